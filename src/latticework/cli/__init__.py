@@ -1,0 +1,29 @@
+"""The `latticework` command: one root group, commands split by area.
+
+Each area module registers its commands on the root app. Modules import only
+Typer and Rich at import time; heavy libraries (pandas, statsmodels,
+SQLAlchemy, the web stack) are imported inside the commands that use them, so
+`latticework check` starts fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from latticework.cli import audit_cmds, data_cmds, framework_cmds, growth_cmds, web_cmds
+
+app = typer.Typer(
+    name="latticework",
+    help="Career lattices as code: parallel tracks equal in level, pay and influence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+for _module in (framework_cmds, data_cmds, audit_cmds, growth_cmds, web_cmds):
+    _module.register(app)
+
+
+def main() -> None:
+    app()

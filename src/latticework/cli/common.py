@@ -1,0 +1,98 @@
+"""Options shared by many commands, output writing and error rendering."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from latticework.errors import LatticeworkError, Problem
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+DEFAULT_DATABASE_URL = "sqlite:///latticework.db"
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", help="Write to this file instead of standard output.", dir_okay=False
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (default: $LATTICEWORK_DATABASE_URL, else sqlite:///latticework.db).",
+        show_default=False,
+    ),
+]
+
+
+def database_url(db: str | None) -> str:
+    """The database URL from --db, the environment, or the SQLite default."""
+    return db or os.environ.get("LATTICEWORK_DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def require_format(fmt: OutputFormat, allowed: set[OutputFormat]) -> None:
+    """Exit 2 when a command does not support the requested format."""
+    if fmt not in allowed:
+        choices = ", ".join(sorted(f.value for f in allowed))
+        stderr_console().print(f"error: --format {fmt.value} is not available here; use {choices}.")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def write_output(content: str | bytes, out: Path | None) -> None:
+    """Write a rendered report to --out, or to standard output."""
+    if out is not None:
+        if isinstance(content, bytes):
+            out.write_bytes(content)
+        else:
+            out.write_text(content, encoding="utf-8")
+        return
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+
+
+def render_problems(problems: list[Problem]) -> None:
+    err = stderr_console()
+    for problem in problems:
+        err.print(f"[bold red]error[/]: {problem.location}: {problem.message}", markup=True)
+        if problem.fix:
+            err.print(f"  [dim]fix:[/] {problem.fix}", markup=True)
+
+
+def fail(error: LatticeworkError, code: int = EXIT_FINDINGS) -> NoReturn:
+    """Render a user-facing error and exit (1 for bad input, 2 for usage)."""
+    render_problems(error.problems)
+    raise typer.Exit(code)

@@ -1,0 +1,1 @@
+"""The organisation's records: people, events, participation, impact, assessments, roles."""

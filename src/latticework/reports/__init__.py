@@ -1,0 +1,1 @@
+"""Renderers: terminal text, JSON, Markdown, HTML and PDF for every report."""

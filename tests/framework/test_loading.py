@@ -1,0 +1,98 @@
+"""Loading YAML: merged files, located errors with fixes, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from latticework.errors import LatticeworkError
+from latticework.framework import load_default_framework, load_framework
+from tests.framework.conftest import MINIMAL
+
+WriteYaml = Callable[..., Path]
+
+
+def test_minimal_framework_loads_with_levels_and_grades(write_yaml: WriteYaml) -> None:
+    fw = load_framework([write_yaml(MINIMAL)]).framework
+    assert fw.level("E8").grade == "G8"
+    assert [p.level.id for p in fw.equivalent_levels("E8")] == ["M8"]
+
+
+def test_malformed_yaml_names_file_and_line(write_yaml: WriteYaml) -> None:
+    path = write_yaml("organisation: Test\ngrades: [\n  {id: G1\n")
+    with pytest.raises(LatticeworkError) as err:
+        load_framework([path])
+    problem = err.value.problems[0]
+    assert problem.location.file == str(path)
+    assert problem.location.line is not None
+    assert "Not valid YAML" in problem.message
+
+
+def test_wrong_type_is_located(write_yaml: WriteYaml) -> None:
+    path = write_yaml(MINIMAL.replace("{id: G7, rank: 7}", "{id: G7, rank: seven}"))
+    with pytest.raises(LatticeworkError) as err:
+        load_framework([path])
+    problem = err.value.problems[0]
+    assert "grades[1].rank" in problem.message
+    assert problem.location.line == 5
+
+
+def test_unknown_key_suggests_the_closest_allowed_key(write_yaml: WriteYaml) -> None:
+    path = write_yaml(MINIMAL.replace("{id: E8, title:", "{id: E8, titel:"))
+    with pytest.raises(LatticeworkError) as err:
+        load_framework([path])
+    messages = [p.message for p in err.value.problems]
+    assert any("unknown key 'titel'" in m for m in messages)
+    assert any(p.fix and "Did you mean 'title'" in p.fix for p in err.value.problems)
+
+
+def test_missing_required_key_says_which(write_yaml: WriteYaml) -> None:
+    path = write_yaml(MINIMAL.replace("organisation: Test Co\n", ""))
+    with pytest.raises(LatticeworkError) as err:
+        load_framework([path])
+    assert "required key 'organisation' is missing" in err.value.problems[0].message
+
+
+def test_duplicate_yaml_key_is_an_error(write_yaml: WriteYaml) -> None:
+    path = write_yaml(MINIMAL + "organisation: Other\n")
+    with pytest.raises(LatticeworkError, match="appears twice"):
+        load_framework([path])
+
+
+def test_files_merge_lists_and_keep_their_own_lines(write_yaml: WriteYaml) -> None:
+    first = write_yaml(MINIMAL, "a.yaml")
+    second = write_yaml(
+        """\
+        paths:
+          - id: technical-depth
+            name: Technical depth
+            kind: technical
+            tracks: [ic]
+        """,
+        "b.yaml",
+    )
+    loaded = load_framework([first, second])
+    assert loaded.framework.has_path("technical-depth")
+    location = loaded.sources.locate_id("paths", "technical-depth")
+    assert (location.file, location.line) == (str(second), 2)
+
+
+def test_conflicting_scalars_across_files_are_an_error(write_yaml: WriteYaml) -> None:
+    first = write_yaml(MINIMAL, "a.yaml")
+    second = write_yaml("organisation: Someone Else\n", "b.yaml")
+    with pytest.raises(LatticeworkError, match="given differently in two files"):
+        load_framework([first, second])
+
+
+def test_missing_file_is_reported_not_raised_as_oserror(tmp_path: Path) -> None:
+    with pytest.raises(LatticeworkError, match="File not found"):
+        load_framework([tmp_path / "nope.yaml"])
+
+
+def test_default_framework_principal_equals_director() -> None:
+    fw = load_default_framework().framework
+    mgmt = [p.level.title for p in fw.equivalent_levels("E8")]
+    assert mgmt == ["Director of Engineering"]
+    assert fw.level("E9").grade == fw.level("M9").grade
