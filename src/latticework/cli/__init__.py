@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import typer
 
-from latticework.cli import audit_cmds, data_cmds, framework_cmds, growth_cmds, web_cmds
+from latticework.cli import (
+    audit_cmds,
+    data_cmds,
+    demo_cmds,
+    framework_cmds,
+    growth_cmds,
+    web_cmds,
+)
 
 app = typer.Typer(
     name="latticework",
@@ -21,7 +28,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (framework_cmds, data_cmds, audit_cmds, growth_cmds, web_cmds):
+for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
     _module.register(app)
 
 
