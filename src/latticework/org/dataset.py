@@ -65,7 +65,7 @@ def add_derived_pay(people: pd.DataFrame, framework: Framework) -> pd.DataFrame:
 
     out = people.copy()
 
-    def column(name: str, default: object) -> pd.Series:
+    def column(name: str, default: float | str) -> pd.Series:
         if name in out:
             return out[name].fillna(default)
         return pd.Series(default, index=out.index)
