@@ -45,9 +45,10 @@ def level_without_path(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     if not fw.paths:
         return
+    declared = {g.id for g in fw.grades}
     for site in level_sites(fw):
-        if fw.placement(site.level.id).level is not site.level:
-            continue
+        if fw.placement(site.level.id).level is not site.level or site.level.grade not in declared:
+            continue  # duplicates and undeclared grades are other rules' findings
         if not fw.paths_for_level(site.level.id):
             yield level_without_path.finding(
                 f"{site.level.id} {site.level.title} ({site.discipline.id}/{site.track.id}, "
