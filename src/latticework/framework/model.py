@@ -319,6 +319,12 @@ class Framework(_Model):
     def model_post_init(self, __context: object) -> None:
         self._index = _Index(self)
 
+    def __eq__(self, other: object) -> bool:
+        """Frameworks are equal when their content is; the lookup index is derived from it."""
+        if not isinstance(other, Framework):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     # -- lookups -----------------------------------------------------------------
 
     def grade(self, grade_id: str) -> Grade:
