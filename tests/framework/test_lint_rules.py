@@ -69,6 +69,12 @@ CASES = [
         "duplicate-grade-rank",
         (_edit("  - {id: G8, rank: 8}\n", "  - {id: G8, rank: 8}\n  - {id: G8b, rank: 8}\n"),),
         "G8b",
+        also=frozenset({"unused-grade"}),
+    ),
+    Case(
+        "unused-grade",
+        (_edit("  - {id: G8, rank: 8}\n", "  - {id: G8, rank: 8}\n  - {id: G9, rank: 9}\n"),),
+        "G9",
     ),
     Case("grade-not-increasing", (_edit(E7_LINE + E8_LINE, E8_LINE + E7_LINE),), "E7, title"),
     Case(

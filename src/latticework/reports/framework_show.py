@@ -105,10 +105,10 @@ def _print_discipline(console: Console, fw: Framework, discipline_id: str) -> No
     lattice.add_column("Path", ratio=1)
     for g in grades:
         lattice.add_column(g, justify="center", no_wrap=True)
-    for path, cells in rows:
+    for path, open_on in rows:
         lattice.add_row(
             path.name,
-            *[" ".join(labels[t.id] for t in cells.get(g, [])) or "·" for g in grades],
+            *[" ".join(labels[t.id] for t in open_on.get(g, [])) or "·" for g in grades],
         )
     console.print(lattice)
 
