@@ -59,6 +59,9 @@ _PHRASE_PATTERN = re.compile(
 
 def strategic_phrases_in(text: str) -> list[str]:
     """The strategic phrases a text contains, lower-cased, in order of appearance."""
+    lowered = text.lower()
+    if not any(p in lowered for p in STRATEGIC_PHRASES):
+        return []  # the cheap test first: most expectations contain none
     return [m.group(0).lower() for m in _PHRASE_PATTERN.finditer(text)]
 
 
@@ -108,6 +111,7 @@ def strategic_equals_senior(ctx: LintContext) -> Iterator[Finding]:
 def strategic_wording(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     seen: dict[int, tuple[Expectation, list[str]]] = {}
+    checked: set[int] = set()
     for path in fw.paths:
         if path.kind not in NON_STRATEGIC_PATH_KINDS:
             continue
@@ -119,8 +123,10 @@ def strategic_wording(ctx: LintContext) -> Iterator[Finding]:
                 if item.competency.category in STRATEGIC_CATEGORIES:
                     continue  # strategic-equals-senior reports the whole competency
                 key = id(item.expectation)
-                if key not in seen and strategic_phrases_in(item.expectation.text):
-                    seen[key] = (item.expectation, [])
+                if key not in checked:
+                    checked.add(key)
+                    if strategic_phrases_in(item.expectation.text):
+                        seen[key] = (item.expectation, [])
                 if key in seen and path.id not in seen[key][1]:
                     seen[key][1].append(path.id)
     where_of = {
