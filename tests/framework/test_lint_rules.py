@@ -309,6 +309,11 @@ def test_the_clean_framework_passes_every_rule() -> None:
     assert lint_yaml(CLEAN) == []
 
 
+@pytest.mark.parametrize("rule_id", sorted(r.id for r in all_rules()))
+def test_rule_is_silent_on_a_framework_without_the_mistake(rule_id: str) -> None:
+    assert rule_id not in {f.rule for f in lint_yaml(CLEAN)}
+
+
 def test_every_registered_rule_has_a_triggering_case() -> None:
     assert {r.id for r in all_rules()} == {c.rule for c in CASES}
 

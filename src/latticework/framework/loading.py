@@ -9,6 +9,7 @@ column so that validation errors and lint findings can point at it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -308,8 +309,11 @@ def _problem_from_error(err: Any, sources: SourceMap) -> Problem:
         return Problem(f"{where}: unknown key '{loc[-1]}'.", location, fix, code="schema")
     value = err.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    # Pydantic says "a valid dictionary or instance of PromotionRule": the class name
+    # means nothing to someone writing YAML.
+    message = re.sub(r" or instance of \w+", "", err["msg"])
     return Problem(
-        f"{where}: {err['msg']} (got {shown}).",
+        f"{where}: {message} (got {shown}).",
         location,
         _fix_for(kind, err),
         code="schema",
