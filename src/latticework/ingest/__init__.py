@@ -1,0 +1,1 @@
+"""Getting an organisation's data in: HRIS readers, mapping, validation and the demo generator."""
