@@ -88,6 +88,11 @@ CASES = [
     ),
     Case("equivalence-gap", (_edit(M7_LINE, ""),), "E7, title"),
     Case(
+        "parallel-not-reciprocal",
+        (_edit("        parallel_to: [ic]\n", ""),),
+        "parallel_to: [management]",
+    ),
+    Case(
         "ic-ceiling",
         (_edit(E8_LINE, ""),),
         "E7, title",
