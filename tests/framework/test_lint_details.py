@@ -358,3 +358,18 @@ def test_default_management_on_strategic_leadership_is_held_to_strategy() -> Non
     on_path = {i.competency.id: i for i in fw.expectations_for("M8", "strategic-leadership")}
     assert on_path["strategy"].expectation.path == "strategic-leadership"
     assert on_path["strategy"].weight == 2
+
+
+def test_a_discipline_specific_ladder_with_a_hole_is_a_grade_gap() -> None:
+    text = _edited(
+        (
+            "zones:\n",
+            "  - id: review\n    name: Code review\n    category: craft\n    expectations:\n"
+            '      - {grade: G6, discipline: engineering, text: "Reviews the team\'s changes."}\n'
+            '      - {grade: G8, discipline: engineering, text: "Sets review practice."}\n'
+            "zones:\n",
+        ),
+    )
+    fired = [f for f in lint_yaml(text) if f.rule == "competency-grade-gap"]
+    assert len(fired) == 1
+    assert "for Engineering from G6 to G8 but none at G7" in fired[0].message
