@@ -55,12 +55,14 @@ def lookup(names: Sequence[str | None], codes: npt.NDArray[np.integer]) -> npt.N
     return np.asarray(table[np.where(codes < 0, len(names), codes)], dtype=object)
 
 
-def dates(days: npt.NDArray[np.integer], missing: npt.NDArray[np.bool_] | None = None) -> pd.Series:
+def dates(
+    days: npt.NDArray[np.integer], missing: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.datetime64]:
     values = (np.asarray(days, dtype=np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
     values = values.astype("datetime64[ns]")
     if missing is not None:
         values[missing] = np.datetime64("NaT")
-    return pd.Series(values)
+    return values
 
 
 def alphabetical(names: Sequence[str]) -> IntArray:
@@ -75,14 +77,17 @@ def frame(table: Table, columns: dict[str, Sized], order: IntArray | None = None
     Generated tables come in primary-key order, the order storage reads them back in.
     """
     n = max((len(v) for v in columns.values()), default=0)
-    data = {
-        name: columns[name] if name in columns else pd.Series([None] * n, dtype=object)
-        for name in table.names
-    }
-    result = pd.DataFrame({k: pd.Series(v).reset_index(drop=True) for k, v in data.items()})
-    if order is not None:
-        result = result.iloc[order].reset_index(drop=True)
-    return result[table.names]
+    data: dict[str, object] = {}
+    for name in table.names:
+        values = columns.get(name)
+        if values is None:
+            data[name] = np.full(n, None, dtype=object)
+            continue
+        if isinstance(values, pd.Series):
+            values = values.to_numpy()
+        # Reorder the arrays before pandas sees them: one take per column, no frame copy.
+        data[name] = values[order] if order is not None else values  # type: ignore[index]
+    return pd.DataFrame(data)
 
 
 @dataclass(frozen=True)
