@@ -60,6 +60,12 @@ def demo(
         str | None,
         typer.Option("--as-of", help="The day the history ends (YYYY-MM-DD; default today)."),
     ] = None,
+    no_protected_attributes: Annotated[
+        bool,
+        typer.Option(
+            "--no-protected-attributes", help="Leave gender and ethnicity empty (as some HRIS do)."
+        ),
+    ] = False,
     framework: Annotated[
         list[Path] | None,
         typer.Option("--framework", help="Framework YAML files (default: the built-in one)."),
@@ -106,6 +112,7 @@ def demo(
         export_to=export,
         database_url=None if no_db else database_url(db),
         replace=replace,
+        protected_attributes=not no_protected_attributes,
     )
     try:
         with _status() as step:

@@ -39,6 +39,7 @@ class DemoRequest:
     export_to: Path | None = None
     database_url: str | None = None
     replace: bool = False
+    protected_attributes: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ def generate_demo(request: DemoRequest, framework: Framework) -> OrgDataset:
         years=request.years,
         as_of=request.as_of,
         disparities=Disparities() if request.disparities else Disparities.none(),
+        protected_attributes=request.protected_attributes,
     )
 
 

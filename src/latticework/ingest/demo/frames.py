@@ -114,6 +114,8 @@ def people_frame(
     structure: Structure,
     ids: EmployeeIds,
     rng: np.random.Generator,
+    *,
+    protected_attributes: bool = True,
 ) -> pd.DataFrame:
     p, cat = sim.people, sim.cat
     n = p.size
@@ -148,6 +150,10 @@ def people_frame(
     factor = sim.pay_factor(np.arange(n))
     equity = np.round(cat.equity_target[p.grade, p.zone] * factor * rng.lognormal(0.0, 0.25, n), -2)
     exited = p.exit_day < STILL_EMPLOYED
+
+    def hidden(codes: IntArray) -> IntArray:
+        return codes if protected_attributes else np.full_like(codes, -1)
+
     track_ids = cat.track_ids[p.discipline, p.track]
     return frame(
         PEOPLE,
@@ -172,8 +178,8 @@ def people_frame(
             "variable_pay": variable,
             "equity_annual": equity,
             "performance_rating": performance,
-            "gender": lookup(("male", "female", "non-binary"), p.gender),
-            "ethnicity": lookup(ETHNICITIES, p.ethnicity),
+            "gender": lookup(("male", "female", "non-binary"), hidden(p.gender)),
+            "ethnicity": lookup(ETHNICITIES, hidden(p.ethnicity)),
             "status": np.where(exited, "exited", "active").astype(object),
             "exit_date": dates(np.where(exited, p.exit_day, 0), ~exited),
         },
