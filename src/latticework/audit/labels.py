@@ -1,0 +1,32 @@
+"""Names of groups in the users' words: "Principal Engineers", "managers at grade G8"."""
+
+from __future__ import annotations
+
+from latticework.audit.context import AuditContext
+from latticework.framework.model import TrackKind
+
+TRACK_NAMES = {"ic": "ICs", "management": "managers", "other": "other tracks"}
+
+
+def plural(title: str) -> str:
+    if title.endswith(("s", "sh", "ch")):
+        return title + "es"
+    if title.endswith("y") and not title.endswith(("ay", "ey", "oy")):
+        return title[:-1] + "ies"
+    return title + "s"
+
+
+def track_group(ctx: AuditContext, grade_id: str, kind: TrackKind) -> str:
+    """The plural title when one level sits there ("Principal Engineers"), else "ICs"."""
+    titles = sorted(set(ctx.titles_at(grade_id, kind)))
+    if len(titles) == 1:
+        return plural(titles[0])
+    return TRACK_NAMES[kind.value]
+
+
+def controls_text(controls: list[str]) -> str:
+    if not controls:
+        return ""
+    if len(controls) == 1:
+        return controls[0]
+    return ", ".join(controls[:-1]) + " and " + controls[-1]
