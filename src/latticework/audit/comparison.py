@@ -19,6 +19,8 @@ class Compare:
     unit: Unit
     method: str
     controls: list[str] = field(default_factory=list)
+    flag_unconfirmed: bool = False
+    """A material but non-significant result still gets a low finding (the track comparisons)."""
 
     def _make(self, **outcome: object) -> Comparison:
         return Comparison.model_validate(
@@ -30,6 +32,7 @@ class Compare:
                 "unit": self.unit,
                 "method": self.method,
                 "controls": self.controls,
+                "flag_unconfirmed": self.flag_unconfirmed,
                 **outcome,
             }
         )

@@ -135,7 +135,7 @@ def _correct(sections: list[AuditSection], options: AuditOptions) -> tuple[list[
                 c = c.model_copy(update={"p_adjusted": p_adj, "significant": significant})
             c = c.model_copy(update={"sentence": sentence(c, label)})
             comparisons.append(c)
-            if c.material and c.significant is False:
+            if c.material and c.significant is False and c.flag_unconfirmed:
                 findings.append(
                     Finding(
                         audit=c.audit,

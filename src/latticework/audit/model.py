@@ -15,7 +15,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -72,6 +74,8 @@ class Comparison(_Value):
     """True when a group is below the minimum size: no estimate, interval or test is shown."""
     material: bool = False
     """The effect is large enough to matter (e.g. a gap of 5 % or more, impact ratio below 0.8)."""
+    flag_unconfirmed: bool = False
+    """Raise a low-severity finding when material but not significant (track comparisons)."""
     statement: str = ""
     """The effect in one plain clause, without the statistics (empty when suppressed)."""
     sentence: str = ""
@@ -101,10 +105,17 @@ class TableColumn(_Value):
 Cell = str | int | float | None
 
 
+def _finite_or_none(values: list[Cell]) -> list[Cell]:
+    """NaN and infinity are not JSON; a missing number is null."""
+    return [None if isinstance(v, float) and not math.isfinite(v) else v for v in values]
+
+
 class TableRow(_Value):
     cells: list[Cell]
     suppressed: bool = False
     """A group in this row is below the minimum size: its numbers are null in every format."""
+
+    _clean = field_validator("cells")(_finite_or_none)
 
 
 class ResultTable(_Value):
@@ -120,6 +131,11 @@ class ChartSeries(_Value):
     values: list[float | None]
     x: list[float] | None = None
     """x values for line charts; bar charts use the chart's categories."""
+
+    @field_validator("values")
+    @classmethod
+    def _clean(cls, values: list[float | None]) -> list[float | None]:
+        return [None if v is None or not math.isfinite(v) else v for v in values]
 
 
 class Chart(_Value):

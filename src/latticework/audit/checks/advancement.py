@@ -183,6 +183,7 @@ def _track_comparison(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) 
         counts=(int(ic["promoted"]), int(ic["n"]), int(mgmt["promoted"]), int(mgmt["n"])),
         subject=f"{ic_label} at grade {grade_id}",
         reference=f"{mgmt_label}'",
+        flag_unconfirmed=True,
     )
 
 
@@ -201,6 +202,7 @@ def _path_comparison(
         counts=(hits, n, rest_hits, rest_n),
         subject=f"People on the {name} path at grade {grade_id}",
         reference="other paths'",
+        flag_unconfirmed=False,
     )
 
 
@@ -213,6 +215,7 @@ def _rate_comparison(
     counts: tuple[int, int, int, int],
     subject: str,
     reference: str,
+    flag_unconfirmed: bool,
 ) -> Comparison:
     a_hits, a_n, b_hits, b_n = counts
     spec = Compare(
@@ -222,6 +225,7 @@ def _rate_comparison(
         groups=[group(labels[0], a_n, ctx.min_group), group(labels[1], b_n, ctx.min_group)],
         unit="ratio",
         method=FISHER_METHOD,
+        flag_unconfirmed=flag_unconfirmed,
     )
     if spec.small:
         return spec.suppressed()

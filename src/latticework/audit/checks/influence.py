@@ -221,6 +221,7 @@ def _compare(
         ],
         unit="odds_ratio",
         method=CMH_METHOD if multi else FISHER_METHOD,
+        flag_unconfirmed=True,
     )
     if spec.small:
         return spec.suppressed()

@@ -143,6 +143,7 @@ def _overall_gap(
         ],
         unit="percent",
         method=OLS_METHOD,
+        flag_unconfirmed=True,
         controls=["grade", *controls],
     )
     return _estimate(
@@ -182,6 +183,7 @@ def _grade_gap(
         groups=[group(ic_label, n_ic, ctx.min_group), group(mgmt_label, n_mgmt, ctx.min_group)],
         unit="percent",
         method=OLS_METHOD,
+        flag_unconfirmed=True,
         controls=controls,
     )
     return _estimate(

@@ -145,6 +145,7 @@ def _compare(
         ],
         unit="hazard_ratio",
         method=METHOD,
+        flag_unconfirmed=True,
     )
     if spec.small:
         return spec.suppressed()
