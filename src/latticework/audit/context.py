@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from latticework.audit.model import Correction
 from latticework.framework.model import Framework, TrackKind
@@ -14,6 +15,8 @@ from latticework.org.dataset import OrgDataset
 if TYPE_CHECKING:
     from latticework.audit.history import History
     from latticework.audit.population import Population
+
+T = TypeVar("T")
 
 DEFAULT_MIN_GROUP = 5
 DEFAULT_ALPHA = 0.05
@@ -48,6 +51,7 @@ class AuditContext:
     options: AuditOptions = field(default_factory=AuditOptions)
     lint_findings: list[object] | None = None
     """Findings of the framework linter when the caller has them with file locations."""
+    _shared: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def as_of(self) -> date:
@@ -75,6 +79,12 @@ class AuditContext:
         from latticework.audit.history import History
 
         return History.build(self.dataset.events, self.population.people, self.framework)
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """A value several audits need (e.g. the promotion cohort), built once per run."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(T, self._shared[key])
 
     @property
     def min_group(self) -> int:

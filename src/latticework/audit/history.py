@@ -82,7 +82,7 @@ class History:
     # -- spells in a level ------------------------------------------------------------
 
     def spells(self, as_of: date) -> pd.DataFrame:
-        """Each stay in a level: start, months, whether it ended in a promotion (else censored).
+        """Each stay in a level: start, whole months begun, whether it ended in a promotion.
 
         A stay ends in a promotion when the next level event is a promotion to a
         higher grade; it is censored by a lateral move, a track change, an exit
@@ -147,10 +147,11 @@ class History:
         promoted = same_person & (next_rank > spells["grade_rank"])
         spells["end"] = end
         spells["promoted"] = promoted.astype(int)
-        spells["months"] = (end - spells["start"]).dt.days / DAYS_PER_MONTH
-        spells = spells[(spells["months"] > 0) & spells["grade_rank"].notna()]
-        spells["months"] = spells["months"].astype(float)
-        return spells.replace({np.inf: np.nan}).dropna(subset=["months"]).reset_index(drop=True)
+        days = (end - spells["start"]).dt.days
+        # Whole months begun: ties at monthly resolution keep the Cox fit fast at any size.
+        spells["months"] = np.ceil(days / DAYS_PER_MONTH)
+        spells = spells[(days > 0) & spells["grade_rank"].notna()]
+        return spells.dropna(subset=["months"]).reset_index(drop=True)
 
 
 def _as_of(ev: pd.DataFrame, ts: pd.Timestamp, to_col: str, from_col: str) -> pd.Series:

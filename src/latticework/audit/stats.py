@@ -44,15 +44,15 @@ def design_matrix(
     categorical: Sequence[str],
     numeric: Sequence[str],
 ) -> pd.DataFrame:
-    """Constant + numeric columns + dummies (first category of each factor is the reference)."""
+    """Constant + numeric columns + dummies (the largest category of each factor is the reference)."""
     import pandas as pd
 
     parts: list[pd.DataFrame] = [pd.DataFrame({"const": 1.0}, index=frame.index)]
     if numeric:
         parts.append(frame[list(numeric)].astype(float))
     for name in categorical:
-        values = frame[name].astype(str)
-        order = values.value_counts().index  # the largest category is the reference
+        values = frame[name]
+        order = values.value_counts().index
         codes = pd.Categorical(values, categories=list(order))
         dummies = pd.get_dummies(codes, prefix=name, drop_first=True, dtype=float)
         dummies.index = frame.index
@@ -68,11 +68,59 @@ def drop_rare_categories(
     A control category with one person makes that person's leverage 1, which
     leaves HC3 undefined; a handful of people cannot estimate a category anyway.
     """
-    keep = frame.index == frame.index
+    keep = None
     for name in categorical:
-        counts = frame[name].astype(str).map(frame[name].astype(str).value_counts())
-        keep &= (counts >= minimum).to_numpy()
-    return frame[keep]
+        counts = frame[name].value_counts()
+        rare = counts.index[counts < minimum]
+        if len(rare):
+            mask = ~frame[name].isin(rare)
+            keep = mask if keep is None else keep & mask
+    return frame if keep is None else frame[keep]
+
+
+def fit_ols_hc3(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
+    """statsmodels OLS with HC3 errors; QR when the design has full rank (fast), else pinv."""
+    import numpy as np
+    from statsmodels.regression.linear_model import OLS
+
+    gram = x.T @ x
+    full_rank = np.linalg.matrix_rank(gram) == x.shape[1]
+    return OLS(y, x, hasconst=True).fit(method="qr" if full_rank else "pinv", cov_type="HC3")
+
+
+def log_pay_gaps(
+    frame: pd.DataFrame,
+    outcome: str,
+    indicators: Sequence[str],
+    categorical: Sequence[str],
+    numeric: Sequence[str],
+) -> dict[str, Estimate]:
+    """exp(β) − 1 for each 0/1 indicator in one OLS of ln(outcome) on them and the controls.
+
+    HC3 robust errors. Indicators that cannot be estimated are left out of the result.
+    """
+    import numpy as np
+
+    data = frame[frame[outcome] > 0]
+    data = drop_rare_categories(data, categorical, 2)
+    # Controls that do not vary add nothing and would make the design singular.
+    categorical = [c for c in categorical if data[c].nunique() > 1]
+    numeric = [c for c in numeric if data[c].nunique() > 1]
+    indicators = [i for i in indicators if data[i].nunique() > 1]
+    x = design_matrix(data, categorical, [*indicators, *numeric])
+    if not indicators or len(data) <= x.shape[1] + 1:
+        return {}
+    y = np.log(data[outcome].to_numpy(dtype=float))
+    fit = fit_ols_hc3(y, x.to_numpy(dtype=float))
+    intervals = fit.conf_int(alpha=0.05)
+    result = {}
+    for name in indicators:
+        i = list(x.columns).index(name)
+        beta, p = float(fit.params[i]), float(fit.pvalues[i])
+        low, high = (float(v) for v in intervals[i])
+        if all(math.isfinite(v) for v in (beta, low, high, p)):
+            result[name] = Estimate(math.expm1(beta), math.expm1(low), math.expm1(high), p)
+    return result
 
 
 def log_pay_gap(
@@ -82,30 +130,8 @@ def log_pay_gap(
     categorical: Sequence[str],
     numeric: Sequence[str],
 ) -> Estimate | None:
-    """exp(β) − 1 for a 0/1 `indicator` in OLS of ln(outcome) on it and the controls, HC3 errors.
-
-    Returns None when the model cannot be estimated (too few rows for its columns).
-    """
-    import numpy as np
-    import statsmodels.api as sm
-
-    data = frame[frame[outcome] > 0]
-    data = drop_rare_categories(data, categorical, 2)
-    # Controls that do not vary add nothing and would make the design singular.
-    categorical = [c for c in categorical if data[c].astype(str).nunique() > 1]
-    numeric = [c for c in numeric if data[c].nunique() > 1]
-    x = design_matrix(data, categorical, [indicator, *numeric])
-    if len(data) <= x.shape[1] + 1 or data[indicator].nunique() < 2:
-        return None
-    y = np.log(data[outcome].to_numpy(dtype=float))
-    fit = sm.OLS(y, x.to_numpy(dtype=float)).fit(cov_type="HC3")
-    i = list(x.columns).index(indicator)
-    beta = float(fit.params[i])
-    low, high = (float(v) for v in fit.conf_int(alpha=0.05)[i])
-    p = float(fit.pvalues[i])
-    if not all(math.isfinite(v) for v in (beta, low, high, p)):
-        return None
-    return Estimate(math.expm1(beta), math.expm1(low), math.expm1(high), p)
+    """exp(β) − 1 for one 0/1 `indicator` in OLS of ln(outcome) on it and the controls, HC3."""
+    return log_pay_gaps(frame, outcome, [indicator], categorical, numeric).get(indicator)
 
 
 @dataclass(frozen=True)
@@ -212,9 +238,12 @@ class Survival:
 def kaplan_meier(months: np.ndarray, promoted: np.ndarray) -> Survival:
     from statsmodels.duration.survfunc import SurvfuncRight
 
+    import numpy as np
+
     sf = SurvfuncRight(months, promoted)
     median = finite(sf.quantile(0.5))
-    low, high = sf.quantile_ci(0.5)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no CI bound where S(t) reaches 0 or 1
+        low, high = sf.quantile_ci(0.5)
     return Survival(
         times=[0.0, *(float(t) for t in sf.surv_times)],
         survival=[1.0, *(float(s) for s in sf.surv_prob)],

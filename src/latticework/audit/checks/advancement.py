@@ -143,6 +143,10 @@ def advancement(ctx: AuditContext) -> AuditSection:
 
 def promotion_cohort(ctx: AuditContext) -> pd.DataFrame:
     """Everyone at a promotable level on the period's first day, with a `promoted` flag."""
+    return ctx.shared("promotion-cohort", lambda: _build_cohort(ctx))
+
+
+def _build_cohort(ctx: AuditContext) -> pd.DataFrame:
     start, end = ctx.period
     state = ctx.history.state_at(start)
     state = state[

@@ -27,7 +27,7 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.stats import CMH_METHOD, OLS_METHOD, finite, log_pay_gap, mantel_haenszel
+from latticework.audit.stats import CMH_METHOD, OLS_METHOD, finite, log_pay_gaps, mantel_haenszel
 from latticework.audit.suppression import group, hide_total_sizes, row
 from latticework.audit.wording import more_or_less, number, percent
 
@@ -148,18 +148,33 @@ def _pay_gaps(
             )
     results: list[Comparison] = []
     for scope_id, where, frame, controls in scopes:
+        sizes = frame[attribute].value_counts()
+        # Groups below the minimum leave the model: a group of one has leverage 1 under HC3.
+        large = [v for v in values if sizes.get(v, 0) >= ctx.min_group]
+        modelled = frame[frame[attribute].isin([reference, *large])]
+        indicators = {v: f"_is_{i}" for i, v in enumerate(large)}
+        modelled = modelled.assign(
+            **{column: (modelled[attribute] == v).astype(float) for v, column in indicators.items()}
+        )
+        estimable = sizes.get(reference, 0) >= ctx.min_group and bool(indicators)
+        estimates = (
+            log_pay_gaps(modelled, "base_annual_fte", list(indicators.values()), controls, numeric)
+            if estimable
+            else {}
+        )
+        controls_words = [w for w in words if scope_id == "all" or w != "discipline"]
         for value in values:
-            pair = frame[frame[attribute].isin([value, reference])]
-            n_value = int((pair[attribute] == value).sum())
-            n_ref = int((pair[attribute] == reference).sum())
-            controls_words = [w for w in words if scope_id == "all" or w != "discipline"]
             spec = Compare(
                 id=f"demographic.{attribute}.pay.{scope_id}.{value}",
                 audit="demographic",
                 what=f"Adjusted gap in base pay{where}, {attribute} '{value}' vs '{reference}'",
                 groups=[
-                    group(_name(value), n_value, ctx.min_group),
-                    group(_reference_name(reference).capitalize(), n_ref, ctx.min_group),
+                    group(_name(value), int(sizes.get(value, 0)), ctx.min_group),
+                    group(
+                        _reference_name(reference).capitalize(),
+                        int(sizes.get(reference, 0)),
+                        ctx.min_group,
+                    ),
                 ],
                 unit="percent",
                 method=OLS_METHOD,
@@ -168,8 +183,7 @@ def _pay_gaps(
             if spec.small:
                 results.append(spec.suppressed())
                 continue
-            indicator = pair.assign(_is_group=(pair[attribute] == value).astype(float))
-            est = log_pay_gap(indicator, "base_annual_fte", "_is_group", controls, numeric)
+            est = estimates.get(indicators[value])
             if est is None:
                 results.append(spec.not_estimable())
                 continue

@@ -316,7 +316,7 @@ def _oaxaca_table(
     rows: list[TableRow] = []
     prepared = _prepare(data, numeric)
     n_ic, n_mgmt = int(prepared["is_ic"].sum()), int((1 - prepared["is_ic"]).sum())
-    for _, column, words in PAY_MEASURES:
+    for _, column, words in PAY_MEASURES[:1]:  # base pay: what bands govern
         decomposition = (
             None
             if is_small(n_ic, n_mgmt, min_group=ctx.min_group)

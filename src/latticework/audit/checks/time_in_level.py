@@ -57,7 +57,8 @@ def time_in_level(ctx: AuditContext) -> AuditSection:
     title, description = time_in_level.title, time_in_level.summary
     spells = ctx.history.spells(ctx.as_of)
     spells = spells[spells["level"].isin(promotable_levels(ctx.framework))]
-    grades = [g for g in ctx.parallel_grades() if g in set(spells["grade"])]
+    present = set(spells["grade"].unique())
+    grades = [g for g in ctx.parallel_grades() if g in present]
     if spells.empty or not grades:
         return AuditSection(
             id="time-in-level",
