@@ -44,9 +44,7 @@ def test_ics_paid_exactly_five_percent_less_give_a_gap_of_minus_five_percent(
     gap = comparison(report, "pay-parity.base.G8")
     assert gap.estimate == pytest.approx(-0.05, abs=1e-12)
     # The same model through statsmodels' formula interface on the same frame.
-    frame = pd.DataFrame(
-        {"pay": [p["base_salary"] for p in people], "is_ic": [0] * 6 + [1] * 6}
-    )
+    frame = pd.DataFrame({"pay": [p["base_salary"] for p in people], "is_ic": [0] * 6 + [1] * 6})
     direct = smf.ols("np.log(pay) ~ is_ic", frame).fit(cov_type="HC3")
     low, high = direct.conf_int().loc["is_ic"]
     assert gap.ci_low == pytest.approx(math.expm1(low))

@@ -11,11 +11,10 @@ docs/audit-json-schema.md and versioned by `SCHEMA_VERSION`.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from enum import StrEnum
 from typing import Literal
-
-import math
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 

@@ -236,9 +236,8 @@ class Survival:
 
 
 def kaplan_meier(months: np.ndarray, promoted: np.ndarray) -> Survival:
-    from statsmodels.duration.survfunc import SurvfuncRight
-
     import numpy as np
+    from statsmodels.duration.survfunc import SurvfuncRight
 
     sf = SurvfuncRight(months, promoted)
     median = finite(sf.quantile(0.5))

@@ -62,7 +62,9 @@ def audit_document(report: AuditReport) -> Document:
             Bullets([f"[{f.severity.value}] {f.sentence}" for f in report.findings]),
         )
     else:
-        doc.add(Paragraph("No findings: nothing suggests the tracks are treated unequally.", "good"))
+        doc.add(
+            Paragraph("No findings: nothing suggests the tracks are treated unequally.", "good")
+        )
     for section in report.sections:
         _section(doc, section)
     return doc
