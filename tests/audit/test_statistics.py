@@ -50,7 +50,7 @@ def test_ics_paid_exactly_five_percent_less_give_a_gap_of_minus_five_percent(
     assert gap.ci_low == pytest.approx(math.expm1(low))
     assert gap.ci_high == pytest.approx(math.expm1(high))
     assert gap.p_value == pytest.approx(direct.pvalues["is_ic"])
-    assert gap.groups[0].n == 6 and gap.groups[1].n == 6
+    assert [g.n for g in gap.groups] == [6, 6]
     assert "Principal Engineers are paid 5.0 % less base pay than Directors of Engineering" in (
         gap.sentence
     )

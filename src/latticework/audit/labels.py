@@ -9,7 +9,7 @@ TRACK_NAMES = {"ic": "ICs", "management": "managers", "other": "other tracks"}
 
 
 def plural(title: str) -> str:
-    """ "Principal Engineer" → "Principal Engineers", "Director of Design" → "Directors of Design"."""
+    """Principal Engineer → Principal Engineers; Director of Design → Directors of Design."""
     if " of " in title:
         head, tail = title.split(" of ", 1)
         return f"{plural(head)} of {tail}"

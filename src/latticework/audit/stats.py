@@ -44,7 +44,7 @@ def design_matrix(
     categorical: Sequence[str],
     numeric: Sequence[str],
 ) -> pd.DataFrame:
-    """Constant + numeric columns + dummies (the largest category of each factor is the reference)."""
+    """Constant, numeric columns and dummies; each factor's largest category is the reference."""
     import pandas as pd
 
     parts: list[pd.DataFrame] = [pd.DataFrame({"const": 1.0}, index=frame.index)]

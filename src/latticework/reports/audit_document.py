@@ -8,6 +8,7 @@ the word "suppressed", never as a number.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from latticework.audit.model import (
     AuditReport,
@@ -84,8 +85,9 @@ def _section(doc: Document, section: AuditSection) -> None:
         doc.add(Paragraph(f"Not applicable: {section.reason}", tone="note"))
         return
     if section.findings:
-        tone = "warning" if any(f.severity.rank >= 2 for f in section.findings) else "normal"
-        doc.add(Paragraph(f"{len(section.findings)} finding(s):", tone=tone))
+        serious = any(f.severity.rank >= 2 for f in section.findings)
+        count = f"{len(section.findings)} finding(s):"
+        doc.add(Paragraph(count, tone="warning") if serious else Paragraph(count))
         doc.add(Bullets([f"[{f.severity.value}] {f.sentence}" for f in section.findings]))
     if section.suppressed:
         doc.add(Paragraph(SUPPRESSION_NOTE, tone="note"))
@@ -203,7 +205,7 @@ def _chart(chart: Chart) -> BarChart | LineChart:
             y_label=chart.y_label,
             reference_line=chart.reference_line,
         )
-    series: dict[str, tuple[list[float], list[float]]] = {}
+    series: dict[str, tuple[Sequence[float], Sequence[float]]] = {}
     for s in chart.series:
         points = [(x, y) for x, y in zip(s.x or [], s.values, strict=False) if y is not None]
         series[s.name] = ([x for x, _ in points], [y for _, y in points])
