@@ -9,6 +9,7 @@ statsmodels or SciPy. These functions only shape their inputs and outputs.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,6 +154,7 @@ def oaxaca_blinder(
     """Two-fold Oaxaca–Blinder decomposition of ln(outcome) between indicator = 1 and 0 (pooled)."""
     import numpy as np
     from statsmodels.stats.oaxaca import OaxacaBlinder
+    from statsmodels.tools.sm_exceptions import SingularMatrixWarning
 
     data = frame[frame[outcome] > 0]
     categorical = [c for c in categorical if data[c].astype(str).nunique() > 1]
@@ -162,8 +164,12 @@ def oaxaca_blinder(
         return None
     y = np.log(data[outcome].to_numpy(dtype=float))
     column = list(x.columns).index(indicator)
-    model = OaxacaBlinder(y, x.to_numpy(dtype=float), column, hasconst=True, swap=False)
-    result = model.two_fold(two_fold_type="pooled")
+    with warnings.catch_warnings():
+        # A control constant within one group (e.g. a zone with no managers) leaves that
+        # group's own fit rank-deficient; the pooled coefficients that weigh the parts are not.
+        warnings.simplefilter("ignore", SingularMatrixWarning)
+        model = OaxacaBlinder(y, x.to_numpy(dtype=float), column, hasconst=True, swap=False)
+        result = model.two_fold(two_fold_type="pooled")
     unexplained, explained, gap = (float(v) for v in result.params)
     return Decomposition(gap=gap, explained=explained, unexplained=unexplained)
 
@@ -207,7 +213,12 @@ def _risk_ratio_ci(table: list[list[int]]) -> tuple[float | None, float | None]:
 
 
 def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | None:
-    """Pooled odds ratio over 2×2 strata with its 95 % CI and the CMH test p-value."""
+    """Pooled odds ratio over 2×2 strata with its 95 % CI and the CMH test p-value.
+
+    The test uses the counts as they are. Only when the pooled odds ratio is 0 or
+    infinite (no outcome at all on one side) is ½ added to every cell for the
+    estimate and its interval.
+    """
     import numpy as np
     from statsmodels.stats.contingency_tables import StratifiedTable
 
@@ -216,12 +227,16 @@ def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | Non
     usable = [t for t in usable if t.sum(axis=1).min() > 0 and t.sum(axis=0).min() > 0]
     if not usable:
         return None
-    if any((t == 0).any() for t in usable):
-        usable = [t + 0.5 for t in usable]
     st = StratifiedTable(usable)
-    low, high = st.oddsratio_pooled_confint(alpha=0.05)
     p = float(st.test_null_odds(correction=True).pvalue)
-    return Estimate(float(st.oddsratio_pooled), finite(low), finite(high), p)
+    odds = finite(st.oddsratio_pooled)
+    if odds is None or odds == 0:
+        st = StratifiedTable([t + 0.5 for t in usable])
+        odds = finite(st.oddsratio_pooled)
+    if odds is None:
+        return None
+    low, high = st.oddsratio_pooled_confint(alpha=0.05)
+    return Estimate(odds, finite(low), finite(high), p)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.frames import records
-from latticework.audit.labels import TRACK_NAMES, track_group
+from latticework.audit.labels import TRACK_NAMES, plural, track_group
 from latticework.audit.model import (
     AuditSection,
     Chart,
@@ -74,25 +74,27 @@ def advancement(ctx: AuditContext) -> AuditSection:
         if grade_id in parallel and set(at_grade["track_kind"]) >= {"ic", "management"}:
             comparisons.append(_track_comparison(ctx, at_grade, str(grade_id)))
     if cohort["path"].notna().any():
-        by_path = _rates(cohort[cohort["path"].notna()], ["grade_rank", "grade", "path"])
-        for grade_id, at_grade in _by_grade(by_path):
-            shown = at_grade[at_grade["n"] >= ctx.min_group]
+        # The lattice: paths leading to the same level are compared with each other.
+        on_paths = cohort[cohort["path"].notna()]
+        by_path = _rates(on_paths, ["grade_rank", "grade", "level", "path"])
+        for level in by_path.sort_values(["grade_rank", "level"])["level"].unique():
+            at_level = by_path[by_path["level"] == level]
+            shown = at_level[at_level["n"] >= ctx.min_group]
             best = shown["rate"].max()
-            for r in records(at_grade):
+            for r in records(at_level):
                 ratio = r.rate / best if best and best > 0 else None
                 path_rows.append(
                     row(
-                        [grade_id, r.path],
+                        [r.grade, level, r.path],
                         [int(r.n), int(r.promoted), float(r.rate), ratio],
                         int(r.n),
                         min_group=ctx.min_group,
                     )
                 )
             if len(shown) >= 2:
-                grade_cohort = cohort[(cohort["grade"] == grade_id) & cohort["path"].notna()]
+                level_cohort = on_paths[on_paths["level"] == level]
                 comparisons += [
-                    _path_comparison(ctx, grade_cohort, str(grade_id), str(p), float(best))
-                    for p in shown["path"]
+                    _path_comparison(ctx, level_cohort, str(level), str(p)) for p in shown["path"]
                 ]
     columns = [
         TableColumn(name="Grade"),
@@ -116,8 +118,13 @@ def advancement(ctx: AuditContext) -> AuditSection:
         tables.append(
             ResultTable(
                 id="advancement.by-path",
-                title=f"Promotion rates by grade and path, {start} to {end}",
-                columns=[columns[0], TableColumn(name="Path"), *columns[2:]],
+                title=f"Promotion rates by level and path, {start} to {end}",
+                columns=[
+                    columns[0],
+                    TableColumn(name="Level"),
+                    TableColumn(name="Path"),
+                    *columns[2:],
+                ],  # fmt: skip
                 rows=path_rows,
             )
         )
@@ -191,20 +198,19 @@ def _track_comparison(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) 
     )
 
 
-def _path_comparison(
-    ctx: AuditContext, cohort: pd.DataFrame, grade_id: str, path: str, best: float
-) -> Comparison:
+def _path_comparison(ctx: AuditContext, cohort: pd.DataFrame, level: str, path: str) -> Comparison:
     on_path = cohort["path"] == path
     hits, n = int(cohort.loc[on_path, "promoted"].sum()), int(on_path.sum())
     rest_hits, rest_n = int(cohort.loc[~on_path, "promoted"].sum()), int((~on_path).sum())
     name = ctx.framework.path(path).name if ctx.framework.has_path(path) else path
+    title = ctx.framework.level(level).title if ctx.framework.has_level(level) else level
     return _rate_comparison(
         ctx,
-        comparison_id=f"advancement.path.{grade_id}.{path}",
-        what=f"Promotion rate on path {name} vs other paths at grade {grade_id}",
+        comparison_id=f"advancement.path.{level}.{path}",
+        what=f"Promotion rate of {title}s on path {name} vs other paths",
         labels=(f"{name} path", "other paths"),
         counts=(hits, n, rest_hits, rest_n),
-        subject=f"People on the {name} path at grade {grade_id}",
+        subject=f"{plural(title)} on the {name} path",
         reference="other paths'",
         flag_unconfirmed=False,
     )
