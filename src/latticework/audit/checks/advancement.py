@@ -124,7 +124,7 @@ def advancement(ctx: AuditContext) -> AuditSection:
                     TableColumn(name="Level"),
                     TableColumn(name="Path"),
                     *columns[2:],
-                ],  # fmt: skip
+                ],
                 rows=path_rows,
             )
         )
