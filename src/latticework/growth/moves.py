@@ -86,7 +86,7 @@ def requirements(framework: Framework, source: Position, target: Position) -> li
 
 
 def _arrivals(framework: Framework, level_id: str, preferred: str | None) -> list[str | None]:
-    """Paths one may hold on arrival at a level: the current one if open there, else each open one."""
+    """Paths held on arrival at a level: the current one if open there, else each open one."""
     open_paths = _paths_at(framework, level_id)
     if preferred in open_paths:
         return [preferred]
