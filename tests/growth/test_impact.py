@@ -74,6 +74,15 @@ def test_percent_improvement_of_a_lower_is_better_metric_reads_as_a_reduction() 
     assert statement.text.endswith("This reduces our p99 latency by 35%.")
 
 
+def test_multipliers_cut_what_should_fall_and_multiply_what_should_rise() -> None:
+    assert impact_statement(record(metric="build time", value=3, unit="x")).text.endswith(
+        "This cuts our build time 3×."
+    )
+    assert impact_statement(record(metric="throughput", value=2.5, unit="x")).text.endswith(
+        "This multiplies our throughput 2.5×."
+    )
+
+
 def test_a_persons_own_words_are_kept_and_the_framing_is_still_available() -> None:
     statement = impact_statement(
         record(statement="i closed our biggest compliance gap", metric="cost", value=5, unit="%")

@@ -146,7 +146,8 @@ def _body(record: ImpactRecord, quantity: Quantity | None) -> str:
         if amount is None:
             return f"This improves {_with_our(metric)}"
         if quantity is not None and quantity.kind == "multiplier":
-            return f"This makes {_with_our(metric)} {amount} better"
+            verb = "cuts" if _lower_is_better(metric) else "multiplies"
+            return f"This {verb} {_with_our(metric)} {amount}"
         verb = "reduces" if _lower_is_better(metric) else "improves"
         return f"This {verb} {_with_our(metric)} by {amount}"
     if category == "risk_reduction":
