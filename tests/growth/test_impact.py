@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from latticework.growth.impact import impact_statement, summarise_impact
 from latticework.growth.records import ImpactRecord
 
@@ -81,6 +83,50 @@ def test_multipliers_cut_what_should_fall_and_multiply_what_should_rise() -> Non
     assert impact_statement(record(metric="throughput", value=2.5, unit="x")).text.endswith(
         "This multiplies our throughput 2.5×."
     )
+
+
+@pytest.mark.parametrize(
+    ("category", "metric", "value", "unit", "expected"),
+    [
+        (
+            "efficiency",
+            "cloud cost saved",
+            78_000,
+            "USD/year",
+            "This saves $78k/year in cloud cost.",
+        ),
+        ("efficiency", "pages avoided", 33, "pages/month", "This avoids 33 pages a month."),
+        (
+            "risk_reduction",
+            "incidents prevented",
+            6,
+            "incidents/year",
+            "This prevents an estimated 6 incidents a year.",
+        ),
+        (
+            "risk_reduction",
+            "fines avoided",
+            1_500_000,
+            "EUR/year",
+            "This avoids an estimated €1.5M/year in fines.",
+        ),
+        (
+            "risk_reduction",
+            "data-loss risk reduced",
+            40,
+            "%",
+            "This reduces data-loss risk by 40%.",
+        ),
+        ("enablement", "teams unblocked", 4, "teams", "This unblocks 4 teams."),
+        ("excellence", "people trained", 52, "people", "This raises the bar: 52 people trained."),
+        ("excellence", "talks given", 1, "talks", "This raises the bar: 1 talk given."),
+    ],
+)
+def test_metrics_named_as_outcomes_read_naturally(
+    category: str, metric: str, value: float, unit: str, expected: str
+) -> None:
+    statement = impact_statement(record(category=category, metric=metric, value=value, unit=unit))
+    assert statement.framed.endswith(expected)
 
 
 def test_a_persons_own_words_are_kept_and_the_framing_is_still_available() -> None:

@@ -8,7 +8,13 @@ from latticework.framework import Framework
 from latticework.growth.readiness import assess_readiness
 from tests.growth.conftest import AS_OF, person, ratings
 
-STRONG_IC = {"craft-expertise": 4, "delivery-impact": 4, "communication": 4, "mentoring": 4}
+STRONG_IC = {
+    "craft-expertise": 4,
+    "system-design": 4,
+    "delivery-impact": 4,
+    "communication": 4,
+    "mentoring": 4,
+}
 
 
 def test_technical_depth_is_never_held_to_strategy_or_people_management(
@@ -30,17 +36,17 @@ def test_the_same_ratings_on_the_strategic_path_leave_a_strategy_gap(
     assert readiness.current.gaps[0].competency == "strategy"
     assert readiness.current.gaps[0].gap == 2
     assert not readiness.ready
-    # strategy weighs 2 of 6 on this path: 4/6 = 67 % met, below the 80 % threshold
+    # strategy weighs 2 of 7 on this path: 5/7 = 71 % met, below the 80 % threshold
     assert readiness.next is not None
-    assert round(readiness.next.weighted_share_met, 3) == round(4 / 6, 3)
+    assert round(readiness.next.weighted_share_met, 3) == round(5 / 7, 3)
 
 
 def test_craft_weighs_double_on_technical_depth(framework: Framework) -> None:
     marks = ratings({**STRONG_IC, "craft-expertise": 3})
     readiness = assess_readiness(framework, person("E7"), marks, AS_OF)
     assert readiness.next is not None
-    # craft 2 of 5 weight unmet for the next level: 60 % < 80 %
-    assert readiness.next.weighted_share_met == 3 / 5
+    # craft weighs 2 of 7 on technical depth (as does system design): 5/7 = 71 % < 80 %
+    assert readiness.next.weighted_share_met == 5 / 7
     assert not readiness.ready
     assert readiness.current.gaps == []
 

@@ -32,6 +32,8 @@ from latticework.growth.vocabulary import (
 _SMOOTHING = 0.75
 # How much the framework's own text (TF-IDF cosine, 0..1) counts against seed terms.
 _TFIDF_WEIGHT = 4.0
+# Added to execution competencies when a bullet states its result in numbers.
+_QUANTIFIED_OUTCOME = 1.0
 
 _STOPWORDS = frozenset(
     """a an the and or of to in on for by with from at as is are was were be been it its
@@ -179,7 +181,7 @@ class AccomplishmentClassifier:
         # A competency weighted 0 on the person's path is not asked of them: never suggest it.
         self._competencies = [c for c in competencies if weights.get(c.id, 1.0) > 0]
         self._vocab = {c.id: _compile(_competency_vocabulary(c)) for c in self._competencies}
-        docs = [tokens(_competency_text(c)) for c in self._competencies]
+        docs = [tokens(_competency_text(c, discipline, path)) for c in self._competencies]
         self._idf = _idf(docs)
         self._vectors = [_tfidf(d, self._idf) for d in docs]
 
@@ -202,14 +204,16 @@ class AccomplishmentClassifier:
             confidence=shares[best] if category else 0.0,
             scores=tuple((c, shares[c]) for c in CATEGORIES),
             terms=tuple(hits[best]) if category else (),
-            competencies=tuple(self._match_competencies(words)),
+            competencies=tuple(self._match_competencies(words, quantities)),
             quantities=quantities,
         )
 
     def classify_all(self, texts: Iterable[str]) -> list[ClassifiedAccomplishment]:
         return [self.classify(t) for t in texts]
 
-    def _match_competencies(self, words: list[str], top: int = 3) -> list[CompetencyMatch]:
+    def _match_competencies(
+        self, words: list[str], quantities: Sequence[Quantity], top: int = 3
+    ) -> list[CompetencyMatch]:
         if not self._competencies:
             return []
         vector = _tfidf([w for w in words if w not in _STOPWORDS], self._idf)
@@ -217,6 +221,10 @@ class AccomplishmentClassifier:
         terms: dict[str, list[str]] = {}
         for comp, comp_vector in zip(self._competencies, self._vectors, strict=True):
             seed, hits = _match(words, self._vocab[comp.id])
+            if comp.category is CompetencyCategory.EXECUTION and quantities:
+                # A result stated in numbers is evidence of delivering measurable impact.
+                seed += _QUANTIFIED_OUTCOME
+                hits.append("quantified outcome")
             scores[comp.id] = seed + _TFIDF_WEIGHT * _cosine(vector, comp_vector)
             terms[comp.id] = hits
         shares = _shares(scores)
@@ -228,9 +236,19 @@ class AccomplishmentClassifier:
         ]
 
 
-def _competency_text(comp: Competency) -> str:
-    parts = [comp.name, comp.description, *(e.text for e in comp.expectations)]
-    return " ".join(parts)
+def _competency_text(comp: Competency, discipline: str | None, path: str | None) -> str:
+    """The framework's own words for a competency: every expectation that can apply.
+
+    With a path, expectations written for other paths are left out; with a
+    discipline, those written for other disciplines.
+    """
+    expectations = [
+        e.text
+        for e in comp.expectations
+        if (path is None or e.path in (None, path))
+        and (discipline is None or getattr(e, "discipline", None) in (None, discipline))
+    ]
+    return " ".join([comp.name, comp.description, *expectations])
 
 
 def _competency_vocabulary(comp: Competency) -> Vocabulary:

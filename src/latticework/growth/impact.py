@@ -128,9 +128,68 @@ def _with_our(metric: str) -> str:
     return f"our {metric}"
 
 
+# Metrics named as an outcome ("cloud cost saved", "incidents prevented") end in a
+# participle; the statement uses its present tense as the verb.
+_PRESENT_TENSE = {
+    "saved": "saves",
+    "avoided": "avoids",
+    "prevented": "prevents",
+    "reduced": "reduces",
+    "closed": "closes",
+    "cut": "cuts",
+    "removed": "removes",
+    "eliminated": "eliminates",
+    "fixed": "fixes",
+    "enabled": "enables",
+    "unblocked": "unblocks",
+    "launched": "launches",
+    "supported": "supports",
+    "onboarded": "onboards",
+    "automated": "automates",
+    "mentored": "mentors",
+    "trained": "trains",
+    "hired": "hires",
+    "attracted": "attracts",
+    "led": "leads",
+    "given": "gives",
+    "published": "publishes",
+    "won": "wins",
+}
+
+
+def _outcome_body(record: ImpactRecord, quantity: Quantity) -> str | None:
+    """'This saves $78k/year in cloud cost', 'This prevents an estimated 6 incidents a year',
+    'This raises the bar: 52 people trained' — for metrics named as an outcome."""
+    words = (record.metric or "").split()
+    if len(words) < 2 or words[-1].lower() not in _PRESENT_TENSE:
+        return None
+    participle = words[-1].lower()
+    verb = _PRESENT_TENSE[participle]
+    noun = " ".join(words[:-1])
+    estimated = "an estimated " if record.category == "risk_reduction" else ""
+    if quantity.kind == "count":
+        counted = quantity
+        if _names_the_unit(noun, quantity.unit):
+            counted = Quantity("count", quantity.value, noun, quantity.period)
+        amount = format_quantity(counted)
+        if record.category == "excellence":
+            return f"This raises the bar: {amount} {participle}"
+        if counted is quantity:
+            return f"This {verb} {estimated}{amount} ({noun})"
+        return f"This {verb} {estimated}{amount}"
+    amount = format_quantity(quantity)
+    if quantity.kind == "money":
+        return f"This {verb} {estimated}{amount} in {noun}"
+    if record.category == "excellence":
+        return f"This raises the bar: {noun} {participle} by {amount}"
+    return f"This {verb} {noun} by {amount}"
+
+
 def _body(record: ImpactRecord, quantity: Quantity | None) -> str:
     """The main clause, by category, with the quantity said correctly."""
     metric = record.metric or record.title
+    if quantity is not None and (outcome := _outcome_body(record, quantity)) is not None:
+        return outcome
     if quantity is not None and quantity.kind == "count" and _names_the_unit(metric, quantity.unit):
         # "5 hires" of metric "senior hires" reads better as "5 senior hires".
         quantity = Quantity("count", quantity.value, metric, quantity.period)
@@ -172,15 +231,48 @@ def _body(record: ImpactRecord, quantity: Quantity | None) -> str:
     return f"This raises {_with_our(metric)} by {amount}"
 
 
+_PURPOSE_WORDS = (
+    "roadmap",
+    "launch",
+    "plan",
+    "release",
+    "goal",
+    "okr",
+    "migration",
+    "deadline",
+    "programme",
+    "program",
+    "initiative",
+    "audit",
+    "strategy",
+)
+
+
+def _when(horizon: str) -> str:
+    """A time horizon as an adverbial: 'this year', 'over the next three years', 'in Q2'."""
+    lowered = horizon.lower()
+    if lowered.startswith(("the next", "next ")):
+        return f"over {horizon}" if lowered.startswith("the") else f"over the {horizon}"
+    if lowered.startswith(("this ", "by ", "within ", "in ", "over ", "until ", "before ")):
+        return horizon
+    return f"in {horizon}"
+
+
 def _beneficiary_clause(record: ImpactRecord) -> str:
+    """', which the product team needs for their Q2 roadmap' or ' for our customers this year'."""
     who, when = record.beneficiary, record.horizon
-    if who and when:
+    purpose = bool(when) and any(w in (when or "").lower() for w in _PURPOSE_WORDS)
+    if who and when and purpose:
         verb = "need" if _plural_subject(who) else "needs"
         return f", which {who} {verb} for {when}"
+    if who and when:
+        return f" for {who} {_when(when)}"
     if who:
-        return f", for {who}"
-    if when:
+        return f" for {who}"
+    if when and purpose:
         return f", in time for {when}"
+    if when:
+        return f" {_when(when)}"
     return ""
 
 

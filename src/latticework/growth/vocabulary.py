@@ -465,8 +465,9 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "roadmap": 2,
         "vision": 2.5,
         "okr": 2.5,
-        "plan": 1.5,
-        "planning": 2,
+        "quarterly planning": 2.5,
+        "annual planning": 2.5,
+        "strategic planning": 2.5,
         "priorit": 2,
         "invest": 2,
         "business case": 2.5,
@@ -494,10 +495,13 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
 """Stems and phrases that evidence a competency of each category (framework-independent)."""
 
 MANAGEMENT_TERMS: Vocabulary = {
-    "manage": 2,
-    "manager": 2,
-    "report": 1.5,
+    "managed a team": 3,
+    "manage a team": 3,
+    "managing a team": 3,
+    "managed the team": 3,
+    "line manager": 2.5,
     "direct report": 3,
+    "my reports": 2.5,
     "one to one": 2.5,
     "1 1": 2,
     "performance review": 3,
@@ -513,6 +517,5 @@ MANAGEMENT_TERMS: Vocabulary = {
     "underperform": 2.5,
     "attrition": 2,
     "morale": 2,
-    "org": 1,
 }
 """Terms that tell managing people apart from mentoring them (for competencies about management)."""

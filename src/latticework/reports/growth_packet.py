@@ -40,7 +40,7 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
     doc.add(
         Heading("Summary"),
         Table(
-            ["", ""],
+            ["Field", "Value"],
             [
                 ["Employee", f"{p.display_name} ({p.employee_id})"],
                 ["Discipline / track", f"{p.discipline} / {p.track}"],

@@ -35,7 +35,15 @@ def document_text(doc: Document, width: int = 100) -> str:
             table = RichTable(title=block.caption or None, show_lines=False, title_justify="left")
             for i, column in enumerate(block.columns):
                 numeric = i < len(block.numeric) and block.numeric[i]
-                table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+                longest = max([len(column), *(len(row[i]) for row in block.rows if i < len(row))])
+                # Short columns keep their width; long text columns share what is left.
+                table.add_column(
+                    column,
+                    justify="right" if numeric else "left",
+                    overflow="fold",
+                    ratio=None if longest <= 16 else max(1, min(4, longest // 20)),
+                    min_width=min(longest, 14),
+                )
             for row in block.rows:
                 table.add_row(*row)
             console.print(table)

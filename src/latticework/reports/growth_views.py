@@ -42,6 +42,7 @@ def impact_document(
             Bullets(
                 [
                     f"{s.record.date.isoformat()}  {s.text}"
+                    + (f" (Framed: {s.framed})" if s.own_words else "")
                     + (f"  [{s.record.evidence}]" if s.record.evidence else "")
                     for s in mine
                 ]
