@@ -52,11 +52,12 @@ def register(app: typer.Typer) -> None:
     app.command("teams")(teams)
 
 
-def _load(db: str | None) -> GrowthData:
-    from latticework.services.growth import load_growth_data
+def _load(db: str | None, person: str) -> GrowthData:
+    """The framework and one person's records; exit 1 naming the id when they are not there."""
+    from latticework.services.growth import load_person_data
 
     try:
-        return load_growth_data(database_url(db))
+        return load_person_data(database_url(db), person)
     except LatticeworkError as exc:
         fail(exc)
 
@@ -127,7 +128,7 @@ def impact(
     from latticework.reports.growth_views import impact_document
     from latticework.services.growth import impact_report
 
-    data = _load(db)
+    data = _load(db, person)
     try:
         report = impact_report(data, person, period)  # type: ignore[arg-type]
     except LatticeworkError as exc:
@@ -186,7 +187,7 @@ def readiness(
     from latticework.reports.growth_views import readiness_document
     from latticework.services.growth import readiness as assess
 
-    data = _load(db)
+    data = _load(db, person)
     try:
         result = assess(data, person, to)
     except LatticeworkError as exc:
@@ -212,7 +213,7 @@ def packet(
     from latticework.reports.growth_packet import packet_document
     from latticework.services.growth import promotion_packet
 
-    data = _load(db)
+    data = _load(db, person)
     try:
         result = promotion_packet(data, person, to)
     except LatticeworkError as exc:
@@ -256,7 +257,7 @@ def plan(
     from latticework.services import growth
 
     url = database_url(db)
-    data = _load(db)
+    data = _load(db, person)
     try:
         person_record = growth.find_person(data, person)
         if set_status is not None:
@@ -301,7 +302,7 @@ def moves(
     from latticework.reports.growth_views import moves_document
     from latticework.services.growth import lattice_moves
 
-    data = _load(db)
+    data = _load(db, person)
     try:
         report = lattice_moves(data, person, to, path)
     except LatticeworkError as exc:
@@ -331,10 +332,10 @@ def teams(
     """
     require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_teams import teams_document
-    from latticework.services.growth import team_composition
+    from latticework.services.growth import load_team_data, team_composition
 
-    data = _load(db)
     try:
+        data = load_team_data(database_url(db), team)
         org = team_composition(data, team)
     except LatticeworkError as exc:
         fail(exc)

@@ -154,6 +154,20 @@ def person_from_row(row: dict[str, Any]) -> Person:
     )
 
 
+def placements_from_frame(frame: pd.DataFrame) -> list[Person]:
+    """People with only who they are in the framework and their team (no dates or names):
+    what team composition reads, built column by column because it runs on everyone."""
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    columns = [frame[c] for c in ("employee_id", "discipline", "track", "level", "path", "team")]
+    return [
+        Person(str(i), str(d), str(t), str(lv), path=text(p), team=text(team))
+        for i, d, t, lv, p, team in zip(*columns, strict=True)
+    ]
+
+
 def people_from_frame(frame: pd.DataFrame) -> list[Person]:
     return [
         person_from_row({str(k): v for k, v in r.items()}) for r in frame.to_dict(orient="records")

@@ -33,14 +33,20 @@ from latticework.growth.records import (
     Rating,
     impact_for,
     participation_for,
-    people_from_frame,
     person_from_row,
+    placements_from_frame,
     ratings_for,
     roles_for,
 )
-from latticework.teams.composition import OrgComposition, compose_organisation
+from latticework.teams.composition import (
+    EVIDENCING_CATEGORIES,
+    OrgComposition,
+    compose_organisation,
+)
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from latticework.org.dataset import OrgDataset
     from latticework.storage.plans import StoredPlan
 
@@ -57,18 +63,29 @@ class GrowthData:
         return self.org.as_of
 
 
+def _not_found(employee_id: str) -> LatticeworkError:
+    return LatticeworkError(
+        Problem(
+            f"no person with employee id {employee_id!r} in the database",
+            fix="Check the id (it is the employee_id column of people.csv) or import the data.",
+            code="person-not-found",
+        )
+    )
+
+
+def _team_not_found(team: str, teams: Sequence[str]) -> LatticeworkError:
+    shown = ", ".join(teams[:20]) + (" …" if len(teams) > 20 else "")
+    return LatticeworkError(
+        Problem(f"no team named {team!r}", fix=f"Use one of: {shown}.", code="team-not-found")
+    )
+
+
 def find_person(data: GrowthData, employee_id: str) -> Person:
     """The person with this id, or a clear error naming it."""
     people = data.org.people
     rows = people[people["employee_id"].astype(str) == employee_id] if not people.empty else people
     if rows.empty:
-        raise LatticeworkError(
-            Problem(
-                f"no person with employee id {employee_id!r} in the database",
-                fix="Check the id (it is the employee_id column of people.csv) or import the data.",
-                code="person-not-found",
-            )
-        )
+        raise _not_found(employee_id)
     row = rows.iloc[0].to_dict()
     return person_from_row({str(k): v for k, v in row.items()})
 
@@ -200,35 +217,29 @@ def lattice_moves(
 def team_composition(data: GrowthData, team: str | None = None) -> OrgComposition:
     """Every team (or one) with its capabilities and flags; only active people count."""
     people_frame = data.org.people
-    if "status" in people_frame:
+    if "status" in people_frame:  # whole-organisation frames: leave out people who left
         people_frame = people_frame[people_frame["status"].fillna("active") != "exited"]
-    people = people_from_frame(people_frame)
+    people = placements_from_frame(people_frame)
     if team is not None:
         people = [p for p in people if p.team == team]
         if not people:
-            teams = sorted({p.team for p in people_from_frame(people_frame) if p.team})
-            raise LatticeworkError(
-                Problem(
-                    f"no team named {team!r}",
-                    fix="Use one of: " + ", ".join(teams[:20]) + (" …" if len(teams) > 20 else ""),
-                    code="team-not-found",
-                )
+            raise _team_not_found(
+                team, sorted({p.team for p in placements_from_frame(people_frame) if p.team})
             )
     ratings: dict[str, list[Rating]] = {}
     assessments = data.org.assessments
     if not assessments.empty:
+        if "rater" in assessments:
+            assessments = assessments[assessments["rater"] == "manager"]
         wanted = {p.employee_id for p in people}
-        managers = assessments[
-            (assessments["rater"] == "manager")
-            & assessments["employee_id"].astype(str).isin(wanted)
-        ]
         columns = ("employee_id", "competency", "rating", "cycle")
         for employee_id, competency, rating, cycle in zip(
-            *(managers[c] for c in columns), strict=True
+            *(assessments[c].tolist() for c in columns), strict=True
         ):
-            ratings.setdefault(str(employee_id), []).append(
-                Rating(str(competency), "manager", int(rating), str(cycle))
-            )
+            if str(employee_id) in wanted:
+                ratings.setdefault(str(employee_id), []).append(
+                    Rating(str(competency), "manager", int(rating), str(cycle))
+                )
     return compose_organisation(data.framework, people, ratings)
 
 
@@ -256,22 +267,55 @@ def load_framework_for(url: str) -> Framework:
     return stored.framework if stored else load_default_framework().framework
 
 
+def _stored_framework(connection: Connection) -> Framework:
+    from latticework.framework import load_default_framework
+    from latticework.storage import current_framework
+
+    stored = current_framework(connection)
+    return stored.framework if stored else load_default_framework().framework
+
+
 def load_growth_data(url: str, as_of: date | None = None) -> GrowthData:
     """The stored framework (default if none) and the whole organisation, as of a date."""
-    from latticework.framework import load_default_framework
-    from latticework.storage import (
-        UnitOfWork,
-        current_framework,
-        load_dataset,
-        require_current_schema,
-    )
+    from latticework.storage import UnitOfWork, load_dataset, require_current_schema
 
     require_current_schema(url)
     with UnitOfWork(url) as uow:
-        stored = current_framework(uow.connection)
+        framework = _stored_framework(uow.connection)
         org = load_dataset(uow.connection, as_of)
-    framework = stored.framework if stored else load_default_framework().framework
     return GrowthData(framework, org)
+
+
+def load_person_data(url: str, employee_id: str, as_of: date | None = None) -> GrowthData:
+    """The framework and one person's rows of every table (fast at any size)."""
+    from latticework.storage import UnitOfWork, require_current_schema
+    from latticework.storage.growth_reads import person_dataset
+
+    require_current_schema(url)
+    with UnitOfWork(url) as uow:
+        framework = _stored_framework(uow.connection)
+        org = person_dataset(uow.connection, employee_id, as_of)
+    if org is None:
+        raise _not_found(employee_id)
+    return GrowthData(framework, org)
+
+
+def load_team_data(url: str, team: str | None = None) -> GrowthData:
+    """The framework, the active people with a team, and the manager ratings that can show
+    a capability (strategic, business and product competencies)."""
+    from latticework.org.dataset import OrgDataset
+    from latticework.storage import UnitOfWork, require_current_schema
+    from latticework.storage.growth_reads import manager_ratings, team_names, team_people
+
+    require_current_schema(url)
+    with UnitOfWork(url) as uow:
+        framework = _stored_framework(uow.connection)
+        people = team_people(uow.connection, team)
+        if team is not None and people.empty:
+            raise _team_not_found(team, team_names(uow.connection))
+        evidencing = [c.id for c in framework.competencies if c.category in EVIDENCING_CATEGORIES]
+        ratings = manager_ratings(uow.connection, evidencing, team)
+    return GrowthData(framework, OrgDataset(people=people, assessments=ratings))
 
 
 # -- stored plans ----------------------------------------------------------------

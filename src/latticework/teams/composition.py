@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from latticework.framework.model import (
@@ -44,6 +44,9 @@ _EVIDENCED_BY_CATEGORY: dict[CompetencyCategory, Capability] = {
     CompetencyCategory.BUSINESS: Capability.STRATEGIC,
     CompetencyCategory.PRODUCT: Capability.PRODUCT,
 }
+
+EVIDENCING_CATEGORIES = frozenset(_EVIDENCED_BY_CATEGORY)
+"""Competency categories whose manager ratings can show a capability off its path."""
 
 FlagKind = Literal["missing", "concentrated"]
 
@@ -255,10 +258,22 @@ def compose_organisation(
     """Every team's composition (people without a team are left out), sorted by team name."""
     ratings = ratings or {}
     by_team: dict[str, list[Member]] = {}
+    # People at the same placement without ratings bring the same capabilities:
+    # work them out once per placement (this is what keeps 100,000 people fast).
+    templates: dict[tuple[str, str, str, str | None], Member] = {}
     for person in people:
-        if person.team:
-            member = member_of(framework, person, ratings.get(person.employee_id, ()))
-            by_team.setdefault(person.team, []).append(member)
+        if not person.team:
+            continue
+        mine = ratings.get(person.employee_id, ())
+        if mine:
+            member = member_of(framework, person, mine)
+        else:
+            key = (person.discipline, person.track, person.level, person.path)
+            template = templates.get(key)
+            if template is None:
+                template = templates[key] = member_of(framework, person)
+            member = replace(template, employee_id=person.employee_id)
+        by_team.setdefault(person.team, []).append(member)
     return OrgComposition(
         tuple(compose_team(framework, team, by_team[team]) for team in sorted(by_team))
     )
