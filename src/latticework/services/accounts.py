@@ -299,6 +299,21 @@ def set_password(conn: sa.Connection, user_id: int, password: str) -> User:
     return require_user(conn, user_id)
 
 
+def change_own_password(conn: sa.Connection, user: User, current: str, new: str) -> User:
+    """A user changing their password must know the current one; other sessions end."""
+    row = conn.execute(sa.select(users.c.password_hash).where(users.c.id == user.id)).first()
+    if row is None or not _verify(str(row.password_hash), current):
+        raise AuthenticationError(
+            Problem(
+                "The current password is wrong.",
+                location=Location(field="current"),
+                fix="Type your current password again.",
+                code="wrong-password",
+            )
+        )
+    return set_password(conn, user.id, new)
+
+
 # -- log-in ----------------------------------------------------------------------
 
 

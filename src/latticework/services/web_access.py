@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.services.accounts import Role, User
+from latticework.storage.repository import is_in_reporting_chain, managers_above
 from latticework.storage.tables import people
 
 
@@ -79,38 +80,6 @@ def can_see_bands(user: User) -> bool:
     return user.role in (Role.MANAGER, Role.PEOPLE)
 
 
-def is_in_chain(conn: sa.Connection, manager_id: str, employee_id: str) -> bool:
-    """Whether `employee_id` reports, directly or not, to `manager_id`.
-
-    Walks up from the employee (a chain is short), guarding against cycles in
-    imported data.
-    """
-    seen: set[str] = set()
-    current: str | None = employee_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        row = conn.execute(
-            sa.select(people.c.manager_id).where(people.c.employee_id == current)
-        ).first()
-        current = None if row is None or row.manager_id is None else str(row.manager_id)
-        if current == manager_id:
-            return True
-    return False
-
-
-def reporting_chain(conn: sa.Connection, manager_id: str) -> set[str]:
-    """Everyone reporting to `manager_id`, directly or through other managers."""
-    found: set[str] = set()
-    frontier = [manager_id]
-    while frontier:
-        rows = conn.execute(
-            sa.select(people.c.employee_id).where(people.c.manager_id.in_(frontier))
-        ).scalars()
-        frontier = [str(e) for e in rows if str(e) not in found and str(e) != manager_id]
-        found.update(frontier)
-    return found
-
-
 def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAccess:
     """What `user` may see of `employee_id`, or AccessDeniedError."""
     if user.role is Role.PEOPLE:
@@ -120,7 +89,7 @@ def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAc
     if (
         user.role is Role.MANAGER
         and user.employee_id is not None
-        and is_in_chain(conn, user.employee_id, employee_id)
+        and is_in_reporting_chain(conn, user.employee_id, employee_id)
     ):
         return PersonAccess(employee_id, Relation.REPORT, pay=True, protected=False)
     raise denied("see this person's record")
@@ -141,8 +110,8 @@ def can_see_team(conn: sa.Connection, user: User, team: str) -> bool:
     if user.employee_id in members:
         return True
     if user.role is Role.MANAGER:
-        chain = reporting_chain(conn, user.employee_id)
-        return any(m in chain for m in members)
+        # Walk up from each member: a team is small, a senior manager's chain is not.
+        return any(user.employee_id in managers_above(conn, m) for m in members)
     return False
 
 

@@ -102,10 +102,14 @@ UserDep = Annotated[User, Depends(current_user)]
 async def csrf_protect(request: Request) -> None:
     """Refuse a state-changing request from a browser without the form's CSRF token.
 
-    Applied to every route of the app. Requests authenticated by an API token
-    carry no cookie a forger could ride on, so they need no token.
+    Applied to every route of the app. API requests that carry a token, or no
+    session cookie at all, have nothing a forger could ride on, so they need no
+    CSRF token (they are then authenticated, or refused, on their own). Forms
+    always need one, the log-in form included.
     """
     if request.method not in UNSAFE_METHODS or _bearer(request) is not None:
+        return
+    if request.url.path.startswith("/api/") and SESSION_COOKIE not in request.cookies:
         return
     state: AppState = request.app.state.latticework
     token = request.headers.get(CSRF_HEADER)

@@ -1,5 +1,5 @@
 """Server-rendered pages, one router per resource."""
 
-from latticework.web.pages import auth, framework
+from latticework.web.pages import auth, framework, people, users
 
-MODULES = [auth, framework]
+MODULES = [auth, framework, people, users]
