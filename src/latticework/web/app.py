@@ -23,6 +23,7 @@ from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
 from latticework.services.web_access import AccessDeniedError, NotFoundError, can_see_bands
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
+from latticework.web.documents import block_kind, inline_chart
 from latticework.web.security import CSRF_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState, FrameworkProvider
@@ -60,6 +61,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         directory=_package_dir("templates"), context_processors=[_template_context]
     )
     templates.env.globals["title"] = settings.title
+    templates.env.globals["block_kind"] = block_kind
+    templates.env.globals["inline_chart"] = inline_chart
     app.state.latticework = AppState(
         settings=settings,
         engine=create_engine(settings.database_url),
