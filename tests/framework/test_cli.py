@@ -52,3 +52,84 @@ def test_show_json_lists_levels_with_grades() -> None:
     e8 = next(lv for lv in ic["levels"] if lv["id"] == "E8")
     assert e8["grade"] == "G8"
     assert "M8" in e8["equivalents"]
+
+
+def _broken_framework(tmp_path: Path) -> Path:
+    from tests.framework.conftest import CLEAN
+
+    path = tmp_path / "fw.yaml"
+    text = CLEAN.replace("  threshold: 0.8\n", "").replace("[management, ic]", "[mgmt, ic]")
+    path.write_text(text)
+    return path
+
+
+def test_check_reports_findings_with_file_line_and_fix_and_exits_1(tmp_path: Path) -> None:
+    path = _broken_framework(tmp_path)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(
+        line.startswith(f"{path}:") and "error [unknown-reference]" in line and "'mgmt'" in line
+        for line in lines
+    )
+    assert any(line.strip().startswith("fix:") for line in lines)
+    assert lines[-1].endswith("2 errors, 0 warnings, 0 notes in 1 file(s).")
+
+
+def test_check_json_has_the_documented_shape(tmp_path: Path) -> None:
+    path = _broken_framework(tmp_path)
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert set(report) == {
+        "schema_version",
+        "files",
+        "organisation",
+        "framework_version",
+        "summary",
+        "findings",
+    }
+    assert report["summary"] == {"error": 2, "warning": 0, "info": 0}
+    finding = report["findings"][0]
+    assert set(finding) == {"rule", "severity", "message", "fix", "file", "line", "column"}
+    assert finding["file"] == str(path)
+    assert isinstance(finding["line"], int)
+
+
+def test_check_warnings_alone_exit_0(tmp_path: Path) -> None:
+    from tests.framework.conftest import CLEAN
+
+    path = tmp_path / "fw.yaml"
+    path.write_text(CLEAN.replace("rule: weighted-threshold", "rule: all-expectations"))
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0
+    assert "warning [promotion-threshold-ignored]" in result.output
+
+
+def test_check_schema_error_exits_1_with_a_located_message(tmp_path: Path) -> None:
+    path = tmp_path / "fw.yaml"
+    path.write_text("organisation: X\ngrades: [{id: G1, rank: one}]\ndisciplines: []\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:2:" in result.output
+    assert "grades[0].rank" in result.output
+
+
+def test_check_malformed_yaml_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "fw.yaml"
+    path.write_text("organisation: [unclosed\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "Not valid YAML" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_out_writes_the_report_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "lint.json"
+    result = runner.invoke(app, ["check", "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())["findings"] == []
+
+
+def test_check_rejects_markdown() -> None:
+    assert runner.invoke(app, ["check", "--format", "md"]).exit_code == 2

@@ -169,6 +169,11 @@ class Expectation(_Model):
     text: Text
     path: Id | None = None
     """When set, this expectation applies only on that path and replaces the general one."""
+    discipline: Id | None = None
+    """When set, this expectation applies only in that discipline (engineering, design, …).
+
+    The most specific expectation wins: path and discipline, then path, then
+    discipline, then the general one."""
 
 
 class Competency(_Model):
@@ -314,6 +319,12 @@ class Framework(_Model):
     def model_post_init(self, __context: object) -> None:
         self._index = _Index(self)
 
+    def __eq__(self, other: object) -> bool:
+        """Frameworks are equal when their content is; the lookup index is derived from it."""
+        if not isinstance(other, Framework):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     # -- lookups -----------------------------------------------------------------
 
     def grade(self, grade_id: str) -> Grade:
@@ -415,14 +426,34 @@ class Framework(_Model):
         weights = self.path(path_id).competency_weights if path_id in self._index.paths else {}
         result: list[ExpectationFor] = []
         for comp in self.competencies_for(here.discipline.id):
-            at_grade = [e for e in comp.expectations if e.grade == here.level.grade]
-            specific = [e for e in at_grade if path_id is not None and e.path == path_id]
-            general = [e for e in at_grade if e.path is None]
-            chosen = specific or general
+            chosen = self.expectation_at(comp, here.level.grade, here.discipline.id, path_id)
             weight = weights.get(comp.id, 1.0)
-            if chosen and weight > 0:
-                result.append(ExpectationFor(comp, chosen[0], weight))
+            if chosen is not None and weight > 0:
+                result.append(ExpectationFor(comp, chosen, weight))
         return result
+
+    @staticmethod
+    def expectation_at(
+        competency: Competency, grade_id: str, discipline_id: str, path_id: str | None
+    ) -> Expectation | None:
+        """The expectation of one competency at a grade, for a discipline and path.
+
+        The most specific wins (path and discipline, path, discipline, general);
+        expectations written for another path or discipline never apply.
+        """
+        best: Expectation | None = None
+        best_score = -1
+        for e in competency.expectations:
+            if e.grade != grade_id:
+                continue
+            if e.path is not None and e.path != path_id:
+                continue
+            if e.discipline is not None and e.discipline != discipline_id:
+                continue
+            score = 2 * (e.path is not None) + (e.discipline is not None)
+            if score > best_score:
+                best, best_score = e, score
+        return best
 
     # -- pay ---------------------------------------------------------------------
 

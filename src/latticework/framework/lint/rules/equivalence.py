@@ -1,0 +1,53 @@
+"""Equivalence gaps: parallel tracks need a level at every grade the other track has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from latticework.framework.lint.registry import Finding, LintContext, Severity, rule
+from latticework.framework.lint.sites import grade_ranks
+from latticework.framework.model import Discipline, Track, TrackKind
+
+
+def _grades(track: Track, ranks: dict[str, int]) -> set[str]:
+    return {lv.grade for lv in track.levels if lv.grade in ranks}
+
+
+@rule(
+    "equivalence-gap",
+    Severity.ERROR,
+    "A management level has no IC level at its grade, or parallel tracks skip each other's grades.",
+)
+def equivalence_gap(ctx: LintContext) -> Iterator[Finding]:
+    ranks = grade_ranks(ctx.framework)
+    for di, d in enumerate(ctx.framework.disciplines):
+        for ti, t in enumerate(d.tracks):
+            for other in _counterparts(d, t):
+                theirs = _grades(other, ranks)
+                if not theirs:
+                    continue
+                low = min(ranks[g] for g in theirs)
+                high = max(ranks[g] for g in theirs)
+                # The reverse check only covers the other track's span: entry IC levels
+                # below the first management grade are expected, not a gap.
+                unconditional = t.kind is TrackKind.MANAGEMENT and other.kind is TrackKind.IC
+                for li, lv in enumerate(t.levels):
+                    if lv.grade not in ranks or lv.grade in theirs:
+                        continue
+                    if not unconditional and not low <= ranks[lv.grade] <= high:
+                        continue
+                    yield equivalence_gap.finding(
+                        f"{d.name}: {t.name} level {lv.id} {lv.title} is at {lv.grade}, but "
+                        f"{other.name} has no level at {lv.grade}, so it has no equivalent.",
+                        ctx.at_path("disciplines", di, "tracks", ti, "levels", li, "grade"),
+                        f"Add a {other.name} level at {lv.grade}, or move {lv.id} to a grade "
+                        f"{other.name} has ({', '.join(sorted(theirs, key=ranks.__getitem__))}).",
+                    )
+
+
+def _counterparts(discipline: Discipline, track: Track) -> list[Track]:
+    """Tracks this one must match grade for grade: declared parallels, and IC for management."""
+    result = [o for o in discipline.tracks if o.id in track.parallel_to and o.id != track.id]
+    if track.kind is TrackKind.MANAGEMENT:
+        result += [o for o in discipline.tracks if o.kind is TrackKind.IC and o not in result]
+    return result

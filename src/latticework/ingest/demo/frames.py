@@ -1,0 +1,304 @@
+"""Turn the simulation's arrays into the canonical tables of `latticework.org.columns`.
+
+Codes become the framework's ids through lookup arrays (one fancy-index per
+column, no Python loop per row); days become dates; every frame has exactly
+the canonical columns, in their order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Sized
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from latticework.ingest.demo.catalogue import IntArray
+from latticework.ingest.demo.records import Records
+from latticework.ingest.demo.simulation import ETHNICITIES, Simulation
+from latticework.ingest.demo.structure import Structure
+from latticework.ingest.demo.texts import (
+    BENEFICIARIES,
+    EVIDENCE_BY_RATING,
+    FIRST_NAMES_FEMALE,
+    FIRST_NAMES_MALE,
+    FIRST_NAMES_NEUTRAL,
+    HORIZONS,
+    IMPACT_TEMPLATES,
+    INITIATIVES,
+    LAST_NAMES,
+    PRODUCT_AREAS,
+)
+from latticework.ingest.demo.workforce import EVENT_CODES, FEMALE, MALE, STILL_EMPLOYED
+from latticework.org.columns import (
+    ASSESSMENTS,
+    EVENTS,
+    IMPACT,
+    PARTICIPATION,
+    PARTICIPATION_ROLES,
+    PAY_PERIODS,
+    PEOPLE,
+    RATERS,
+    ROLES,
+    Table,
+)
+
+EPOCH_ORDINAL = 719_163
+"""`date(1970, 1, 1).toordinal()`: turns ordinals into numpy dates."""
+EVENT_NAMES = tuple(sorted(EVENT_CODES, key=EVENT_CODES.__getitem__))
+
+
+def lookup(names: Sequence[str | None], codes: npt.NDArray[np.integer]) -> npt.NDArray[np.object_]:
+    """Ids for codes; code -1 becomes None."""
+    table = np.array([*names, None], dtype=object)
+    return np.asarray(table[np.where(codes < 0, len(names), codes)], dtype=object)
+
+
+def dates(days: npt.NDArray[np.integer], missing: npt.NDArray[np.bool_] | None = None) -> pd.Series:
+    values = (np.asarray(days, dtype=np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
+    values = values.astype("datetime64[ns]")
+    if missing is not None:
+        values[missing] = np.datetime64("NaT")
+    return pd.Series(values)
+
+
+def frame(table: Table, columns: dict[str, Sized]) -> pd.DataFrame:
+    """A frame with exactly the table's columns in order (absent ones all missing)."""
+    n = max((len(v) for v in columns.values()), default=0)
+    data = {
+        name: columns[name] if name in columns else pd.Series([None] * n, dtype=object)
+        for name in table.names
+    }
+    result = pd.DataFrame({k: pd.Series(v).reset_index(drop=True) for k, v in data.items()})
+    return result[table.names]
+
+
+def employee_ids(sim: Simulation) -> npt.NDArray[np.object_]:
+    """Ids in hiring order, as an HRIS numbers its people."""
+    order = np.argsort(sim.people.hire_day, kind="stable")
+    numbers = np.empty(order.size, dtype=np.int64)
+    numbers[order] = np.arange(1, order.size + 1)
+    return np.array([f"EMP{n:06d}" for n in numbers], dtype=object)
+
+
+def people_frame(
+    sim: Simulation,
+    structure: Structure,
+    ids: npt.NDArray[np.object_],
+    rng: np.random.Generator,
+) -> pd.DataFrame:
+    p, cat = sim.people, sim.cat
+    n = p.size
+    first = np.empty(n, dtype=object)
+    for gender_code, names in ((FEMALE, FIRST_NAMES_FEMALE), (MALE, FIRST_NAMES_MALE)):
+        rows = np.flatnonzero(p.gender == gender_code)
+        first[rows] = np.array(names, dtype=object)[rng.integers(0, len(names), rows.size)]
+    rows = np.flatnonzero((p.gender != FEMALE) & (p.gender != MALE))
+    neutral = np.array(FIRST_NAMES_NEUTRAL, dtype=object)
+    first[rows] = neutral[rng.integers(0, neutral.size, rows.size)]
+    last = np.array(LAST_NAMES, dtype=object)[rng.integers(0, len(LAST_NAMES), n)]
+    name = first + " " + last
+    handle = pd.Series(first + "." + last).str.lower().str.replace("'", "", regex=False)
+    email = handle + "." + pd.Series(ids).str[3:] + "@example.com"
+    country_choice = rng.random(n)
+    countries = (
+        np.array(
+            [
+                cat.countries[z][int(u * len(cat.countries[z]))] or None
+                for z, u in zip(p.zone, country_choice, strict=True)
+            ],
+            dtype=object,
+        )
+        if n
+        else np.zeros(0, dtype=object)
+    )
+    performance = np.clip(np.rint(3.1 + 0.8 * p.talent + rng.normal(0.0, 0.5, n)), 1, 5)
+    pct = cat.variable_pct[p.grade, p.zone] / 100.0
+    variable = np.round(
+        p.annual * p.fte * pct * np.clip(1 + 0.25 * (performance - 3), 0.5, 1.5), -2
+    )
+    factor = sim.pay_factor(np.arange(n))
+    equity = np.round(cat.equity_target[p.grade, p.zone] * factor * rng.lognormal(0.0, 0.25, n), -2)
+    exited = p.exit_day < STILL_EMPLOYED
+    track_ids = cat.track_ids[p.discipline, p.track]
+    return frame(
+        PEOPLE,
+        {
+            "employee_id": ids,
+            "name": name,
+            "email": email,
+            "discipline": lookup(cat.disciplines, p.discipline),
+            "track": track_ids,
+            "level": lookup(cat.levels, p.level),
+            "path": lookup(cat.paths, p.path),
+            "team": lookup(structure.team_names, structure.team),
+            "manager_id": lookup(list(ids), structure.manager),
+            "zone": lookup(cat.zones, p.zone),
+            "country": countries,
+            "hire_date": dates(p.hire_day),
+            "level_start_date": dates(p.level_start),
+            "base_salary": p.base,
+            "currency": lookup(cat.currencies, p.zone),
+            "pay_period": lookup(PAY_PERIODS, p.pay_period),
+            "fte": p.fte,
+            "variable_pay": variable,
+            "equity_annual": equity,
+            "performance_rating": performance,
+            "gender": lookup(("male", "female", "non-binary"), p.gender),
+            "ethnicity": lookup(ETHNICITIES, p.ethnicity),
+            "status": np.where(exited, "exited", "active").astype(object),
+            "exit_date": dates(np.where(exited, p.exit_day, 0), ~exited),
+        },
+    )
+
+
+def events_frame(sim: Simulation, ids: npt.NDArray[np.object_]) -> pd.DataFrame:
+    cat, discipline = sim.cat, sim.people.discipline
+    e = sim.events.arrays()
+    person = e["person"].astype(np.int64)
+    order = np.lexsort((e["type"], e["day"], ids[person]))
+
+    def track(codes: npt.NDArray[np.generic]) -> npt.NDArray[np.object_]:
+        c = codes.astype(np.int64)
+        out: npt.NDArray[np.object_] = cat.track_ids[discipline[person], np.maximum(c, 0)]
+        out[c < 0] = None
+        return out
+
+    columns = {
+        "employee_id": ids[person],
+        "date": dates(e["day"].astype(np.int64)),
+        "type": lookup(EVENT_NAMES, e["type"].astype(np.int64)),
+        "from_level": lookup(cat.levels, e["from_level"].astype(np.int64)),
+        "to_level": lookup(cat.levels, e["to_level"].astype(np.int64)),
+        "from_path": lookup(cat.paths, e["from_path"].astype(np.int64)),
+        "to_path": lookup(cat.paths, e["to_path"].astype(np.int64)),
+        "from_track": track(e["from_track"]),
+        "to_track": track(e["to_track"]),
+        "old_base": e["old_base"],
+        "new_base": e["new_base"],
+    }
+    return frame(
+        EVENTS, {k: pd.Series(v).iloc[order].reset_index(drop=True) for k, v in columns.items()}
+    )
+
+
+def _joined(parts: list[dict[str, npt.NDArray[np.generic]]], key: str) -> IntArray:
+    return (
+        np.concatenate([part[key] for part in parts]).astype(np.int64)
+        if parts
+        else np.zeros(0, dtype=np.int64)
+    )
+
+
+def participation_frame(
+    records: Records, forum_ids: Sequence[str], ids: npt.NDArray[np.object_]
+) -> pd.DataFrame:
+    parts = records.participation
+    person = _joined(parts, "person")
+    return frame(
+        PARTICIPATION,
+        {
+            "forum": lookup(forum_ids, _joined(parts, "forum")),
+            "date": dates(_joined(parts, "day")),
+            "employee_id": ids[person],
+            "role": lookup(PARTICIPATION_ROLES, _joined(parts, "role")),
+        },
+    )
+
+
+def impact_frame(
+    records: Records, competency_ids: Sequence[str], ids: npt.NDArray[np.object_]
+) -> pd.DataFrame:
+    parts = records.impact
+    person, day = _joined(parts, "person"), _joined(parts, "day")
+    order = np.lexsort((person, day))
+    person, day = person[order], day[order]
+    template = _joined(parts, "template")[order]
+    value = (np.concatenate([p["value"] for p in parts]) if parts else np.zeros(0))[order]
+    money = np.array([t.money for t in IMPACT_TEMPLATES])[template]
+    percent = np.array([t.percent for t in IMPACT_TEMPLATES])[template]
+    value = np.where(money, np.maximum(np.round(value, -3), 1000.0), value)
+    value = np.where(percent, np.minimum(np.round(value, 1), 90.0), value)
+    value = np.where(~money & ~percent, np.maximum(np.rint(value), 1.0), value)
+    impact_ids = np.array([f"IMP-{i:07d}" for i in range(1, person.size + 1)], dtype=object)
+    title = lookup([t.title for t in IMPACT_TEMPLATES], template)
+    unit = lookup([t.unit for t in IMPACT_TEMPLATES], template)
+    beneficiary = np.array(BENEFICIARIES, dtype=object)[
+        _joined(parts, "beneficiary")[order] % len(BENEFICIARIES)
+    ]
+    horizon = np.array(HORIZONS, dtype=object)[_joined(parts, "horizon")[order] % len(HORIZONS)]
+    shown = np.array(
+        [f"{v:,.0f}" if v >= 100 or v == int(v) else f"{v:g}" for v in value], dtype=object
+    )
+    statement = title + ": " + shown + " " + unit + " for " + beneficiary + ", " + horizon + "."
+    competency = [
+        t.competency if t.competency in competency_ids else None for t in IMPACT_TEMPLATES
+    ]
+    return frame(
+        IMPACT,
+        {
+            "impact_id": impact_ids,
+            "employee_id": ids[person],
+            "date": dates(day),
+            "category": lookup([t.category for t in IMPACT_TEMPLATES], template),
+            "title": title,
+            "metric": lookup([t.metric for t in IMPACT_TEMPLATES], template),
+            "value": value,
+            "unit": unit,
+            "beneficiary": beneficiary,
+            "horizon": horizon,
+            "evidence": "https://wiki.example.com/impact/" + impact_ids,
+            "statement": statement,
+            "competency": lookup(competency, template),
+        },
+    )
+
+
+def assessments_frame(
+    records: Records, competency_ids: Sequence[str], ids: npt.NDArray[np.object_]
+) -> pd.DataFrame:
+    parts = records.assessments
+    person, rater, rating = (
+        _joined(parts, "person"),
+        _joined(parts, "rater"),
+        _joined(parts, "rating"),
+    )
+    evidence = lookup(
+        EVIDENCE_BY_RATING, np.where(rater == RATERS.index("manager"), rating - 1, -1)
+    )
+    return frame(
+        ASSESSMENTS,
+        {
+            "employee_id": ids[person],
+            "cycle": lookup(records.cycle_names, _joined(parts, "cycle")),
+            "competency": lookup(competency_ids, _joined(parts, "competency")),
+            "rater": lookup(RATERS, rater),
+            "rating": rating,
+            "evidence": evidence,
+            "date": dates(_joined(parts, "day")),
+        },
+    )
+
+
+def roles_frame(
+    records: Records, role_ids: Sequence[str], sim: Simulation, ids: npt.NDArray[np.object_]
+) -> pd.DataFrame:
+    parts = records.roles
+    person = _joined(parts, "person")
+    end = np.minimum(_joined(parts, "end"), sim.people.exit_day[person])
+    scope_code = _joined(parts, "scope")
+    scope = (
+        np.array(PRODUCT_AREAS, dtype=object)[scope_code % len(PRODUCT_AREAS)]
+        + " "
+        + np.array(INITIATIVES, dtype=object)[scope_code % len(INITIATIVES)]
+    )
+    return frame(
+        ROLES,
+        {
+            "employee_id": ids[person],
+            "role": lookup(role_ids, _joined(parts, "role")),
+            "start_date": dates(_joined(parts, "start")),
+            "end_date": dates(end, end >= sim.as_of_day),
+            "scope": scope,
+        },
+    )

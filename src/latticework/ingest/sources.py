@@ -1,0 +1,261 @@
+"""Finding and reading canonical tables in CSV files, XLSX sheets and folders of them.
+
+Every table is read as text (cells exactly as exported), indexed by the row
+number a spreadsheet shows (header = row 1), so that every later problem can
+name its file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from latticework.errors import LatticeworkError, Location, Problem
+from latticework.org.columns import TABLES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXTENSIONS = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One table as read: its canonical name, where it came from, and its cells as text."""
+
+    table: str
+    source: str
+    frame: pd.DataFrame
+    """Columns are the file's headers; index is the spreadsheet row number."""
+
+
+def _table_name(name: str, file_tables: dict[str, str]) -> str | None:
+    for key in (name, Path(name).name, Path(name).stem):
+        if key in file_tables:
+            return file_tables[key]
+    stem = Path(name).stem.strip().lower().replace(" ", "_").replace("-", "_")
+    return stem if stem in TABLES else None
+
+
+def find_sources(
+    paths: list[Path], file_tables: dict[str, str] | None = None
+) -> list[tuple[Path, str | None]]:
+    """The files to read: (file, table) pairs; a workbook with a sheet per table has table None."""
+    file_tables = file_tables or {}
+    found: list[tuple[Path, str | None]] = []
+    problems: list[Problem] = []
+    expected = ", ".join(t.file_name for t in TABLES.values())
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS)
+            matched = [(p, _table_name(p.name, file_tables)) for p in inside]
+            books = [(p, None) for p, t in matched if t is None and p.suffix.lower() == ".xlsx"]
+            tables = [(p, t) for p, t in matched if t is not None]
+            if not tables and not books:
+                problems.append(
+                    Problem(
+                        "No canonical files in this folder.",
+                        Location(str(path)),
+                        f"Name the files {expected} (or .xlsx), or map names in the mapping "
+                        "file's `files:` section.",
+                        "no-files",
+                    )
+                )
+            found.extend(tables)
+            found.extend(books)
+        elif not path.exists():
+            problems.append(
+                Problem("File not found.", Location(str(path)), "Check the path.", "not-found")
+            )
+        elif path.suffix.lower() not in EXTENSIONS:
+            problems.append(
+                Problem(
+                    f"Cannot read '{path.suffix}' files.",
+                    Location(str(path)),
+                    "Export the data as CSV (UTF-8) or XLSX.",
+                    "file-type",
+                )
+            )
+        else:
+            table = _table_name(path.name, file_tables)
+            if table is None and path.suffix.lower() == ".csv":
+                problems.append(
+                    Problem(
+                        f"Cannot tell which table '{path.name}' holds.",
+                        Location(str(path)),
+                        f"Name it after its table ({expected}) or map it in the mapping "
+                        "file's `files:` section.",
+                        "unknown-file",
+                    )
+                )
+                continue
+            found.append((path, table))
+    if problems:
+        raise LatticeworkError(problems)
+    return found
+
+
+def read_sources(sources: list[tuple[Path, str | None]]) -> list[RawTable]:
+    """Read every file; a table given twice is an error (which one should win?)."""
+    tables: list[RawTable] = []
+    problems: list[Problem] = []
+    for path, table in sources:
+        try:
+            if path.suffix.lower() == ".csv":
+                assert table is not None
+                tables.append(RawTable(table, str(path), read_csv(path)))
+            else:
+                tables.extend(read_workbook(path, table))
+        except LatticeworkError as exc:
+            problems.extend(exc.problems)
+    seen: dict[str, str] = {}
+    for raw in tables:
+        if raw.table in seen:
+            problems.append(
+                Problem(
+                    f"Table '{raw.table}' is also given in {seen[raw.table]}.",
+                    Location(raw.source),
+                    "Give each table once.",
+                    "duplicate-table",
+                )
+            )
+        seen.setdefault(raw.table, raw.source)
+    if problems:
+        raise LatticeworkError(problems)
+    order = list(TABLES)
+    return sorted(tables, key=lambda raw: order.index(raw.table))
+
+
+def _frame_from_rows(header: list[str], body: pd.DataFrame, source: str) -> pd.DataFrame:
+    names = [h.strip() for h in header]
+    duplicates = sorted({n for n in names if n and names.count(n) > 1})
+    if duplicates:
+        raise LatticeworkError(
+            Problem(
+                f"Column(s) {', '.join(duplicates)} appear more than once in the header.",
+                Location(source, row=1),
+                "Remove or rename the repeated columns.",
+                "duplicate-column",
+            )
+        )
+    body.columns = names
+    body = body.loc[:, [n != "" for n in names]]
+    blank = (body == "").all(axis=1)
+    return body.loc[~blank]
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A CSV file as text cells, indexed by spreadsheet row (header = 1)."""
+    import pandas as pd
+
+    source = str(path)
+    try:
+        frame = pd.read_csv(
+            path,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except pd.errors.EmptyDataError:
+        raise LatticeworkError(
+            Problem("The file is empty.", Location(source), "Export it with a header row.", "empty")
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise LatticeworkError(
+            Problem(
+                f"Not UTF-8 text (byte {exc.start}).",
+                Location(source),
+                "Export the file as CSV UTF-8.",
+                "encoding",
+            )
+        ) from None
+    except pd.errors.ParserError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise LatticeworkError(
+            Problem(
+                f"Not a well-formed CSV file: {exc}".rstrip(".") + ".",
+                Location(source, row=int(line.group(1)) if line else None),
+                "Check quoting: a cell containing commas or line breaks must be in double quotes.",
+                "csv",
+            )
+        ) from None
+    header = [str(h) for h in frame.iloc[0].tolist()]
+    body = frame.iloc[1:].copy()
+    body.index = pd.RangeIndex(2, len(body) + 2)
+    return _frame_from_rows(header, body, source)
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a CSV export of it would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_workbook(path: Path, table: str | None) -> list[RawTable]:
+    """Sheets named after tables; a workbook named after a table may hold it in its only sheet."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        raise LatticeworkError(
+            Problem(
+                f"Cannot open the workbook: {exc}.",
+                Location(str(path)),
+                "Save it again as .xlsx from your spreadsheet program.",
+                "xlsx",
+            )
+        ) from None
+    try:
+        sheets = {ws.title.strip().lower(): ws for ws in book.worksheets}
+        chosen: list[tuple[str, str]] = []
+        if table is not None and len(sheets) == 1:
+            chosen = [(table, next(iter(sheets)))]
+        else:
+            chosen = [(name, name) for name in TABLES if name in sheets]
+        if not chosen:
+            raise LatticeworkError(
+                Problem(
+                    "No sheet is named after a table.",
+                    Location(str(path)),
+                    f"Name the sheets {', '.join(TABLES)}.",
+                    "no-sheets",
+                )
+            )
+        result = []
+        for name, sheet in chosen:
+            source = f"{path}[{sheets[sheet].title}]"
+            rows = [
+                [cell_text(v) for v in row] for row in sheets[sheet].iter_rows(values_only=True)
+            ]
+            if not rows:
+                raise LatticeworkError(
+                    Problem("The sheet is empty.", Location(source), "Add a header row.", "empty")
+                )
+            width = max(len(r) for r in rows)
+            padded = [r + [""] * (width - len(r)) for r in rows]
+            body = pd.DataFrame(padded[1:], dtype="str", columns=range(width))
+            body.index = pd.RangeIndex(2, len(body) + 2)
+            result.append(RawTable(name, source, _frame_from_rows(padded[0], body, source)))
+        return result
+    finally:
+        book.close()

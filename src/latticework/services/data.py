@@ -1,0 +1,369 @@
+"""The data services: import an organisation, write a generated one, upgrade the schema.
+
+`import_organisation` is what `latticework import` runs; `import_dataset` is
+the lower level the demo generator uses to write an `OrgDataset` without CSV.
+Both validate everything first and write in one transaction, or not at all.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from latticework.errors import LatticeworkError, Problem
+from latticework.framework.model import Framework
+from latticework.ingest.findings import Findings
+from latticework.ingest.mapping import Mapping, TitleCount, load_mapping, map_titles
+from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
+from latticework.ingest.report import ImportReport, Progress, TableSummary
+from latticework.ingest.sources import RawTable, find_sources, read_sources
+from latticework.org.columns import TABLES
+from latticework.storage import migrate
+from latticework.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from latticework.org.dataset import OrgDataset
+
+
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """Create or migrate the schema; returns (revision before, revision after)."""
+    return migrate.upgrade_database(url)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    tables: dict[str, ParsedTable]
+    findings: Findings
+    unmapped: list[TitleCount]
+
+
+def _quiet(_description: str, _completed: int, _total: int) -> None:
+    return None
+
+
+def import_organisation(
+    url: str,
+    paths: list[Path],
+    framework_files: list[Path] | None = None,
+    mapping: Path | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportReport:
+    """Validate HRIS files and, when nothing is wrong and not `dry_run`, write them.
+
+    Raises LatticeworkError for input that cannot be read at all (missing
+    files, broken YAML); every problem inside the data is in the report.
+    """
+    started = time.perf_counter()
+    step: Progress = progress or _quiet
+    total = 5
+    step("Reading files", 0, total)
+    the_mapping = load_mapping(mapping) if mapping is not None else Mapping()
+    framework, framework_files_used = _framework_for_import(url, framework_files, dry_run)
+    raws = read_sources(find_sources(paths, the_mapping.files))
+    step("Checking columns and values", 1, total)
+    checked = _parse_raw(raws, the_mapping, framework, today or date.today())
+    return _validate_and_write(
+        url,
+        checked,
+        framework,
+        framework_files_used,
+        dry_run=dry_run,
+        step=step,
+        started=started,
+    )
+
+
+def import_dataset(
+    uow: UnitOfWork,
+    dataset: OrgDataset,
+    framework: Framework,
+    *,
+    today: date | None = None,
+) -> ImportReport:
+    """Validate a generated organisation and write it in `uow` (the caller commits).
+
+    The frames go through exactly the checks and writes of a CSV import (as
+    if each table had been exported and read back), so a dataset that imports
+    here imports from its CSV export too. Rows are numbered as in that export.
+    """
+    started = time.perf_counter()
+    raws = [
+        RawTable(name, f"{name} (generated)", _as_text(frame))
+        for name, frame in dataset.frames().items()
+        if not frame.empty or name == "people"
+    ]
+    checked = _parse_raw(
+        raws, Mapping(use_framework_titles=False), framework, today or dataset.as_of
+    )
+    stored = _stored_people(uow)
+    return _check_and_write(uow, checked, framework, [], stored, started=started, dry_run=False)
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A typed frame as the text cells its CSV export would hold."""
+    import pandas as pd
+
+    out = pd.DataFrame(index=pd.RangeIndex(2, len(frame) + 2))
+    for name in frame.columns:
+        series = frame[name].reset_index(drop=True)
+        series.index = out.index
+        if str(series.dtype).startswith("datetime64"):
+            text = series.dt.strftime("%Y-%m-%d")
+        else:
+            text = series.astype("str")
+        out[name] = text.where(series.notna(), "").astype("str")
+    return out
+
+
+def _framework_for_import(
+    url: str, framework_files: list[Path] | None, dry_run: bool
+) -> tuple[Framework, list[str]]:
+    from latticework.framework import load_default_framework, load_framework
+    from latticework.storage.framework_store import current_framework
+
+    if framework_files:
+        return load_framework(framework_files).framework, [str(f) for f in framework_files]
+    if migrate.current_revision(url) is not None:
+        with UnitOfWork(url) as uow:
+            stored = current_framework(uow.connection)
+        if stored is not None:
+            return stored.framework, list(stored.files)
+    loaded = load_default_framework()
+    return loaded.framework, [Path(f).name for f in loaded.files]
+
+
+def _parse_raw(
+    raws: list[RawTable], mapping: Mapping, framework: Framework, today: date
+) -> _Checked:
+    findings = Findings()
+    tables: dict[str, ParsedTable] = {}
+    unmapped: list[TitleCount] = []
+    for raw in raws:
+        frame = rename_columns(raw, mapping, findings)
+        explained = None
+        if raw.table == "people":
+            frame, unmapped = map_titles(frame, mapping, framework)
+            if unmapped:
+                explained = _report_unmapped(raw.source, frame, mapping, unmapped, findings)
+        tables[raw.table] = parse_table(
+            raw.table,
+            raw.source,
+            frame,
+            findings,
+            today=today,
+            date_format=mapping.date_format,
+            explained_missing=explained,
+        )
+    return _Checked(tables, findings, unmapped)
+
+
+def _report_unmapped(
+    source: str,
+    frame: pd.DataFrame,
+    mapping: Mapping,
+    unmapped: list[TitleCount],
+    findings: Findings,
+) -> pd.Series:
+    from latticework.errors import Location
+
+    for title in unmapped:
+        findings.error(
+            Problem(
+                f"Job title '{title.title}' ({title.count} row(s), first on row "
+                f"{title.first_row}) matches no mapping rule, so these people have no level.",
+                Location(source, row=title.first_row, field=mapping.title_column),
+                "Add a `titles:` rule for it to the mapping file, or fill in level.",
+                "unmapped-title",
+            )
+        )
+    titles = frame[mapping.title_column].astype("str").str.strip()
+    return titles.isin([t.title for t in unmapped])
+
+
+def _stored_people(uow: UnitOfWork) -> pd.DataFrame:
+    from latticework.storage.reading import read_columns
+
+    return read_columns(uow.connection, "people", ["employee_id", "manager_id", "hire_date"])
+
+
+def _validate_and_write(
+    url: str,
+    checked: _Checked,
+    framework: Framework,
+    framework_files: list[str],
+    *,
+    dry_run: bool,
+    step: Progress,
+    started: float,
+) -> ImportReport:
+    step("Checking against the framework and database", 2, 5)
+    if dry_run and migrate.current_revision(url) is None:
+        from latticework.storage.reading import empty_people_columns
+
+        return _check_only(checked, framework, empty_people_columns(), started)
+    upgrade_database(url)
+    with UnitOfWork(url) as uow:
+        stored = _stored_people(uow)
+        if dry_run:
+            return _check_only(checked, framework, stored, started)
+        step("Writing", 3, 5)
+        report = _check_and_write(
+            uow, checked, framework, framework_files, stored, started=started, dry_run=False
+        )
+        if report.ok:
+            uow.commit()
+        step("Done", 5, 5)
+        return report
+
+
+def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> None:
+    from latticework.ingest.findings import in_reading_order
+    from latticework.ingest.validation import validate_tables
+
+    findings = checked.findings
+    validate_tables(checked.tables, framework, stored, findings)
+    sources = [t.source for t in checked.tables.values()]
+    findings.errors = in_reading_order(findings.errors, sources)
+    findings.warnings = in_reading_order(findings.warnings, sources)
+
+
+def _check_only(
+    checked: _Checked, framework: Framework, stored: pd.DataFrame, started: float
+) -> ImportReport:
+    _validate(checked, framework, stored)
+    return ImportReport(
+        dry_run=True,
+        written=False,
+        framework=f"{framework.organisation} {framework.version}",
+        framework_stored=False,
+        tables=[TableSummary(t.table, t.source, len(t.frame)) for t in checked.tables.values()],
+        errors=checked.findings.errors,
+        warnings=checked.findings.warnings,
+        unmapped_titles=checked.unmapped,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _check_and_write(
+    uow: UnitOfWork,
+    checked: _Checked,
+    framework: Framework,
+    framework_files: list[str],
+    stored: pd.DataFrame,
+    *,
+    started: float,
+    dry_run: bool,
+) -> ImportReport:
+    from latticework.org.dataset import add_derived_pay
+    from latticework.storage.bulk import upsert_frame
+    from latticework.storage.frames import typed_frame
+    from latticework.storage.framework_store import store_framework
+    from latticework.storage.tables import ORGANISATION_TABLES
+
+    _validate(checked, framework, stored)
+    label = f"{framework.organisation} {framework.version}"
+    summaries = [TableSummary(t.table, t.source, len(t.frame)) for t in checked.tables.values()]
+    if checked.findings.errors or dry_run:
+        return ImportReport(
+            dry_run=dry_run,
+            written=False,
+            framework=label,
+            framework_stored=False,
+            tables=summaries,
+            errors=checked.findings.errors,
+            warnings=checked.findings.warnings,
+            unmapped_titles=checked.unmapped,
+            seconds=time.perf_counter() - started,
+        )
+    _, framework_stored = store_framework(uow.connection, framework, framework_files)
+    summaries = []
+    for name in TABLES:  # people first: the other tables refer to it
+        if name not in checked.tables:
+            continue
+        parsed = checked.tables[name]
+        frame = parsed.frame
+        if name == "people":
+            frame = add_derived_pay(frame, framework)
+        count = upsert_frame(uow, ORGANISATION_TABLES[name], typed_frame(name, frame))
+        summaries.append(
+            TableSummary(name, parsed.source, len(frame), count.inserted, count.updated)
+        )
+    return ImportReport(
+        dry_run=False,
+        written=True,
+        framework=label,
+        framework_stored=framework_stored,
+        tables=summaries,
+        errors=[],
+        warnings=checked.findings.warnings,
+        unmapped_titles=checked.unmapped,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def require_no_errors(report: ImportReport) -> ImportReport:
+    """Return the report, or raise LatticeworkError with its errors."""
+    if report.errors:
+        raise LatticeworkError(report.errors)
+    return report
+
+
+def export_organisation(url: str, directory: Path) -> list[tuple[Path, int]]:
+    """Write the database as canonical CSV files; returns (file, rows) pairs."""
+    from latticework.ingest.export import write_csv_files
+    from latticework.storage.repository import load_dataset
+
+    migrate.require_current_schema(url)
+    with UnitOfWork(url) as uow:
+        dataset = load_dataset(uow.connection)
+    return write_csv_files(dataset.frames(), directory)
+
+
+def backup_database(url: str, target: Path) -> None:
+    """Copy an SQLite database with SQLite's online backup API (consistent while in use)."""
+    import sqlite3
+
+    from latticework.errors import Location
+    from latticework.storage.engine import engine_for
+
+    engine = engine_for(url)
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        raise LatticeworkError(
+            Problem(
+                "`latticework backup` copies SQLite files; this database is PostgreSQL.",
+                fix="Back up PostgreSQL with its own tool, e.g. "
+                "`pg_dump --format=custom --file=latticework.dump DBNAME`, and restore with "
+                "`pg_restore --dbname=DBNAME latticework.dump`.",
+                code="backup",
+            )
+        )
+    source_file = Path(engine.url.database)
+    if not source_file.exists():
+        raise LatticeworkError(
+            Problem("The database file does not exist.", Location(str(source_file)), code="backup")
+        )
+    if target.exists():
+        raise LatticeworkError(
+            Problem(
+                "The target file already exists.",
+                Location(str(target)),
+                "Choose a new file name; backup never overwrites.",
+                code="backup",
+            )
+        )
+    source = sqlite3.connect(source_file)
+    destination = sqlite3.connect(target)
+    try:
+        with destination:
+            source.backup(destination)
+    finally:
+        destination.close()
+        source.close()

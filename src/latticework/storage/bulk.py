@@ -1,0 +1,141 @@
+"""Bulk upserts of whole data frames: executemany on SQLite, COPY on PostgreSQL.
+
+Rows are matched by the table's primary key (the key of `org/columns.py`).
+A row whose values are all unchanged is not rewritten, so re-importing the
+same data reports zero inserted and zero updated rows and changes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from latticework.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertCount:
+    """What an upsert did to one table."""
+
+    table: str
+    rows: int
+    inserted: int
+    updated: int
+
+    @property
+    def unchanged(self) -> int:
+        return self.rows - self.inserted - self.updated
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def upsert_frame(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame) -> UpsertCount:
+    """Insert new rows of `frame` and update changed ones, inside the unit of work."""
+    if frame.empty:
+        return UpsertCount(table.name, 0, 0, 0)
+    columns = [c.name for c in table.columns if c.name in frame.columns]
+    keys = [c.name for c in table.primary_key.columns]
+    before = _count(uow, table)
+    if uow.dialect == "postgresql":
+        changed = _upsert_postgresql(uow, table, frame[columns], keys)
+    else:
+        changed = _upsert_sqlite(uow, table, frame[columns], keys)
+    inserted = _count(uow, table) - before
+    return UpsertCount(table.name, len(frame), inserted, changed - inserted)
+
+
+def _count(uow: UnitOfWork, table: sa.Table) -> int:
+    return int(uow.connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+
+def _conflict_clause(table: str, columns: list[str], keys: list[str], distinct: str) -> str:
+    others = [c for c in columns if c not in keys]
+    if not others:
+        return f"ON CONFLICT ({', '.join(map(_quote, keys))}) DO NOTHING"
+    assignments = ", ".join(f"{_quote(c)} = excluded.{_quote(c)}" for c in others)
+    differs = " OR ".join(
+        f"{_quote(table)}.{_quote(c)} {distinct} excluded.{_quote(c)}" for c in others
+    )
+    return (
+        f"ON CONFLICT ({', '.join(map(_quote, keys))}) DO UPDATE SET {assignments} WHERE {differs}"
+    )
+
+
+def _upsert_sqlite(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: list[str]) -> int:
+    columns = list(frame.columns)
+    sql = (
+        f"INSERT INTO {_quote(table.name)} ({', '.join(map(_quote, columns))}) "
+        f"VALUES ({', '.join('?' for _ in columns)}) "
+        + _conflict_clause(table.name, columns, keys, "IS NOT")
+    )
+    cursor = uow.dbapi_connection().cursor()
+    try:
+        cursor.executemany(sql, _python_rows(table, frame))
+        return int(cursor.rowcount)
+    finally:
+        cursor.close()
+
+
+def _upsert_postgresql(
+    uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: list[str]
+) -> int:
+    columns = list(frame.columns)
+    names = ", ".join(map(_quote, columns))
+    staging = f"_lw_stage_{table.name}"
+    cursor = uow.dbapi_connection().cursor()
+    try:
+        cursor.execute(
+            f"CREATE TEMP TABLE {staging} (LIKE {_quote(table.name)} INCLUDING DEFAULTS) "
+            "ON COMMIT DROP"
+        )
+        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(_csv_bytes(table, frame))
+        cursor.execute(
+            f"INSERT INTO {_quote(table.name)} ({names}) SELECT {names} FROM {staging} "
+            + _conflict_clause(table.name, columns, keys, "IS DISTINCT FROM")
+        )
+        changed = int(cursor.rowcount)
+        cursor.execute(f"DROP TABLE {staging}")
+        return changed
+    finally:
+        cursor.close()
+
+
+def _db_ready(table: sa.Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as ISO text, everything else as is: both drivers store Date columns this way."""
+    out = frame.copy()
+    for column in table.columns:
+        if column.name in out and isinstance(column.type, sa.Date):
+            series = out[column.name]
+            out[column.name] = series.dt.strftime("%Y-%m-%d").astype("object")
+    return out
+
+
+def _python_rows(table: sa.Table, frame: pd.DataFrame) -> list[tuple[Any, ...]]:
+    import numpy as np
+    import pandas as pd
+
+    ready = _db_ready(table, frame)
+    columns: list[list[Any]] = []
+    for name in ready.columns:
+        series = ready[name]
+        values = np.array(series.astype("object"), dtype=object, copy=True)
+        values[pd.isna(series).to_numpy()] = None
+        if series.dtype == "Int64":
+            values = np.array([None if v is None else int(v) for v in values], dtype=object)
+        columns.append(values.tolist())
+    return list(zip(*columns, strict=True))
+
+
+def _csv_bytes(table: sa.Table, frame: pd.DataFrame) -> bytes:
+    buffer = io.StringIO()
+    _db_ready(table, frame).to_csv(buffer, header=False, index=False, na_rep="")
+    return buffer.getvalue().encode("utf-8")

@@ -1,0 +1,76 @@
+"""Engines from database URLs: SQLite files by default, PostgreSQL through psycopg 3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+from latticework.errors import LatticeworkError, Problem
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for plain `postgresql://` URLs (SQLAlchemy would pick psycopg2)."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def create_engine(url: str) -> Engine:
+    """A new engine for `url`; SQLite connections enforce foreign keys and wait on locks."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except sa.exc.ArgumentError:
+        raise LatticeworkError(
+            Problem(
+                f"'{url}' is not a database URL.",
+                fix="Use sqlite:///path/to/file.db or postgresql://user@host/dbname.",
+                code="database-url",
+            )
+        ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise LatticeworkError(
+            Problem(
+                f"Unsupported database '{parsed.get_backend_name()}'.",
+                fix="latticework supports SQLite and PostgreSQL.",
+                code="database-url",
+            )
+        )
+    engine = sa.create_engine(parsed)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.close()
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(url: str) -> Engine:
+    """A shared engine per URL, so repeated units of work reuse one connection pool."""
+    url = normalise_url(url)
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = _ENGINES[url] = create_engine(url)
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close every shared engine (tests, and before copying a database file)."""
+    while _ENGINES:
+        _ENGINES.popitem()[1].dispose()
+
+
+def dispose_engine(url: str) -> None:
+    """Close the shared engine of one URL (before dropping its database or schema)."""
+    engine = _ENGINES.pop(normalise_url(url), None)
+    if engine is not None:
+        engine.dispose()

@@ -1,0 +1,80 @@
+"""Framework versions stored with the organisation: the newest row is the current framework."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from latticework.framework.loading import dump_framework
+from latticework.framework.model import Framework
+from latticework.storage.tables import framework_versions
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFramework:
+    """A framework version as stored: its id in the database, when it was loaded, from what."""
+
+    id: int
+    framework: Framework
+    loaded_at: datetime
+    files: tuple[str, ...]
+
+
+def current_framework(connection: Connection) -> StoredFramework | None:
+    """The framework the database was last loaded with, or None for a new database."""
+    row = connection.execute(
+        sa.select(framework_versions).order_by(framework_versions.c.id.desc()).limit(1)
+    ).one_or_none()
+    if row is None:
+        return None
+    return StoredFramework(
+        id=row.id,
+        framework=Framework.model_validate_json(row.document),
+        loaded_at=row.loaded_at,
+        files=tuple(json.loads(row.files)),
+    )
+
+
+def framework_history(connection: Connection) -> list[tuple[int, str, str, datetime]]:
+    """(id, organisation, version, loaded_at) of every stored version, oldest first."""
+    rows = connection.execute(
+        sa.select(
+            framework_versions.c.id,
+            framework_versions.c.organisation,
+            framework_versions.c.version,
+            framework_versions.c.loaded_at,
+        ).order_by(framework_versions.c.id)
+    )
+    return [(r.id, r.organisation, r.version, r.loaded_at) for r in rows]
+
+
+def store_framework(
+    connection: Connection, framework: Framework, files: list[str] | None = None
+) -> tuple[StoredFramework, bool]:
+    """Make `framework` current; returns it and whether a new version was written.
+
+    Storing the framework that is already current writes nothing, so
+    re-importing with the same framework leaves the database unchanged.
+    """
+    document = framework.model_dump_json()
+    current = current_framework(connection)
+    if current is not None and current.framework.model_dump_json() == document:
+        return current, False
+    loaded_at = datetime.now(UTC)
+    new_id = connection.execute(
+        sa.insert(framework_versions)
+        .values(
+            organisation=framework.organisation,
+            version=framework.version,
+            files=json.dumps(files or []),
+            yaml=dump_framework(framework),
+            document=document,
+            loaded_at=loaded_at,
+        )
+        .returning(framework_versions.c.id)
+    ).scalar_one()
+    return StoredFramework(new_id, framework, loaded_at, tuple(files or [])), True

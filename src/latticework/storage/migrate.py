@@ -1,0 +1,67 @@
+"""Schema migrations (Alembic), shipped inside the package so installed copies can upgrade."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from latticework.errors import LatticeworkError, Problem
+from latticework.storage.engine import engine_for
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("latticework.storage") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database is at; None for an empty database."""
+    with engine_for(url).connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_database(url: str, revision: str = "head") -> tuple[str | None, str]:
+    """Bring the schema to `revision`; returns (revision before, revision after)."""
+    engine = engine_for(url)
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            after = MigrationContext.configure(connection).get_current_revision()
+    except sa.exc.OperationalError as exc:
+        raise LatticeworkError(
+            Problem(
+                f"Cannot open the database {engine.url.render_as_string()}: {exc.orig}.",
+                fix="Check the --db URL (or $LATTICEWORK_DATABASE_URL) and that the server runs.",
+                code="database",
+            )
+        ) from None
+    return before, after or revision
+
+
+def require_current_schema(url: str) -> None:
+    """Raise a clear error when the database has not been upgraded to this version's schema."""
+    revision = current_revision(url)
+    if revision != head_revision():
+        state = "has no latticework tables" if revision is None else f"is at {revision}"
+        raise LatticeworkError(
+            Problem(
+                f"The database {url} {state}; this version needs {head_revision()}.",
+                fix=f"Run: latticework db upgrade --db {url}",
+                code="schema",
+            )
+        )

@@ -1,0 +1,177 @@
+"""The database tables (SQLAlchemy Core): the canonical organisation tables plus the app's own.
+
+The organisation tables mirror `latticework.org.columns` column for column, with
+the same natural keys as primary keys, so that an import upserts by the key the
+data contract names. People also keep the derived pay columns and grade, so
+audits read them without recomputing. Migrations in `migrations/versions` are
+the source of truth for the schema; this module must describe the same tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.schema import SchemaItem
+
+from latticework.org.columns import TABLES, Column, Table
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+_SQL_TYPES: dict[str, type[sa.types.TypeEngine[Any]]] = {
+    "str": sa.String,
+    "enum": sa.String,
+    "date": sa.Date,
+    "float": sa.Float,
+    "int": sa.Integer,
+}
+
+
+def _column(column: Column, table: Table) -> sa.Column[Any]:
+    in_key = column.name in table.key
+    return sa.Column(
+        column.name,
+        _SQL_TYPES[column.kind](),
+        primary_key=in_key,
+        nullable=not (column.required or in_key),
+        comment=column.description or None,
+    )
+
+
+def _organisation_table(table: Table, *extra: SchemaItem) -> sa.Table:
+    columns = [_column(c, table) for c in table.columns]
+    return sa.Table(table.name, metadata, *columns, *extra)
+
+
+def _person_fk() -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="CASCADE")
+
+
+framework_versions = sa.Table(
+    "framework_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("organisation", sa.String, nullable=False),
+    sa.Column("version", sa.String, nullable=False),
+    sa.Column("files", sa.Text, nullable=False, comment="JSON list of the source file names"),
+    sa.Column("yaml", sa.Text, nullable=False, comment="the framework as YAML"),
+    sa.Column("document", sa.Text, nullable=False, comment="the framework as JSON"),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+people = _organisation_table(
+    TABLES["people"],
+    sa.Column("base_annual_fte", sa.Float, nullable=False),
+    sa.Column("total_annual_fte", sa.Float, nullable=False),
+    sa.Column("grade", sa.String, nullable=True),
+    sa.Index(None, "manager_id"),
+    sa.Index(None, "team"),
+    sa.Index(None, "level"),
+)
+
+events = _organisation_table(TABLES["events"], _person_fk(), sa.Index(None, "date"))
+participation = _organisation_table(
+    TABLES["participation"], _person_fk(), sa.Index(None, "employee_id")
+)
+impact = _organisation_table(TABLES["impact"], _person_fk(), sa.Index(None, "employee_id"))
+assessments = _organisation_table(TABLES["assessments"], _person_fk())
+roles = _organisation_table(TABLES["roles"], _person_fk())
+
+ORGANISATION_TABLES: dict[str, sa.Table] = {
+    "people": people,
+    "events": events,
+    "participation": participation,
+    "impact": impact,
+    "assessments": assessments,
+    "roles": roles,
+}
+
+development_plans = sa.Table(
+    "development_plans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("employee_id", sa.String, nullable=False),
+    sa.Column("path", sa.String, nullable=True, comment="the path the plan develops for"),
+    sa.Column("title", sa.String, nullable=True),
+    sa.Column("status", sa.String, nullable=False, server_default="active"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="CASCADE"),
+    sa.Index(None, "employee_id"),
+)
+
+plan_items = sa.Table(
+    "plan_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("plan_id", sa.Integer, nullable=False),
+    sa.Column("opportunity_id", sa.String, nullable=True, comment="framework development id"),
+    sa.Column("competency", sa.String, nullable=True),
+    sa.Column("goal", sa.Text, nullable=False),
+    sa.Column("due_date", sa.Date, nullable=True),
+    sa.Column("status", sa.String, nullable=False, server_default="planned"),
+    sa.ForeignKeyConstraint(["plan_id"], ["development_plans.id"], ondelete="CASCADE"),
+    sa.Index(None, "plan_id"),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String, nullable=False, unique=True),
+    sa.Column("password_hash", sa.String, nullable=False),
+    sa.Column("role", sa.String, nullable=False, comment="employee | manager | people | admin"),
+    sa.Column("employee_id", sa.String, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("is_active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.CheckConstraint("role IN ('employee', 'manager', 'people', 'admin')", name="role"),
+    sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="SET NULL"),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.Integer, nullable=False),
+    sa.Column("token_hash", sa.String, nullable=False, unique=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
+)
+
+# The access log keeps usernames and subject ids as plain values, without
+# foreign keys, so that it outlives the users and people it mentions (erasure).
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user_id", sa.Integer, nullable=True),
+    sa.Column("username", sa.String, nullable=True),
+    sa.Column("action", sa.String, nullable=False),
+    sa.Column("subject_employee_id", sa.String, nullable=True),
+    sa.Column("fields", sa.Text, nullable=True, comment="sensitive fields read, comma-separated"),
+    sa.Index(None, "at"),
+    sa.Index(None, "subject_employee_id"),
+)
+
+login_attempts = sa.Table(
+    "login_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String, nullable=True),
+    sa.Column("ip", sa.String, nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("success", sa.Boolean, nullable=False),
+    sa.Index(None, "username", "at"),
+    sa.Index(None, "ip", "at"),
+)

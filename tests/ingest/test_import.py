@@ -1,0 +1,150 @@
+"""`latticework import`: all or nothing, idempotent, dry runs write nothing, both databases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from latticework.cli import app
+from latticework.services.data import import_organisation
+from latticework.storage import UnitOfWork, current_framework, engine_for, load_dataset
+from tests.ingest.conftest import PEOPLE, OrgWriter
+
+runner = CliRunner()
+
+
+def _rows(url: str, sql: str) -> list[tuple[object, ...]]:
+    with engine_for(url).connect() as connection:
+        return [tuple(r) for r in connection.exec_driver_sql(sql).fetchall()]
+
+
+def _table_exists(url: str, name: str) -> bool:
+    return name in sa.inspect(engine_for(url)).get_table_names()
+
+
+def test_import_writes_people_with_annual_full_time_pay(db_url: str, write_org: OrgWriter) -> None:
+    report = import_organisation(db_url, [write_org()])
+    assert report.ok, report.errors
+    rows = _rows(
+        db_url,
+        "SELECT employee_id, base_salary, pay_period, fte, base_annual_fte, grade "
+        "FROM people ORDER BY employee_id",
+    )
+    assert rows == [
+        ("e1", 300000.0, "year", 1.0, 300000.0, "G9"),
+        ("e2", 250000.0, "year", 1.0, 250000.0, "G8"),
+        ("e3", 245000.0, "year", 1.0, 245000.0, "G8"),
+        ("e4", 7000.0, "month", 1.0, 84000.0, "G5"),
+        ("e5", 45.0, "hour", 0.5, 93600.0, "G4"),
+    ]
+    assert _rows(db_url, "SELECT count(*) FROM events") == [(3,)]
+
+
+def test_reimporting_the_same_files_changes_nothing(db_url: str, write_org: OrgWriter) -> None:
+    folder = write_org()
+    first = import_organisation(db_url, [folder])
+    before = _rows(db_url, "SELECT * FROM people ORDER BY employee_id")
+    second = import_organisation(db_url, [folder])
+    assert [(t.inserted, t.updated) for t in first.tables] == [(5, 0), (3, 0)]
+    assert [(t.inserted, t.updated, t.unchanged) for t in second.tables] == [(0, 0, 5), (0, 0, 3)]
+    assert not second.framework_stored
+    assert _rows(db_url, "SELECT * FROM people ORDER BY employee_id") == before
+    assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(1,)]
+
+
+def test_a_changed_row_is_updated_by_its_key(db_url: str, write_org: OrgWriter) -> None:
+    import_organisation(db_url, [write_org()])
+    raised = [row.copy() for row in PEOPLE]
+    raised[2][10] = "260000"
+    report = import_organisation(db_url, [write_org(raised, folder="raised")])
+    people = next(t for t in report.tables if t.table == "people")
+    assert (people.inserted, people.updated, people.unchanged) == (0, 1, 4)
+    assert _rows(db_url, "SELECT base_salary FROM people WHERE employee_id = 'e3'") == [(260000.0,)]
+
+
+def test_one_bad_row_among_good_ones_writes_nothing(db_url: str, write_org: OrgWriter) -> None:
+    import_organisation(db_url, [write_org()])
+    before = _rows(db_url, "SELECT * FROM people ORDER BY employee_id")
+    people = [row.copy() for row in PEOPLE] + [
+        ["e6", "Fay", "engineering", "ic", "E6", "", "core", "e2", "us", "2023-01-01",
+         "180000", "USD", "year", "1"],
+        ["e7", "Gus", "engineering", "ic", "E99", "", "core", "e2", "us", "2023-01-01",
+         "180000", "USD", "year", "1"],
+    ]  # fmt: skip
+    people[0][10] = "310000"  # a valid change that must not be written either
+    report = import_organisation(db_url, [write_org(people, folder="bad")])
+    assert not report.ok
+    assert not report.written
+    assert [(p.location.row, p.location.field) for p in report.errors] == [(8, "level")]
+    assert _rows(db_url, "SELECT * FROM people ORDER BY employee_id") == before
+
+
+def test_a_bad_file_into_a_new_database_leaves_it_empty(db_url: str, write_org: OrgWriter) -> None:
+    people = [row.copy() for row in PEOPLE]
+    people[3][9] = "2021-02-30"
+    report = import_organisation(db_url, [write_org(people)])
+    assert [p.code for p in report.errors] == ["bad-date"]
+    assert _rows(db_url, "SELECT count(*) FROM people") == [(0,)]
+    assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(0,)]
+
+
+def test_dry_run_checks_without_writing(db_url: str, write_org: OrgWriter) -> None:
+    report = import_organisation(db_url, [write_org()], dry_run=True)
+    assert report.ok
+    assert report.dry_run
+    assert not report.written
+    assert not _table_exists(db_url, "people")
+
+
+def test_the_framework_is_stored_with_the_data(db_url: str, write_org: OrgWriter) -> None:
+    import_organisation(db_url, [write_org()])
+    with UnitOfWork(db_url) as uow:
+        stored = current_framework(uow.connection)
+    assert stored is not None
+    assert stored.framework.has_level("E8")
+    assert stored.framework.organisation == "Example Co"
+
+
+def test_load_dataset_reads_back_what_was_imported(db_url: str, write_org: OrgWriter) -> None:
+    import_organisation(db_url, [write_org()])
+    with UnitOfWork(db_url) as uow:
+        dataset = load_dataset(uow.connection)
+    people = dataset.people.set_index("employee_id")
+    assert list(people.index) == ["e1", "e2", "e3", "e4", "e5"]
+    assert people.loc["e4", "base_annual_fte"] == 84000.0
+    assert str(people["hire_date"].dtype) == "datetime64[ns]"
+    assert people.loc["e3", "hire_date"].strftime("%Y-%m-%d") == "2019-05-06"
+    assert people.loc["e1", "manager_id"] != people.loc["e1", "manager_id"]  # NaN: no manager
+    assert len(dataset.events) == 3
+    assert dataset.events["new_base"].tolist() == [200000.0, 245000.0, 7000.0]
+
+
+def test_cli_import_exits_1_with_every_error_located(tmp_path: Path, write_org: OrgWriter) -> None:
+    people = [row.copy() for row in PEOPLE]
+    people[1][4] = "M10"
+    people[3][10] = "-5"
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(app, ["import", str(write_org(people)), "--db", url, "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    located = [(e["location"]["row"], e["location"]["field"], e["code"]) for e in report["errors"]]
+    assert located == [(3, "level", "unknown-level"), (5, "base_salary", "non-positive-pay")]
+    assert report["written"] is False
+
+
+def test_cli_import_text_report(tmp_path: Path, write_org: OrgWriter) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(app, ["import", str(write_org()), "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "people" in result.output
+    assert "5 new" in result.output
+
+
+def test_cli_import_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(app, ["import", str(tmp_path / "nowhere"), "--db", url])
+    assert result.exit_code == 2
+    assert "File not found" in result.output
