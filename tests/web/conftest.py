@@ -39,7 +39,7 @@ i1,eng_a1,2026-03-01,efficiency,Moved batch jobs to spot instances,cloud cost,25
 
 ASSESSMENTS_CSV = """\
 employee_id,cycle,competency,rater,rating,evidence
-eng_a1,2026-H1,technical-quality,manager,4,Led the ledger redesign
+eng_a1,2026-H1,system-design,manager,4,Led the ledger redesign
 """
 
 
@@ -50,7 +50,7 @@ class Org:
 
 
 def _write_org(folder: Path) -> list[Path]:
-    files = {"people.csv": PEOPLE_CSV, "impact.csv": IMPACT_CSV}
+    files = {"people.csv": PEOPLE_CSV, "impact.csv": IMPACT_CSV, "assessments.csv": ASSESSMENTS_CSV}
     paths = []
     for name, text in files.items():
         path = folder / name

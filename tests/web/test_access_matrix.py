@@ -140,3 +140,14 @@ def test_bands_are_shown_only_to_roles_that_see_pay(
             "/api/framework/levels/E8", headers={"Authorization": f"Bearer {tokens[role]}"}
         )
         assert (level.json()["bands"] is not None) == sees, role
+
+
+def test_profile_shows_the_latest_assessment_with_evidence(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    body = client.get(
+        "/api/people/eng_a1", headers={"Authorization": f"Bearer {tokens['manager']}"}
+    ).json()
+    assert [(r["competency"], r["rating"], r["evidence"]) for r in body["ratings"]] == [
+        ("system-design", 4, "Led the ledger redesign")
+    ]

@@ -45,8 +45,11 @@ SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 
 def get_conn(state: StateDep) -> Iterator[sa.Connection]:
     """One transaction per request: committed when the route returns, rolled back on error."""
-    with state.engine.begin() as conn:
-        yield conn
+    from latticework.storage.unit_of_work import UnitOfWork
+
+    with UnitOfWork(state.engine) as uow:
+        yield uow.connection
+        uow.commit()
 
 
 ConnDep = Annotated[sa.Connection, Depends(get_conn, scope="function")]
