@@ -7,17 +7,20 @@ the matching HTTP status, never as a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from http.cookies import SimpleCookie
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
@@ -63,9 +66,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates.env.globals["title"] = settings.title
     templates.env.globals["block_kind"] = block_kind
     templates.env.globals["inline_chart"] = inline_chart
+    engine = create_engine(settings.database_url)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
     app.state.latticework = AppState(
         settings=settings,
-        engine=create_engine(settings.database_url),
+        engine=engine,
         signer=signer,
         templates=templates,
         frameworks=FrameworkProvider(settings),
@@ -80,6 +86,15 @@ def create_app(settings: WebSettings) -> FastAPI:
     return app
 
 
+def _sqlite_for_many_readers(dbapi_connection: Any, _record: object) -> None:
+    # Write-ahead logging lets page reads go on while another process writes (the access
+    # log, an import); NORMAL sync is durable across application crashes in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
 def _template_context(request: Request) -> dict[str, Any]:
     state: AppState = request.app.state.latticework
     user = getattr(request.state, "user", None)
@@ -91,30 +106,65 @@ def _template_context(request: Request) -> dict[str, Any]:
 
 
 def _add_middleware(app: FastAPI, settings: WebSettings, signer: CookieSigner) -> None:
-    @app.middleware("http")
-    async def csrf_cookie_and_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        existing = request.cookies.get(CSRF_COOKIE)
-        request.state.csrf_secret = existing or signer.new_csrf_secret()
-        request.state.user = None
-        response = await call_next(request)
-        if not existing:
-            response.set_cookie(
-                CSRF_COOKIE,
-                request.state.csrf_secret,
-                httponly=True,
-                samesite="strict",
-                secure=settings.cookie_secure,
-                path="/",
-            )
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.url.path.startswith(API_PREFIX) or request.state.user is not None:
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(
+        CsrfCookieAndHeaders,
+        signer=signer,
+        secure_cookies=settings.cookie_secure,
+    )
+
+
+_SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class CsrfCookieAndHeaders:
+    """Gives every browser a CSRF secret cookie and every response the security headers.
+
+    A plain ASGI middleware (not BaseHTTPMiddleware), so it adds almost nothing
+    to each request.
+    """
+
+    def __init__(self, app: ASGIApp, signer: CookieSigner, secure_cookies: bool) -> None:
+        self.app = app
+        self.signer = signer
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        existing = Request(scope).cookies.get(CSRF_COOKIE)
+        secret = existing or self.signer.new_csrf_secret()
+        state = scope.setdefault("state", {})
+        state["csrf_secret"] = secret
+        state["user"] = None
+        private = scope["path"].startswith(API_PREFIX)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _SECURITY_HEADERS:
+                    if name.decode() not in headers:
+                        headers.raw.append((name, value))
+                if private or state.get("user") is not None:
+                    headers.setdefault("cache-control", "no-store")
+                if not existing:
+                    cookie = SimpleCookie()
+                    cookie[CSRF_COOKIE] = secret
+                    morsel = cookie[CSRF_COOKIE]
+                    morsel["path"] = "/"
+                    morsel["httponly"] = True
+                    morsel["samesite"] = "strict"
+                    if self.secure_cookies:
+                        morsel["secure"] = True
+                    headers.append("set-cookie", morsel.OutputString())
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 _STATUS: list[tuple[type[LatticeworkError], int]] = [

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sqlalchemy as sa
 from fastapi.templating import Jinja2Templates
@@ -14,6 +16,8 @@ from fastapi.templating import Jinja2Templates
 from latticework.framework.model import Framework
 from latticework.web.security import CookieSigner
 from latticework.web.settings import WebSettings
+
+T = TypeVar("T")
 
 
 class FrameworkProvider:
@@ -26,6 +30,21 @@ class FrameworkProvider:
         self._lock = threading.Lock()
         self._loaded_version: int | None = None
         self._framework: Framework | None = None
+        self._views: dict[tuple[object, ...], object] = {}
+
+    def view(self, fw: Framework, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """A view of the framework (a grid, a level page) built once per framework version.
+
+        Views are pure functions of an immutable framework, so every process may
+        keep its own copy; a new framework version starts a new cache.
+        """
+        full_key = (id(fw), *key)
+        found = self._views.get(full_key)
+        if found is None:
+            if len(self._views) > 2000 or any(k[0] != id(fw) for k in list(self._views)[:1]):
+                self._views.clear()
+            found = self._views[full_key] = build()
+        return found  # type: ignore[return-value]
 
     def current(self, conn: sa.Connection) -> Framework:
         if self._files:

@@ -11,20 +11,30 @@ from latticework.services.web_framework import (
     discipline_grid,
     level_detail,
 )
-from latticework.web.deps import FrameworkDep, UserDep
+from latticework.web.deps import FrameworkDep, StateDep, UserDep
 
 router = APIRouter(tags=["framework"])
 
 
 @router.get("/framework", response_model=DisciplineGrid)
-def get_framework(user: UserDep, fw: FrameworkDep, discipline: str | None = None) -> DisciplineGrid:
+def get_framework(
+    user: UserDep, fw: FrameworkDep, state: StateDep, discipline: str | None = None
+) -> DisciplineGrid:
     """Tracks side by side with grades as rows; bands only for roles that may see pay."""
-    return discipline_grid(fw, discipline, with_bands=can_see_bands(user))
+    bands = can_see_bands(user)
+    return state.frameworks.view(
+        fw, ("grid", discipline, bands), lambda: discipline_grid(fw, discipline, with_bands=bands)
+    )
 
 
 @router.get("/framework/levels/{level_id}", response_model=LevelDetail)
 def get_level(
-    level_id: str, user: UserDep, fw: FrameworkDep, path: str | None = None
+    level_id: str, user: UserDep, fw: FrameworkDep, state: StateDep, path: str | None = None
 ) -> LevelDetail:
     """One level: paths, expectations on a path, equivalent levels, next level, band."""
-    return level_detail(fw, level_id, path, with_bands=can_see_bands(user))
+    bands = can_see_bands(user)
+    return state.frameworks.view(
+        fw,
+        ("level", level_id, path, bands),
+        lambda: level_detail(fw, level_id, path, with_bands=bands),
+    )
