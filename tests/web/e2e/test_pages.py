@@ -115,3 +115,12 @@ def test_upload_an_import_with_an_error_and_see_the_row_level_message(page, tmp_
     assert row.count() >= 1
     assert row.first.locator("td").nth(1).inner_text() == "3"
     screenshot(page, "import-errors")
+
+
+def test_view_the_audit_dashboard_with_charts_and_findings(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, "hr")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Audit").click()
+    assert page.get_by_role("heading", name="Are the tracks equal?").is_visible()
+    assert page.get_by_role("heading", name="Findings").is_visible()
+    assert page.locator("figure svg").count() >= 1
+    screenshot(page, "audit")
