@@ -373,3 +373,14 @@ def test_a_discipline_specific_ladder_with_a_hole_is_a_grade_gap() -> None:
     fired = [f for f in lint_yaml(text) if f.rule == "competency-grade-gap"]
     assert len(fired) == 1
     assert "for Engineering from G6 to G8 but none at G7" in fired[0].message
+
+
+def test_default_payments_specialists_read_their_own_discipline() -> None:
+    fw = load_default_framework().framework
+    for level, discipline in (("E7", None), ("P7", "product")):
+        (craft,) = [
+            i.expectation
+            for i in fw.expectations_for(level, "domain-specialist:payments")
+            if i.competency.id == "craft-expertise"
+        ]
+        assert (craft.path, craft.discipline) == ("domain-specialist:payments", discipline)
