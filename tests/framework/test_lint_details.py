@@ -296,7 +296,9 @@ def test_findings_come_errors_first_then_by_line() -> None:
     )
     findings = lint_yaml(text)
     severities = [f.severity for f in findings]
-    assert severities == sorted(severities, key=[Severity.ERROR, Severity.WARNING].index)
+    assert severities == sorted(
+        severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
+    )
     errors = [f.location.line or 0 for f in findings if f.severity is Severity.ERROR]
     assert errors == sorted(errors)
 
