@@ -20,6 +20,7 @@ from latticework.ingest.mapping import Mapping, TitleCount, load_mapping, map_ti
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
+from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 from latticework.storage import migrate
 from latticework.storage.unit_of_work import UnitOfWork
@@ -115,12 +116,14 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     for name in frame.columns:
         series = frame[name].reset_index(drop=True)
         series.index = out.index
-        if str(series.dtype).startswith("datetime64"):
-            text = series.dt.strftime("%Y-%m-%d")
-        else:
-            text = series.astype("str")
-        out[name] = text.where(series.notna(), "").astype("str")
+        out[name] = by_unique(series, _cell_text).fillna("").astype("str")
     return out
+
+
+def _cell_text(values: pd.Series) -> pd.Series:
+    if str(values.dtype).startswith("datetime64"):
+        return values.dt.strftime("%Y-%m-%d")
+    return values.astype("str").where(values.notna())
 
 
 def _framework_for_import(
