@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from latticework.cli import app
 from latticework.services.data import import_organisation
 from latticework.storage import UnitOfWork, current_framework, engine_for, load_dataset
-from tests.ingest.conftest import PEOPLE, OrgWriter
+from tests.ingest.conftest import EVENTS, PEOPLE, OrgWriter
 
 runner = CliRunner()
 
@@ -148,3 +148,18 @@ def test_cli_import_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None
     result = runner.invoke(app, ["import", str(tmp_path / "nowhere"), "--db", url])
     assert result.exit_code == 2
     assert "File not found" in result.output
+
+
+def test_load_dataset_orders_rows_by_key_the_same_on_every_database(
+    db_url: str, write_org: OrgWriter
+) -> None:
+    ids = {"e1": "b1", "e2": "B2", "e3": "a-3", "e4": "_x", "e5": "Z9"}
+    people = [row.copy() for row in PEOPLE]
+    for row in people:
+        row[0] = ids[row[0]]
+        row[7] = ids.get(row[7], "")
+    events = [[ids[row[0]], *row[1:]] for row in EVENTS]
+    assert import_organisation(db_url, [write_org(people, events)]).ok
+    with UnitOfWork(db_url) as uow:
+        dataset = load_dataset(uow.connection)
+    assert dataset.people["employee_id"].tolist() == sorted(ids.values())

@@ -121,8 +121,11 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell_text(values: pd.Series) -> pd.Series:
+    """Typed values as CSV text: ISO dates, Python's shortest float repr, strings as they are."""
+    import pandas as pd
+
     if str(values.dtype).startswith("datetime64"):
-        return values.dt.strftime("%Y-%m-%d")
+        return pd.Series(values.dt.strftime("%Y-%m-%d"), index=values.index)
     return values.astype("str").where(values.notna())
 
 
