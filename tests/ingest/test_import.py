@@ -163,3 +163,26 @@ def test_load_dataset_orders_rows_by_key_the_same_on_every_database(
     with UnitOfWork(db_url) as uow:
         dataset = load_dataset(uow.connection)
     assert dataset.people["employee_id"].tolist() == sorted(ids.values())
+
+
+def test_a_new_framework_must_still_place_the_people_already_stored(
+    db_url: str, write_org: OrgWriter, tmp_path: Path
+) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+
+    assert import_organisation(db_url, [write_org()]).ok
+    renamed = dump_framework(load_default_framework().framework).replace(
+        "- id: E5\n", "- id: E5a\n"
+    )
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(renamed, encoding="utf-8")
+    only_events = write_org(folder="events-only") / "events.csv"
+    report = import_organisation(db_url, [only_events], [framework])
+    assert [(e.code, e.location.field) for e in report.errors] == [
+        ("unknown-level", "to_level"),  # e4's hire event in events.csv
+        ("stored-level-unknown", "level"),
+    ]
+    assert report.errors[1].message == (
+        "1 stored people have level 'E5', which this framework does not define there (e.g. e4)."
+    )
+    assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(1,)]

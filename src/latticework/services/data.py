@@ -77,6 +77,7 @@ def import_organisation(
         framework,
         framework_files_used,
         dry_run=dry_run,
+        framework_changed=bool(framework_files),
         step=step,
         started=started,
     )
@@ -194,6 +195,20 @@ def _report_unmapped(
     return titles.isin([t.title for t in unmapped])
 
 
+def _check_stored_people(uow: UnitOfWork, checked: _Checked, framework: Framework) -> None:
+    """A new framework must still place everyone already stored (not replaced by the files)."""
+    import pandas as pd
+
+    from latticework.ingest.validation import validate_stored_people
+    from latticework.storage.reading import read_columns
+
+    columns = ["employee_id", "discipline", "track", "level", "path"]
+    stored = read_columns(uow.connection, "people", columns)
+    people = checked.tables.get("people")
+    replaced = pd.Index(people.frame["employee_id"].dropna()) if people else pd.Index([])
+    validate_stored_people(stored, framework, replaced, checked.findings)
+
+
 def _stored_people(uow: UnitOfWork) -> pd.DataFrame:
     from latticework.storage.reading import read_columns
 
@@ -207,6 +222,7 @@ def _validate_and_write(
     framework_files: list[str],
     *,
     dry_run: bool,
+    framework_changed: bool,
     step: Progress,
     started: float,
 ) -> ImportReport:
@@ -218,6 +234,8 @@ def _validate_and_write(
     upgrade_database(url)
     with UnitOfWork(url) as uow:
         stored = _stored_people(uow)
+        if framework_changed:
+            _check_stored_people(uow, checked, framework)
         if dry_run:
             return _check_only(checked, framework, stored, started)
         step("Writing", 3, 5)
