@@ -231,7 +231,8 @@ def _validate_and_write(
         from latticework.storage.reading import empty_people_columns
 
         return _check_only(checked, framework, empty_people_columns(), started)
-    upgrade_database(url)
+    if not dry_run:
+        upgrade_database(url)
     with UnitOfWork(url) as uow:
         stored = _stored_people(uow)
         if framework_changed:
