@@ -103,7 +103,7 @@ class Simulation:
         self.ic_pay_gap = disparities.ic_pay_gap
         self.slow_grade = catalogue.grade_index(disparities.ic_promotion_from_grade)
         self.slow_multiplier = disparities.ic_promotion_multiplier
-        self.gender_gap_discipline = catalogue.disciplines.index(
+        self.gender_gap_discipline = catalogue.discipline_index(
             disparities.gender_pay_gap_discipline
         )
         self.gender_gap = disparities.gender_pay_gap
