@@ -10,6 +10,7 @@ left.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,6 +161,40 @@ class Simulation:
             moved = who[lost]
             p.path[moved] = choose_weighted(self.rng, self.cat.path_weight[p.level[moved]])
 
+    def change_grade(
+        self,
+        kind: str,
+        who: IntArray,
+        to_level: IntArray,
+        day: IntArray,
+        pay_after: Callable[[], FloatArray],
+    ) -> None:
+        """Move people to another level on their track (a promotion or a demotion) and log it.
+
+        `pay_after` prices them once they hold the new grade.
+        """
+        p = self.people
+        from_level, from_path = p.level[who].copy(), p.path[who].copy()
+        p.grade[who] = self.cat.level_grade[to_level]
+        p.level[who] = to_level
+        p.grade_start[who] = day
+        p.level_start[who] = day
+        self.keep_or_choose_path(who)
+        old, new = self.set_pay(who, pay_after())
+        self.events.add(
+            kind,
+            who,
+            day,
+            from_level=from_level,
+            to_level=to_level,
+            from_path=from_path,
+            to_path=p.path[who],
+            from_track=p.track[who],
+            to_track=p.track[who],
+            old_base=old,
+            new_base=new,
+        )
+
     # -- one half-year -----------------------------------------------------------
 
     def promote(self, step: Step) -> None:
@@ -177,29 +212,16 @@ class Simulation:
         rate = np.where(slowed, rate * self.slow_multiplier, rate)
         chosen = eligible & self.chance(rate, who.size)
         who, to_level = who[chosen], next_level[chosen]
-        from_level, from_path = p.level[who].copy(), p.path[who].copy()
         compa_before = p.annual[who] / self.band_pay(who, day)
-        p.grade[who] += 1
-        p.level[who] = to_level
-        p.grade_start[who] = day
-        p.level_start[who] = day
-        self.keep_or_choose_path(who)
-        # The same place in the new band (a raise of the ratio of band mids, about 20 %):
-        # pay never depends on time at grade, so track mixes of tenure cannot fake a gap.
-        compa = self.compa(compa_before + self.rng.normal(0.0, 0.01, size=who.size))
-        old, new = self.set_pay(who, self.band_pay(who, day) * compa)
-        self.events.add(
-            "promotion",
-            who,
-            np.full(who.size, day),
-            from_level=from_level,
-            to_level=to_level,
-            from_path=from_path,
-            to_path=p.path[who],
-            from_track=p.track[who],
-            to_track=p.track[who],
-            old_base=old,
-            new_base=new,
+
+        def same_place_in_new_band() -> FloatArray:
+            # A raise of the ratio of band mids (about 20 %): pay never depends on time at
+            # grade, so different tenure mixes on the two tracks cannot fake a gap.
+            compa = self.compa(compa_before + self.rng.normal(0.0, 0.01, size=who.size))
+            return self.band_pay(who, day) * compa
+
+        self.change_grade(
+            "promotion", who, to_level, np.full(who.size, day), same_place_in_new_band
         )
 
     def switch_tracks(self, step: Step) -> None:
@@ -252,27 +274,12 @@ class Simulation:
         chosen = (p.grade[who] > 0) & (below >= 0) & self.chance(self.dyn.demotion, who.size)
         who, to_level = who[chosen], below[chosen]
         day = step.days(self.rng, who.size, DEMOTION_DAYS)
-        from_level, from_path = p.level[who].copy(), p.path[who].copy()
-        p.grade[who] -= 1
-        p.level[who] = to_level
-        p.level_start[who] = day
-        p.grade_start[who] = day
-        self.keep_or_choose_path(who)
-        ceiling = self.band_pay(who, day) * self.dyn.compa_ceiling
-        old, new = self.set_pay(who, np.minimum(p.annual[who], ceiling))
-        self.events.add(
-            "level_change",
-            who,
-            day,
-            from_level=from_level,
-            to_level=to_level,
-            from_path=from_path,
-            to_path=p.path[who],
-            from_track=p.track[who],
-            to_track=p.track[who],
-            old_base=old,
-            new_base=new,
-        )
+
+        def kept_inside_lower_band() -> FloatArray:
+            ceiling = self.band_pay(who, day) * self.dyn.compa_ceiling
+            return np.minimum(p.annual[who], ceiling)
+
+        self.change_grade("level_change", who, to_level, day, kept_inside_lower_band)
 
     def change_paths(self, step: Step) -> None:
         """A move across the lattice: another path at the same level."""
