@@ -91,9 +91,11 @@ def _validate(options: AuditOptions) -> None:
                 )
             )
     if options.min_group < 1:
-        problems.append(Problem("--min-group must be at least 1.", fix="Use 5 or more."))
+        problems.append(
+            Problem("--min-group must be at least 1.", fix="Use 5 or more.", code="audit-option")
+        )
     if not 0 < options.alpha < 1:
-        problems.append(Problem("alpha must be between 0 and 1."))
+        problems.append(Problem("alpha must be between 0 and 1.", code="audit-option"))
     if (
         options.period_start is not None
         and options.period_end is not None
@@ -104,6 +106,7 @@ def _validate(options: AuditOptions) -> None:
                 f"The period starts ({options.period_start}) on or after it ends "
                 f"({options.period_end}).",
                 fix="Give --period-start before --period-end.",
+                code="audit-option",
             )
         )
     if problems:
