@@ -53,8 +53,12 @@ def design_matrix(
         parts.append(frame[list(numeric)].astype(float))
     for name in categorical:
         values = frame[name]
-        order = values.value_counts().index
-        codes = pd.Categorical(values, categories=list(order))
+        counts = values.value_counts()
+        order = list(counts.index[counts > 0])  # a categorical column lists absent ones too
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes = values.cat.set_categories(order)
+        else:
+            codes = pd.Series(pd.Categorical(values, categories=order), index=frame.index)
         dummies = pd.get_dummies(codes, prefix=name, drop_first=True, dtype=float)
         dummies.index = frame.index
         parts.append(dummies)
@@ -72,7 +76,7 @@ def drop_rare_categories(
     keep = None
     for name in categorical:
         counts = frame[name].value_counts()
-        rare = counts.index[counts < minimum]
+        rare = counts.index[(counts > 0) & (counts < minimum)]
         if len(rare):
             mask = ~frame[name].isin(rare)
             keep = mask if keep is None else keep & mask
@@ -80,13 +84,14 @@ def drop_rare_categories(
 
 
 def fit_ols_hc3(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
-    """statsmodels OLS with HC3 errors; QR when the design has full rank (fast), else pinv."""
-    import numpy as np
+    """statsmodels OLS with HC3 errors.
+
+    The pseudo-inverse method costs one SVD of the design; statsmodels' QR method
+    computes that same pseudo-inverse as well, so it is never faster.
+    """
     from statsmodels.regression.linear_model import OLS
 
-    gram = x.T @ x
-    full_rank = np.linalg.matrix_rank(gram) == x.shape[1]
-    return OLS(y, x, hasconst=True).fit(method="qr" if full_rank else "pinv", cov_type="HC3")
+    return OLS(y, x, hasconst=True).fit(method="pinv", cov_type="HC3")
 
 
 def log_pay_gaps(
