@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from latticework.audit.context import AuditContext, AuditOptions
@@ -48,7 +49,8 @@ def run_audit(
     if options.audits:
         audits = [a for a in audits if a.id in options.audits]
     ctx = AuditContext(dataset, framework, options, lint_findings=lint_findings)
-    sections = [a.run(ctx) for a in audits]
+    with _one_blas_thread():
+        sections = [a.run(ctx) for a in audits]
     sections, tests = _correct(sections, options)
     findings = sorted(
         (f for s in sections for f in s.findings),
@@ -76,6 +78,19 @@ def run_audit(
         findings=findings,
         sections=sections,
     )
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """Run the linear algebra on one BLAS thread.
+
+    The audit's designs are tall and thin (people × ~20 columns), where threads
+    gain nothing; on a busy machine OpenBLAS's waiting threads made each SVD up
+    to 35 times slower (docs/benchmarks-audit.md).
+    """
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    limits: AbstractContextManager[object] = threadpool_limits(limits=1, user_api="blas")
+    return limits
 
 
 def _validate(options: AuditOptions) -> None:
