@@ -161,7 +161,8 @@ def placements_from_frame(frame: pd.DataFrame) -> list[Person]:
     def text(value: Any) -> str | None:
         return value if isinstance(value, str) and value else None
 
-    columns = [frame[c] for c in ("employee_id", "discipline", "track", "level", "path", "team")]
+    names = ("employee_id", "discipline", "track", "level", "path", "team")
+    columns = [frame[c].tolist() for c in names]
     return [
         Person(str(i), str(d), str(t), str(lv), path=text(p), team=text(team))
         for i, d, t, lv, p, team in zip(*columns, strict=True)

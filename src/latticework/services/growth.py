@@ -231,10 +231,16 @@ def team_composition(data: GrowthData, team: str | None = None) -> OrgCompositio
     if not assessments.empty:
         if "rater" in assessments:
             assessments = assessments[assessments["rater"] == "manager"]
+        # Only each person's latest rating per competency counts, and only one above
+        # "Meets" can add a capability: keep those rows, the rest cannot change anything.
+        latest = assessments.sort_values("cycle", kind="stable").drop_duplicates(
+            ["employee_id", "competency"], keep="last"
+        )
+        exceeding = latest[latest["rating"] >= data.framework.promotion.meets_rating + 1]
         wanted = {p.employee_id for p in people}
         columns = ("employee_id", "competency", "rating", "cycle")
         for employee_id, competency, rating, cycle in zip(
-            *(assessments[c].tolist() for c in columns), strict=True
+            *(exceeding[c].tolist() for c in columns), strict=True
         ):
             if str(employee_id) in wanted:
                 ratings.setdefault(str(employee_id), []).append(

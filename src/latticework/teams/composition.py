@@ -196,6 +196,7 @@ def member_of(framework: Framework, person: Person, ratings: Sequence[Rating] = 
 def compose_team(framework: Framework, team: str, members: Sequence[Member]) -> TeamComposition:
     """Count capabilities in one team and flag what is missing or over-concentrated."""
     targets = framework.team_targets
+    ranks = {g.id: g.rank for g in framework.grades}
     holders: Counter[Capability] = Counter()
     primary: Counter[Capability] = Counter()
     specialists: Counter[str] = Counter()
@@ -204,9 +205,9 @@ def compose_team(framework: Framework, team: str, members: Sequence[Member]) -> 
         primary[m.primary] += 1
         for c in m.capabilities:
             holders[c] += 1
-            if m.grade and framework.has_level(m.level):
+            if m.grade in ranks:
                 current = top.get(c)
-                if current is None or framework.grade_rank(m.grade) > framework.grade_rank(current):
+                if current is None or ranks[m.grade] > ranks[current]:
                     top[c] = m.grade
         if m.domain:
             specialists[m.domain] += 1
