@@ -173,3 +173,17 @@ def test_every_command_runs_on_a_generated_organisation(demo_db: str) -> None:
             code, output = run(command, employee_id, "--format", "json", "--db", demo_db)
             assert code == 0, (command, employee_id, output)
             json.loads(output)
+
+
+def test_every_growth_command_is_documented() -> None:
+    import typer
+
+    from latticework.cli import growth_cmds
+
+    probe = typer.Typer()
+    growth_cmds.register(probe)
+    docs = (Path(__file__).parents[2] / "docs" / "growth.md").read_text(encoding="utf-8")
+    names = [c.name for c in probe.registered_commands]
+    assert names
+    for name in names:
+        assert f"latticework {name}" in docs, name
