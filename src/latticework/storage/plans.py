@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from latticework.storage.records import require_person
 from latticework.storage.tables import development_plans, plan_items
 
 
@@ -85,6 +86,7 @@ def save_plan(
     items: list[NewPlanItem],
 ) -> StoredPlan:
     """Store a new active plan for the person; their previous active plan is superseded."""
+    require_person(connection, employee_id)
     now = datetime.now(UTC)
     connection.execute(
         sa.update(development_plans)

@@ -1,0 +1,212 @@
+"""Growth for the web: impact entry with its statement, packets and team composition,
+computed on just the people a page is about.
+
+The growth services work on an `OrgDataset`; a page about one person or one
+team reads only those people's rows, so it stays fast at 100,000 people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from latticework.errors import LatticeworkError, Location, Problem
+from latticework.framework.model import Framework
+from latticework.org.columns import IMPACT_CATEGORIES
+from latticework.services.accounts import User
+from latticework.services.web_access import (
+    not_found,
+    person_access,
+    require_team_access,
+)
+from latticework.services.web_people import ImpactView, impact_statement_text
+from latticework.storage.tables import ORGANISATION_TABLES, impact, people
+
+if TYPE_CHECKING:
+    from latticework.growth.packet import PromotionPacket
+    from latticework.reports.document import Document
+    from latticework.services.growth import GrowthData
+    from latticework.teams.composition import TeamComposition
+
+
+def scoped_growth_data(
+    conn: sa.Connection, fw: Framework, employee_ids: Sequence[str], as_of: dt.date | None = None
+) -> GrowthData:
+    """The framework and the rows of these people only, typed as a full load would be."""
+    import pandas as pd
+
+    from latticework.org.dataset import OrgDataset
+    from latticework.services.growth import GrowthData
+    from latticework.storage.frames import typed_frame
+
+    ids = list(employee_ids)
+    frames: dict[str, pd.DataFrame] = {}
+    for name, table in ORGANISATION_TABLES.items():
+        rows = conn.execute(sa.select(table).where(table.c.employee_id.in_(ids))).mappings().all()
+        frames[name] = typed_frame(name, pd.DataFrame(rows))
+    org = OrgDataset(**frames, as_of=as_of or dt.date.today())
+    return GrowthData(fw, org)
+
+
+# -- impact ----------------------------------------------------------------------
+
+
+class ImpactInput(BaseModel):
+    """An impact record as a person types it (DESIGN §2: category, metric, value, unit, …)."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    category: str = Field(description="risk_reduction, enablement, efficiency or excellence")
+    title: str = Field(min_length=1, max_length=200, description="what was done, in a few words")
+    date: dt.date | None = None
+    metric: str | None = Field(default=None, max_length=120)
+    value: float | None = None
+    unit: str | None = Field(default=None, max_length=40)
+    beneficiary: str | None = Field(default=None, max_length=200)
+    horizon: str | None = Field(default=None, max_length=120)
+    evidence: str | None = Field(default=None, max_length=500)
+    statement: str | None = Field(default=None, max_length=2000)
+    competency: str | None = Field(default=None, max_length=80)
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in IMPACT_CATEGORIES:
+            raise ValueError(f"'{value}' is not one of " + ", ".join(IMPACT_CATEGORIES))
+        return value
+
+
+def parse_impact(fields: dict[str, object]) -> ImpactInput:
+    """Form or JSON fields as an ImpactInput; every problem is reported with its field."""
+    cleaned = {k: v for k, v in fields.items() if not (isinstance(v, str) and not v.strip())}
+    try:
+        record = ImpactInput.model_validate(cleaned)
+    except ValidationError as exc:
+        raise LatticeworkError(
+            [
+                Problem(
+                    str(e["msg"]),
+                    location=Location(field=".".join(str(p) for p in e["loc"]) or None),
+                    fix="Correct this field.",
+                    code="invalid-impact",
+                )
+                for e in exc.errors()
+            ]
+        ) from None
+    problems = []
+    if record.date is not None and record.date > dt.date.today():
+        problems.append(
+            Problem(
+                f"The date {record.date} is in the future.",
+                location=Location(field="date"),
+                fix="Record impact once it has happened.",
+                code="invalid-impact",
+            )
+        )
+    if problems:
+        raise LatticeworkError(problems)
+    return record
+
+
+def preview_statement(employee_id: str, record: ImpactInput) -> str:
+    """The business-framed statement this record would be shown as."""
+    row = record.model_dump()
+    row.update(impact_id="preview", employee_id=employee_id, date=record.date or dt.date.today())
+    return impact_statement_text(row)
+
+
+def add_impact(
+    conn: sa.Connection, user: User, employee_id: str, record: ImpactInput
+) -> ImpactView:
+    """Store an impact record for someone the user may see (themselves, a report, anyone
+    for HR) and return it with its statement."""
+    person_access(conn, user, employee_id)
+    exists = sa.select(people.c.employee_id).where(people.c.employee_id == employee_id)
+    if conn.execute(exists).first() is None:
+        raise not_found("person", employee_id)
+    impact_id = f"web-{secrets.token_hex(6)}"
+    values = record.model_dump()
+    values.update(impact_id=impact_id, employee_id=employee_id, date=record.date or dt.date.today())
+    conn.execute(impact.insert().values(**values))
+    return ImpactView(
+        impact_id=impact_id,
+        date=values["date"],
+        category=record.category,
+        title=record.title,
+        statement=impact_statement_text(values),
+        metric=record.metric,
+        value=record.value,
+        unit=record.unit,
+        beneficiary=record.beneficiary,
+        evidence=record.evidence,
+    )
+
+
+# -- packets and teams -------------------------------------------------------------
+
+
+def promotion_packet(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str, target_level: str | None
+) -> tuple[PromotionPacket, Document]:
+    """The promotion packet of a person the user may see (no pay in it), and its document."""
+    from latticework.reports.growth_packet import packet_document as render
+    from latticework.services.growth import promotion_packet as build
+
+    person_access(conn, user, employee_id)
+    data = scoped_growth_data(conn, fw, [employee_id])
+    if data.org.people.empty:
+        raise not_found("person", employee_id)
+    packet = build(data, employee_id, target_level)
+    return packet, render(packet, fw)
+
+
+class TeamSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    team: str
+    size: int
+
+
+def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
+    """Teams the user may see, with their active headcount."""
+    from latticework.services.accounts import Role
+    from latticework.services.web_access import denied
+    from latticework.storage.repository import reporting_chain
+
+    active = sa.func.coalesce(people.c.status, "active") != "exited"
+    statement = (
+        sa.select(people.c.team, sa.func.count())
+        .where(people.c.team.is_not(None), active)
+        .group_by(people.c.team)
+        .order_by(people.c.team)
+    )
+    if user.role is Role.MANAGER and user.employee_id:
+        ids = [user.employee_id, *reporting_chain(conn, user.employee_id)]
+        teams = sa.select(people.c.team).where(people.c.employee_id.in_(ids)).distinct()
+        statement = statement.where(people.c.team.in_(teams.scalar_subquery()))
+    elif user.role is not Role.PEOPLE:
+        if user.employee_id is None:
+            raise denied("see teams")
+        own = sa.select(people.c.team).where(people.c.employee_id == user.employee_id)
+        statement = statement.where(people.c.team == own.scalar_subquery())
+    return [TeamSummary(team=str(t), size=int(n)) for t, n in conn.execute(statement)]
+
+
+def team_composition(
+    conn: sa.Connection, fw: Framework, user: User, team: str
+) -> tuple[TeamComposition, Document]:
+    """One team's capabilities against the framework's targets, and the same as a document."""
+    from latticework.reports.growth_teams import teams_document
+    from latticework.services.growth import team_composition as compose
+
+    require_team_access(conn, user, team)
+    ids = list(conn.execute(sa.select(people.c.employee_id).where(people.c.team == team)).scalars())
+    if not ids:
+        raise not_found("team", team)
+    composition = compose(scoped_growth_data(conn, fw, ids), team)
+    return composition.teams[0], teams_document(composition, fw, team)
