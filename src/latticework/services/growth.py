@@ -219,13 +219,12 @@ def team_composition(data: GrowthData, team: str | None = None) -> OrgCompositio
     people_frame = data.org.people
     if "status" in people_frame:  # whole-organisation frames: leave out people who left
         people_frame = people_frame[people_frame["status"].fillna("active") != "exited"]
-    people = placements_from_frame(people_frame)
     if team is not None:
-        people = [p for p in people if p.team == team]
-        if not people:
-            raise _team_not_found(
-                team, sorted({p.team for p in placements_from_frame(people_frame) if p.team})
-            )
+        known = sorted({str(t) for t in people_frame["team"].dropna().unique()})
+        people_frame = people_frame[people_frame["team"] == team]
+        if people_frame.empty:
+            raise _team_not_found(team, known)
+    people = placements_from_frame(people_frame)
     ratings: dict[str, list[Rating]] = {}
     assessments = data.org.assessments
     if not assessments.empty:
