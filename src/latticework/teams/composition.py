@@ -234,20 +234,22 @@ def compose_team(framework: Framework, team: str, members: Sequence[Member]) -> 
     """Count capabilities in one team and flag what is missing or over-concentrated."""
     targets = framework.team_targets
     ranks = {g.id: g.rank for g in framework.grades}
-    holders: Counter[Capability] = Counter()
-    primary: Counter[Capability] = Counter()
-    specialists: Counter[str] = Counter()
+    # Plain dicts rather than Counters: this runs once per team, 15,000 times at 100,000 people.
+    holders: dict[Capability, int] = {}
+    primary: dict[Capability, int] = {}
+    specialists: dict[str, int] = {}
     top: dict[Capability, str] = {}
     for m in members:
-        primary[m.primary] += 1
+        primary[m.primary] = primary.get(m.primary, 0) + 1
+        rank = ranks.get(m.grade)
         for c in m.capabilities:
-            holders[c] += 1
-            if m.grade in ranks:
+            holders[c] = holders.get(c, 0) + 1
+            if rank is not None:
                 current = top.get(c)
-                if current is None or ranks[m.grade] > ranks[current]:
+                if current is None or rank > ranks[current]:
                     top[c] = m.grade
         if m.domain:
-            specialists[m.domain] += 1
+            specialists[m.domain] = specialists.get(m.domain, 0) + 1
     judged = len(members) >= targets.min_team_size
     flags: list[Flag] = []
     if judged:
@@ -265,7 +267,7 @@ def compose_team(framework: Framework, team: str, members: Sequence[Member]) -> 
                     )
                 )
         if members:
-            capability, count = primary.most_common(1)[0]
+            capability, count = max(primary.items(), key=lambda kv: kv[1])
             share = count / len(members)
             if share > targets.max_share:
                 flags.append(
