@@ -181,7 +181,7 @@ _MOVE_NAMES = {
 
 def _move_row(move: Move, framework: Framework) -> list[str]:
     needs = "; ".join(f"{r.name}: {r.expectation}" for r in move.requires) or "nothing new"
-    return [_MOVE_NAMES[move.kind], move.target.label(framework), needs]
+    return [_MOVE_NAMES[move.kind], move.target.label(framework), needs, move.note]
 
 
 def moves_document(
@@ -195,7 +195,7 @@ def moves_document(
     doc = Document(f"Lattice moves: {person.display_name}", subtitle=_who(person, framework))
     doc.add(
         Heading(f"From {here.label(framework)}"),
-        Table(["Move", "To", "Requires"], [_move_row(m, framework) for m in moves]),
+        Table(["Move", "To", "Requires", "Note"], [_move_row(m, framework) for m in moves]),
     )
     if goal is not None:
         doc.add(Heading(f"Shortest route to {goal}"))
@@ -212,7 +212,7 @@ def moves_document(
         else:
             doc.add(
                 Table(
-                    ["Step", "Move", "To", "Requires"],
+                    ["Step", "Move", "To", "Requires", "Note"],
                     [[str(n), *_move_row(m, framework)] for n, m in enumerate(route.steps, 1)],
                     numeric=[True],
                 )
