@@ -27,8 +27,9 @@ from latticework.growth.impact import (
 from latticework.growth.moves import Move, Position, Route, legal_moves, shortest_route
 from latticework.growth.packet import PromotionPacket, build_packet
 from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status, propose_plan
-from latticework.growth.readiness import Readiness, assess_readiness
+from latticework.growth.readiness import Readiness, assess_readiness, path_at, require_level
 from latticework.growth.records import (
+    ImpactRecord,
     Person,
     Rating,
     impact_for,
@@ -419,3 +420,88 @@ def set_plan_item_status(
         updated = active_plan(uow.connection, employee_id)
     assert updated is not None
     return _plan_from_stored(updated, framework)
+
+
+# -- recording impact and ratings --------------------------------------------------
+
+
+def save_impact_records(url: str, records: Sequence[ImpactRecord]) -> int:
+    """Store impact records (upserted by impact_id, so saving twice keeps one); returns how many."""
+    from dataclasses import asdict
+
+    from latticework.storage import UnitOfWork
+    from latticework.storage.records import ImpactRecord as StoredImpact
+    from latticework.storage.records import save_impact_record
+
+    with UnitOfWork(url) as uow:
+        for record in records:
+            save_impact_record(uow.connection, StoredImpact(**asdict(record)))
+        uow.commit()
+    return len(records)
+
+
+def current_cycle(day: date) -> str:
+    """The assessment cycle a date falls in: '2026-H1' or '2026-H2'."""
+    return f"{day.year}-H{1 if day.month <= 6 else 2}"
+
+
+def record_rating(
+    url: str,
+    data: GrowthData,
+    employee_id: str,
+    competency: str,
+    rating: int,
+    rater: str = "manager",
+    cycle: str | None = None,
+    evidence: str | None = None,
+) -> Readiness:
+    """Store one rating against the person's own level and path, and return their readiness.
+
+    A competency the person is not held to (weighted 0 on their path, another
+    discipline's, or unknown) is refused: expectations of other paths are never
+    held against anyone, so they are not rated either.
+    """
+    from latticework.storage import UnitOfWork
+    from latticework.storage.records import AssessmentRecord, save_assessment
+
+    fw = data.framework
+    person = find_person(data, employee_id)
+    require_level(fw, person)
+    path = path_at(fw, person.level, person.path)
+    owed = {e.competency.id for e in fw.expectations_for(person.level, path)}
+    if competency not in owed:
+        why = (
+            "it is not in the framework"
+            if competency not in {c.id for c in fw.competencies}
+            else f"it is not asked of {person.level} on the {path or 'general'} path"
+        )
+        raise LatticeworkError(
+            Problem(
+                f"cannot rate {employee_id} on {competency!r}: {why}",
+                fix="Rate one of: " + ", ".join(sorted(owed)) + ".",
+                code="competency-not-expected",
+            )
+        )
+    scale = fw.promotion.rating_scale
+    if rating not in scale:
+        raise LatticeworkError(
+            Problem(
+                f"rating {rating} is not on the framework's scale",
+                fix="Use one of: " + ", ".join(f"{k} ({v})" for k, v in sorted(scale.items())),
+                code="bad-rating",
+            )
+        )
+    record = AssessmentRecord(
+        employee_id=employee_id,
+        cycle=cycle or current_cycle(data.as_of),
+        competency=competency,
+        rater=rater,
+        rating=rating,
+        evidence=evidence,
+        date=data.as_of,
+    )
+    with UnitOfWork(url) as uow:
+        save_assessment(uow.connection, record)
+        uow.commit()
+    refreshed = load_person_data(url, employee_id, data.as_of)
+    return readiness(refreshed, employee_id)
