@@ -180,7 +180,7 @@ def _classify(
     from latticework.growth.classify import impact_record_from, split_bullets
     from latticework.reports.document import Paragraph
     from latticework.reports.growth_views import classification_document
-    from latticework.services import growth
+    from latticework.services import growth, growth_records
 
     if file is None:
         typer.echo("error: give a FILE of bullets, or - to read them from stdin.", err=True)
@@ -213,7 +213,7 @@ def _classify(
                 if r.confidence >= options.min_confidence
                 and (record := impact_record_from(r, options.person, date.today())) is not None
             ]
-            growth.save_impact_records(url, records)
+            growth_records.save_impact_records(url, records)
             saved = [r.impact_id for r in records]
     except LatticeworkError as exc:
         fail(exc)
@@ -288,7 +288,7 @@ def assess(
         typer.echo("error: --rater must be self, manager or peer.", err=True)
         raise typer.Exit(EXIT_USAGE)
     from latticework.reports.growth_views import readiness_document
-    from latticework.services.growth import record_rating
+    from latticework.services.growth_records import record_rating
 
     data = _load(db, person)
     try:
@@ -359,21 +359,21 @@ def plan(
     """
     require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_views import plan_document
-    from latticework.services import growth
+    from latticework.services import growth, growth_records
 
     url = database_url(db)
     data = _load(db, person)
     try:
         person_record = growth.find_person(data, person)
         if set_status is not None:
-            result = growth.set_plan_item_status(
+            result = growth_records.set_plan_item_status(
                 url, person, set_status[0], set_status[1], data.framework
             )
         elif save:
             _, proposal = growth.development_plan(data, person, path, items)
-            result = growth.save_plan(url, proposal, data.framework)
+            result = growth_records.save_plan(url, proposal, data.framework)
         else:
-            stored = None if path is not None else growth.stored_plan(url, person)
+            stored = None if path is not None else growth_records.stored_plan(url, person)
             result = stored or growth.development_plan(data, person, path, items)[1]
     except LatticeworkError as exc:
         fail(exc)

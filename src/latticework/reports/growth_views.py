@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from latticework.framework.model import Framework
 from latticework.growth.classify import ClassifiedAccomplishment
-from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement, ImpactSummary
+from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement
+from latticework.growth.impact_summary import ImpactSummary
 from latticework.growth.moves import Move, Position, Route
 from latticework.growth.plan import DevelopmentPlan
 from latticework.growth.readiness import LevelAssessment, Readiness
