@@ -200,13 +200,38 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
 def team_composition(
     conn: sa.Connection, fw: Framework, user: User, team: str
 ) -> tuple[TeamComposition, Document]:
-    """One team's capabilities against the framework's targets, and the same as a document."""
+    """One team's capabilities against the framework's targets, and the same as a document.
+
+    Reads the team's active members and their manager ratings straight into the
+    teams domain's records (the same rows `services.growth.team_composition`
+    reads from a full load), so a team page costs a few small queries.
+    """
+    from latticework.growth.records import Rating, person_from_row
     from latticework.reports.growth_teams import teams_document
-    from latticework.services.growth import team_composition as compose
+    from latticework.storage.tables import assessments
+    from latticework.teams.composition import compose_organisation
 
     require_team_access(conn, user, team)
-    ids = list(conn.execute(sa.select(people.c.employee_id).where(people.c.team == team)).scalars())
-    if not ids:
+    active = sa.func.coalesce(people.c.status, "active") != "exited"
+    rows = conn.execute(sa.select(people).where(people.c.team == team, active)).mappings().all()
+    if not rows:
         raise not_found("team", team)
-    composition = compose(scoped_growth_data(conn, fw, ids), team)
+    members = [person_from_row(dict(r)) for r in rows]
+    ratings: dict[str, list[Rating]] = {}
+    rated = conn.execute(
+        sa.select(
+            assessments.c.employee_id,
+            assessments.c.competency,
+            assessments.c.rating,
+            assessments.c.cycle,
+        ).where(
+            assessments.c.rater == "manager",
+            assessments.c.employee_id.in_([m.employee_id for m in members]),
+        )
+    )
+    for employee_id, competency, rating, cycle in rated:
+        ratings.setdefault(str(employee_id), []).append(
+            Rating(str(competency), "manager", int(rating), str(cycle))
+        )
+    composition = compose_organisation(fw, members, ratings)
     return composition.teams[0], teams_document(composition, fw, team)
