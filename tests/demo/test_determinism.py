@@ -33,3 +33,18 @@ def test_every_table_has_exactly_the_canonical_columns(org: OrgDataset) -> None:
 def test_headcount_on_the_day_is_the_number_asked_for(org: OrgDataset) -> None:
     assert (org.people["status"] == "active").sum() == 1200
     assert org.as_of == AS_OF
+
+
+def test_protected_attributes_can_be_left_out(framework: Framework) -> None:
+    org = generate_organisation(
+        framework, people=100, seed=1, as_of=AS_OF, protected_attributes=False
+    )
+    assert org.people["gender"].isna().all()
+    assert org.people["ethnicity"].isna().all()
+
+
+def test_gender_is_recorded_everywhere_and_ethnicity_only_in_the_us(org: OrgDataset) -> None:
+    people = org.people
+    assert set(people["gender"]) == {"female", "male", "non-binary"}
+    assert people.loc[people["zone"] == "us", "ethnicity"].notna().all()
+    assert people.loc[people["zone"] != "us", "ethnicity"].isna().all()

@@ -92,11 +92,13 @@ def test_women_in_engineering_are_paid_four_percent_less(
     assert women_pay_ratio_in(large_org, framework, "design") == pytest.approx(1.0, abs=0.015)
 
 
-def test_ics_are_promoted_from_senior_staff_at_about_half_the_rate(
+def test_ics_are_promoted_from_senior_staff_at_about_a_third_of_the_rate(
     large_org: OrgDataset, framework: Framework
 ) -> None:
+    # A multiplier of 0.25 on eligible ICs' chance shows as about 0.35 over everyone at
+    # the grade: ICs held back pile up past the minimum time in level.
     g7 = promotion_rates_from(large_org, framework, "G7")
-    assert 0.35 < g7["ic"] / g7["management"] < 0.7
+    assert 0.27 < g7["ic"] / g7["management"] < 0.43
     g6 = promotion_rates_from(large_org, framework, "G6")
     assert 0.85 < g6["ic"] / g6["management"] < 1.15
 

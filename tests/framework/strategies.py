@@ -202,3 +202,51 @@ def framework_data(draw: st.DrawFn) -> dict[str, Any]:
 
 
 frameworks = framework_data().map(Framework.model_validate)
+
+
+# A tiny pool of ids, so that generated frameworks repeat ids and refer to ids that
+# are declared nowhere: the linter must report such mistakes, never crash on them.
+_POOL = st.sampled_from(["a", "b", "ic", "management", "G1", "G2", "E1", "x"])
+
+
+def _pool_list(draw: st.DrawFn) -> list[str]:
+    return draw(st.lists(_POOL, max_size=3))
+
+
+@st.composite
+def messy_framework_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Schema-valid frameworks full of structural mistakes: duplicates, dangling references."""
+    data = draw(framework_data())
+    for grade in data["grades"]:
+        grade["id"] = draw(_POOL)
+        grade["rank"] = draw(st.integers(0, 3))
+    for discipline in data["disciplines"]:
+        discipline["id"] = draw(_POOL)
+        for track in discipline["tracks"]:
+            track["id"] = draw(_POOL)
+            track["parallel_to"] = _pool_list(draw)
+            for level in track["levels"]:
+                level["id"] = draw(_POOL)
+                level["grade"] = draw(_POOL)
+    for path in data["paths"]:
+        path.update(id=draw(_POOL), tracks=_pool_list(draw), disciplines=_pool_list(draw))
+        path["min_grade"] = draw(st.none() | _POOL)
+        path["competency_weights"] = {
+            k: draw(st.floats(-1, 2, allow_nan=False)) for k in _pool_list(draw)
+        }
+    for competency in data["competencies"]:
+        competency["id"] = draw(_POOL)
+        for e in competency["expectations"]:
+            e.update(grade=draw(_POOL), path=draw(st.none() | _POOL))
+    for band in data["bands"]:
+        band.update(zone=draw(_POOL), mid=draw(money))
+    for forum in data["forums"]:
+        forum.update(min_grade=draw(_POOL), tracks=_pool_list(draw))
+    for role in data["leadership_roles"]:
+        role.update(open_to_tracks=_pool_list(draw), min_grade=draw(st.none() | _POOL))
+    for opportunity in data["development"]:
+        opportunity["paths"] = _pool_list(draw)
+    return data
+
+
+messy_frameworks = messy_framework_data().map(Framework.model_validate)

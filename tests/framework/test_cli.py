@@ -35,6 +35,34 @@ def test_init_writes_a_framework_that_checks_clean(tmp_path: Path) -> None:
     assert files
     assert runner.invoke(app, ["check", *files]).exit_code == 0
     assert runner.invoke(app, ["init", str(target)]).exit_code == 2
+    assert runner.invoke(app, ["init", str(target), "--force"]).exit_code == 0
+
+
+def test_init_writes_the_schema_its_files_name_for_editors(tmp_path: Path) -> None:
+    from latticework.framework.schema import framework_json_schema
+
+    target = tmp_path / "fw"
+    runner.invoke(app, ["init", str(target)])
+    schema = json.loads((target / "framework.schema.json").read_text())
+    assert schema == framework_json_schema()
+    for path in target.glob("*.yaml"):
+        first_line = path.read_text().splitlines()[0]
+        assert first_line == "# yaml-language-server: $schema=./framework.schema.json"
+
+
+def test_check_and_show_take_a_folder(tmp_path: Path) -> None:
+    target = tmp_path / "fw"
+    runner.invoke(app, ["init", str(target)])
+    result = runner.invoke(app, ["check", str(target)])
+    assert result.exit_code == 0
+    assert "in 5 file(s)" in result.output
+    assert runner.invoke(app, ["show", str(target), "--format", "json"]).exit_code == 0
+
+
+def test_check_an_empty_folder_is_a_clear_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "The folder has no .yaml files." in result.output
 
 
 def test_schema_is_json_schema_for_the_format() -> None:

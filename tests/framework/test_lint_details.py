@@ -340,3 +340,21 @@ def test_default_expectations_differ_by_discipline() -> None:
     assert len(set(texts.values())) == 3
     assert "service" in texts["E6"]
     assert "design quality" in texts["D6"]
+
+
+def test_default_expectations_are_specific_not_placeholders() -> None:
+    fw = load_default_framework().framework
+    for competency in fw.competencies:
+        texts = [e.text for e in competency.expectations]
+        assert len(texts) == len(set(texts)), f"{competency.id} repeats an expectation"
+        for text in texts:
+            assert len(text.split()) >= 5, text
+            assert "TODO" not in text
+            assert "lorem" not in text.lower()
+
+
+def test_default_management_on_strategic_leadership_is_held_to_strategy() -> None:
+    fw = load_default_framework().framework
+    on_path = {i.competency.id: i for i in fw.expectations_for("M8", "strategic-leadership")}
+    assert on_path["strategy"].expectation.path == "strategic-leadership"
+    assert on_path["strategy"].weight == 2

@@ -69,6 +69,12 @@ CASES = [
         "duplicate-grade-rank",
         (_edit("  - {id: G8, rank: 8}\n", "  - {id: G8, rank: 8}\n  - {id: G8b, rank: 8}\n"),),
         "G8b",
+        also=frozenset({"unused-grade"}),
+    ),
+    Case(
+        "unused-grade",
+        (_edit("  - {id: G8, rank: 8}\n", "  - {id: G8, rank: 8}\n  - {id: G9, rank: 9}\n"),),
+        "G9",
     ),
     Case("grade-not-increasing", (_edit(E7_LINE + E8_LINE, E8_LINE + E7_LINE),), "E7, title"),
     Case(
@@ -81,6 +87,11 @@ CASES = [
         "fellows",
     ),
     Case("equivalence-gap", (_edit(M7_LINE, ""),), "E7, title"),
+    Case(
+        "parallel-not-reciprocal",
+        (_edit("        parallel_to: [ic]\n", ""),),
+        "parallel_to: [management]",
+    ),
     Case(
         "ic-ceiling",
         (_edit(E8_LINE, ""),),
@@ -301,6 +312,11 @@ CASES = [
 
 def test_the_clean_framework_passes_every_rule() -> None:
     assert lint_yaml(CLEAN) == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(r.id for r in all_rules()))
+def test_rule_is_silent_on_a_framework_without_the_mistake(rule_id: str) -> None:
+    assert rule_id not in {f.rule for f in lint_yaml(CLEAN)}
 
 
 def test_every_registered_rule_has_a_triggering_case() -> None:

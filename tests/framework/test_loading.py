@@ -9,7 +9,7 @@ import pytest
 
 from latticework.errors import LatticeworkError
 from latticework.framework import load_default_framework, load_framework
-from tests.framework.conftest import MINIMAL
+from tests.framework.conftest import MINIMAL, line_of
 
 WriteYaml = Callable[..., Path]
 
@@ -96,3 +96,73 @@ def test_default_framework_principal_equals_director() -> None:
     mgmt = [p.level.title for p in fw.equivalent_levels("E8")]
     assert mgmt == ["Director of Engineering"]
     assert fw.level("E9").grade == fw.level("M9").grade
+
+
+def _problems(write_yaml: WriteYaml, text: str) -> list[str]:
+    with pytest.raises(LatticeworkError) as err:
+        load_framework([write_yaml(text)])
+    return [f"{p.location.line}: {p.message} Fix: {p.fix}" for p in err.value.problems]
+
+
+def test_list_where_a_mapping_is_expected_says_so(write_yaml: WriteYaml) -> None:
+    text = MINIMAL + "promotion: [weighted-threshold]\n"
+    (problem,) = _problems(write_yaml, text)
+    assert problem.startswith(f"{line_of(text, 'promotion:')}: promotion: Input should be a valid")
+    assert "dictionary (got list)" in problem
+    assert "wrong shape (list vs mapping)" in problem
+
+
+def test_text_where_a_list_is_expected_says_so(write_yaml: WriteYaml) -> None:
+    (problem,) = _problems(write_yaml, MINIMAL.replace("[management]", "management"))
+    assert "disciplines[0].tracks[0].parallel_to: Input should be a valid list" in problem
+
+
+def test_unknown_choice_lists_the_allowed_values(write_yaml: WriteYaml) -> None:
+    (problem,) = _problems(write_yaml, MINIMAL.replace("kind: management", "kind: manager"))
+    assert "tracks[1].kind" in problem
+    assert "got 'manager'" in problem
+    assert "'ic', 'management' or 'other'" in problem
+
+
+def test_level_without_a_grade_is_located_at_the_level(write_yaml: WriteYaml) -> None:
+    text = MINIMAL.replace(", grade: G7}", "}", 1)
+    (problem,) = _problems(write_yaml, text)
+    where = line_of(text, "{id: E7")
+    assert problem.startswith(f"{where}: disciplines[0].tracks[0].levels[1]: required key 'grade'")
+
+
+def test_bad_id_explains_the_allowed_characters(write_yaml: WriteYaml) -> None:
+    (problem,) = _problems(write_yaml, MINIMAL.replace("{id: E8,", "{id: Principal Eng,"))
+    assert "levels[2].id" in problem
+    assert "letters, digits" in problem
+
+
+def test_bad_currency_is_explained(write_yaml: WriteYaml) -> None:
+    text = MINIMAL + "zones:\n  - {id: us, name: US, currency: usd}\n"
+    (problem,) = _problems(write_yaml, text)
+    assert "zones[0].currency" in problem
+    assert "three capital letters" in problem
+
+
+def test_empty_file_is_an_error_not_a_crash(write_yaml: WriteYaml) -> None:
+    assert "The file is empty." in _problems(write_yaml, "# nothing yet\n")[0]
+
+
+def test_a_list_at_the_top_is_not_a_framework(write_yaml: WriteYaml) -> None:
+    assert "must be a mapping" in _problems(write_yaml, "- organisation: X\n")[0]
+
+
+def test_tabs_are_reported_with_their_line(write_yaml: WriteYaml) -> None:
+    (problem,) = _problems(write_yaml, "organisation: X\ngrades:\n\t- {id: G1, rank: 1}\n")
+    assert problem.startswith("3: Not valid YAML")
+    assert "spaces, not tabs" in problem
+
+
+def test_every_problem_is_reported_at_once(write_yaml: WriteYaml) -> None:
+    text = MINIMAL.replace("rank: 7", "rank: seven").replace("kind: management", "kind: boss")
+    assert len(_problems(write_yaml, text)) == 2
+
+
+def test_a_folder_given_as_a_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(LatticeworkError, match="Cannot read the file"):
+        load_framework([tmp_path])

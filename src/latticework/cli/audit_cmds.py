@@ -1,9 +1,192 @@
-"""CLI commands for the audit area (filled in by its issue)."""
+"""`latticework audit`: prove whether the tracks are equal in pay, advancement and influence."""
 
 from __future__ import annotations
 
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from latticework.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    DbOption,
+    FormatOption,
+    OutOption,
+    OutputFormat,
+    database_url,
+    fail,
+    stderr_console,
+    stdout_console,
+    write_output,
+)
+from latticework.errors import LatticeworkError
+
+USAGE_CODES = {"audit-id", "audit-option"}
+
+
+class CorrectionChoice(StrEnum):
+    HOLM = "holm"
+    BH = "bh"
+
+
+class SeverityChoice(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the root app."""
+    app.command("audit")(audit)
+
+
+def audit(
+    db: DbOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    out: OutOption = None,
+    period_start: Annotated[
+        datetime | None,
+        typer.Option(
+            "--period-start",
+            formats=["%Y-%m-%d"],
+            help="First day of the promotion and participation period (default: a year "
+            "before the period end).",
+            show_default=False,
+        ),
+    ] = None,
+    period_end: Annotated[
+        datetime | None,
+        typer.Option(
+            "--period-end",
+            formats=["%Y-%m-%d"],
+            help="Last day of the period (default: the data's date).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="The date the data describes (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    audits: Annotated[
+        str | None,
+        typer.Option(
+            "--audits",
+            help="Comma-separated audit ids to run (default: all; see docs/audit-methods.md).",
+            show_default=False,
+        ),
+    ] = None,
+    attributes: Annotated[
+        str | None,
+        typer.Option(
+            "--attributes",
+            help="Comma-separated protected attributes for the demographic audits "
+            "(default: gender,ethnicity when present; 'none' to skip them).",
+            show_default=False,
+        ),
+    ] = None,
+    min_group: Annotated[
+        int,
+        typer.Option("--min-group", min=1, help="Suppress every group smaller than this."),
+    ] = 5,
+    correction: Annotated[
+        CorrectionChoice,
+        typer.Option(
+            "--correction",
+            case_sensitive=False,
+            help="Multiple-comparison control: Holm (family-wise) or Benjamini–Hochberg (FDR).",
+        ),
+    ] = CorrectionChoice.HOLM,
+    fail_on: Annotated[
+        SeverityChoice | None,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 when a finding of this severity or worse exists (default: exit 0).",
+            show_default=False,
+        ),
+    ] = None,
+    framework_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--framework",
+            help="Framework YAML files to audit against (default: the framework stored "
+            "with the data). Repeat for several files.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Audit pay, advancement, ceiling and influence parity between the tracks.
+
+    Every result names its method, groups and sizes, 95 % interval and p-value;
+    p-values are adjusted for multiple comparisons across the report; groups
+    smaller than --min-group are suppressed in every format. Exits 0 even with
+    findings unless --fail-on is given; 1 for bad input, 2 for usage errors.
+
+    Example:
+        latticework audit --format html --out audit.html
+        latticework audit --audits pay-parity,advancement --period-start 2025-01-01 --format json
+    """
+    from latticework.audit import AuditOptions, Correction, Severity
+    from latticework.reports.audit_render import render_audit
+    from latticework.services.audit import audit_organisation
+
+    options = AuditOptions(
+        period_start=_date(period_start),
+        period_end=_date(period_end),
+        audits=_ids(audits),
+        attributes=None if attributes is None else _attributes(attributes),
+        min_group=min_group,
+        correction=Correction(correction.value),
+    )
+    try:
+        with _working():
+            report = audit_organisation(
+                database_url(db),
+                options,
+                framework_files=framework_files,
+                as_of=_date(as_of),
+            )
+    except LatticeworkError as exc:
+        usage = any(p.code in USAGE_CODES for p in exc.problems)
+        fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
+    width = stdout_console().width if out is None and sys.stdout.isatty() else 100
+    write_output(render_audit(report, output_format.value, width), out)
+    worst = report.max_severity()
+    if fail_on is not None and worst is not None and worst.rank >= Severity(fail_on.value).rank:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _date(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def _ids(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _attributes(text: str) -> tuple[str, ...]:
+    return () if text.strip().lower() == "none" else _ids(text)
+
+
+class _working:  # noqa: N801 - a context manager
+    """A spinner on a terminal; nothing when standard error is piped."""
+
+    def __enter__(self) -> None:
+        self._status = None
+        if sys.stderr.isatty():
+            self._status = stderr_console().status("Auditing…")
+            self._status.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(None, None, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,15 +20,21 @@ from latticework.cli.common import (
     stdout_console,
     write_output,
 )
-from latticework.errors import LatticeworkError
+from latticework.errors import LatticeworkError, Location, Problem
+
+if TYPE_CHECKING:
+    from latticework.framework.loading import LoadedFramework
 
 FrameworkFiles = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Framework YAML files (merged in order). Default: the built-in framework.",
+        help="Framework YAML files (merged in order), or a folder of them. "
+        "Default: the built-in framework.",
         show_default=False,
     ),
 ]
+
+SCHEMA_FILE = "framework.schema.json"
 
 
 def register(app: typer.Typer) -> None:
@@ -38,15 +44,35 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema)
 
 
-def _load(files: list[Path] | None):  # type: ignore[no-untyped-def]
+def _load(files: list[Path] | None) -> LoadedFramework:
     from latticework.framework import load_default_framework, load_framework
 
     try:
-        return load_framework(files) if files else load_default_framework()
+        return load_framework(_expand(files)) if files else load_default_framework()
     except LatticeworkError as exc:
         # Missing files and broken YAML are unreadable input (2); schema errors are findings (1).
         unreadable = any(p.code in (None, "yaml") for p in exc.problems)
         fail(exc, EXIT_USAGE if unreadable else EXIT_FINDINGS)
+
+
+def _expand(files: list[Path]) -> list[Path]:
+    """A folder stands for the YAML files in it, in name order (as `init` writes them)."""
+    result: list[Path] = []
+    for f in files:
+        if f.is_dir():
+            found = sorted([*f.glob("*.yaml"), *f.glob("*.yml")])
+            if not found:
+                raise LatticeworkError(
+                    Problem(
+                        "The folder has no .yaml files.",
+                        Location(str(f)),
+                        "Name the framework files, or run `latticework init DIR` to write one.",
+                    )
+                )
+            result += found
+        else:
+            result.append(f)
+    return result
 
 
 def init(
@@ -57,10 +83,13 @@ def init(
 ) -> None:
     """Write the default framework into DIRECTORY for you to edit.
 
+    Also writes framework.schema.json, which the files name for editors' completion.
+
     Example:
-        latticework init framework/ && latticework check framework/*.yaml
+        latticework init framework/ && latticework check framework/
     """
     from latticework.framework import default_framework_files
+    from latticework.framework.schema import framework_json_schema
 
     directory.mkdir(parents=True, exist_ok=True)
     sources = default_framework_files()
@@ -71,8 +100,12 @@ def init(
         raise typer.Exit(EXIT_USAGE)
     for source in sources:
         shutil.copyfile(source, directory / source.name)
-    typer.echo(f"Wrote {len(sources)} files to {directory}/. Check them with:")
-    typer.echo(f"  latticework check {directory}/*.yaml")
+    # Each default file names this schema in its first line, for editors' completion.
+    (directory / SCHEMA_FILE).write_text(
+        json.dumps(framework_json_schema(), indent=2) + "\n", encoding="utf-8"
+    )
+    typer.echo(f"Wrote {len(sources)} framework files and {SCHEMA_FILE} to {directory}/.")
+    typer.echo(f"Check them with:  latticework check {directory}")
 
 
 def check(

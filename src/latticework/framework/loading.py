@@ -9,6 +9,7 @@ column so that validation errors and lint findings can point at it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,10 @@ from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 
 DocPath = tuple[str | int, ...]
+
+# libyaml's parser (when PyYAML was built with it) is several times faster and keeps
+# the same line and column marks; check must start and finish in well under 0.5 s.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -103,7 +108,7 @@ def load_framework_text(text: str, name: str = "<string>") -> LoadedFramework:
 
 def parse_yaml(text: str, file: str) -> tuple[dict[str, Any], SourceMap]:
     """Parse one YAML document into plain data and a source map."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -112,8 +117,8 @@ def parse_yaml(text: str, file: str) -> tuple[dict[str, Any], SourceMap]:
             Problem(
                 f"Not valid YAML: {exc.problem or exc.context}.",
                 Location(file, mark.line + 1, mark.column + 1) if mark else Location(file),
-                "Check indentation and quoting near this line; values containing ': ' or '#' "
-                "need quotes.",
+                "Check indentation (spaces, not tabs) and quoting near this line; values "
+                "containing ': ' or '#' need quotes.",
                 code="yaml",
             )
         ) from None
@@ -138,9 +143,7 @@ def parse_yaml(text: str, file: str) -> tuple[dict[str, Any], SourceMap]:
     return data, sources
 
 
-def _to_python(
-    loader: yaml.SafeLoader, node: yaml.Node, path: DocPath, file: str, sources: SourceMap
-) -> Any:
+def _to_python(loader: Any, node: yaml.Node, path: DocPath, file: str, sources: SourceMap) -> Any:
     sources.locations[path] = Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -306,8 +309,11 @@ def _problem_from_error(err: Any, sources: SourceMap) -> Problem:
         return Problem(f"{where}: unknown key '{loc[-1]}'.", location, fix, code="schema")
     value = err.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    # Pydantic says "a valid dictionary or instance of PromotionRule": the class name
+    # means nothing to someone writing YAML.
+    message = re.sub(r" or instance of \w+", "", err["msg"])
     return Problem(
-        f"{where}: {err['msg']} (got {shown}).",
+        f"{where}: {message} (got {shown}).",
         location,
         _fix_for(kind, err),
         code="schema",

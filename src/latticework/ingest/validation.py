@@ -215,7 +215,7 @@ def _people_framework(parsed: ParsedTable, fw: Framework, findings: Findings) ->
     findings.rows(
         source=source,
         frame=p,
-        mask=level_known & known_path & ~level_path.isin(open_pairs),
+        mask=level_known & where.eq(pair) & known_path & ~level_path.isin(open_pairs),
         column="path",
         message=lambda v, level: f"Path '{v}' is not open at level {level}.",
         fix="Choose a path the framework opens on this level's track and grade.",
@@ -448,6 +448,8 @@ def _cycles(parsed: ParsedTable, stored: pd.DataFrame, findings: Findings) -> No
 
 
 def _events(parsed: ParsedTable, fw: Framework, people: KnownPeople, findings: Findings) -> None:
+    import pandas as pd
+
     e, source = parsed.frame, parsed.source
     levels = {
         pl.level.id: fw.grade_rank(pl.level.grade)
@@ -510,7 +512,8 @@ def _events(parsed: ParsedTable, fw: Framework, people: KnownPeople, findings: F
         warning=True,
         detail=e["from_level"],
     )
-    hired = e["employee_id"].map(people.hire_date)
+    # reindex, not map: pandas cannot map through an empty datetime Series.
+    hired = pd.Series(people.hire_date.reindex(e["employee_id"]).to_numpy(), index=e.index)
     findings.rows(
         source=source,
         frame=e,

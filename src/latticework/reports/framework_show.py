@@ -105,10 +105,10 @@ def _print_discipline(console: Console, fw: Framework, discipline_id: str) -> No
     lattice.add_column("Path", ratio=1)
     for g in grades:
         lattice.add_column(g, justify="center", no_wrap=True)
-    for path, cells in rows:
+    for path, open_on in rows:
         lattice.add_row(
             path.name,
-            *[" ".join(labels[t.id] for t in cells.get(g, [])) or "·" for g in grades],
+            *[" ".join(labels[t.id] for t in open_on.get(g, [])) or "·" for g in grades],
         )
     console.print(lattice)
 
@@ -235,7 +235,12 @@ def _paths_markdown(fw: Framework) -> list[str]:
     out = ["## Paths", ""]
     rows = []
     for p in fw.paths:
-        grades = f"{p.min_grade or 'lowest'}–{p.max_grade or 'highest'}"
+        if p.min_grade and p.max_grade:
+            grades = f"{p.min_grade}–{p.max_grade}"
+        elif p.min_grade or p.max_grade:
+            grades = f"{p.min_grade} and up" if p.min_grade else f"up to {p.max_grade}"
+        else:
+            grades = "all"
         weights = ", ".join(f"{c} ×{w:g}" for c, w in p.competency_weights.items())
         rows.append(
             [
@@ -265,7 +270,7 @@ def _competencies_markdown(fw: Framework) -> list[str]:
             out += [c.description, ""]
         ordered = sorted(
             c.expectations,
-            key=lambda e: (-ranks.get(e.grade, -1), e.discipline or "", e.path or ""),
+            key=lambda e: (-ranks.get(e.grade, -1), e.path is not None, e.discipline or "", e.path),
         )
         out += _md_table(
             ["Grade", "Applies to", "Expectation"],

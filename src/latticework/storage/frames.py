@@ -9,14 +9,14 @@ XLSX and the database give the same organisation" checkable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from latticework.org.columns import DERIVED_PEOPLE_COLUMNS, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DATE_DTYPE = "datetime64[ns]"
+DATE_DTYPE: Final = "datetime64[ns]"
 
 
 def frame_columns(table: str) -> list[str]:
@@ -33,10 +33,9 @@ def typed_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    spec = TABLES[table]
     out: dict[str, pd.Series] = {}
     for name in frame_columns(table):
-        kind = spec.column(name).kind if name in spec.names else _derived_kind(name)
+        kind = column_kind(table, name)
         if name in frame:
             series = frame[name]
         else:
@@ -47,6 +46,12 @@ def typed_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _derived_kind(name: str) -> str:
     return "str" if name == "grade" else "float"
+
+
+def column_kind(table: str, name: str) -> str:
+    """The kind (str, enum, date, float, int) of a canonical or derived column."""
+    spec = TABLES[table]
+    return spec.column(name).kind if name in spec.names else _derived_kind(name)
 
 
 def _typed(series: pd.Series, kind: str) -> pd.Series:

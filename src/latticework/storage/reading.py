@@ -1,8 +1,11 @@
 """Fast reads of whole tables into data frames: raw SQL into pandas, no ORM objects.
 
-SQLite rows come through the driver's `fetchall`; PostgreSQL streams the table
-with `COPY ... TO STDOUT` as CSV, which pandas parses in C. Both then pass
-through `typed_frame`, so the frames match what the importer produces.
+SQLite rows come through the driver's `fetchall` and are turned into typed
+columns in one numpy step each; PostgreSQL streams the table with
+`COPY ... TO STDOUT` as CSV, which pandas parses in C. Either way the frames
+have the dtypes of `frames.typed_frame`, so they match what the importer
+produces. Rows come in storage order (no ORDER BY: sorting 500,000 events
+costs more than any caller needs).
 """
 
 from __future__ import annotations
@@ -13,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from latticework.org.columns import TABLES
-from latticework.storage.frames import frame_columns, typed_frame
+from latticework.storage.frames import DATE_DTYPE, column_kind, frame_columns, typed_frame
 from latticework.storage.tables import ORGANISATION_TABLES
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 
@@ -25,34 +28,83 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def read_table(connection: Connection, table: str, where: str = "") -> pd.DataFrame:
-    """A whole organisation table as a typed frame, in primary-key order."""
+def read_table(connection: Connection, table: str) -> pd.DataFrame:
+    """A whole organisation table as a typed frame with canonical (and derived) columns."""
+    columns = frame_columns(table)
+    sql = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)}"
+    if connection.dialect.name == "postgresql":
+        return _read_postgresql(connection, table, columns, sql)
+    return _read_sqlite(connection, table, columns, sql)
+
+
+def _read_postgresql(
+    connection: Connection, table: str, columns: list[str], sql: str
+) -> pd.DataFrame:
     import pandas as pd
 
-    columns = frame_columns(table)
-    keys = [c.name for c in ORGANISATION_TABLES[table].primary_key.columns]
-    sql = (
-        f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} {where} "
-        f"ORDER BY {', '.join(map(_quote, keys))}"
-    )
     raw: Any = connection.connection.driver_connection
-    if connection.dialect.name == "postgresql":
-        buffer = io.BytesIO()
-        with raw.cursor() as cursor, cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
-            for chunk in copy:
-                buffer.write(chunk)
-        buffer.seek(0)
-        frame = pd.read_csv(
-            buffer, header=None, names=columns, dtype=str, keep_default_na=False, na_values=[""]
-        )
-    else:
-        cursor = raw.cursor()
-        try:
-            cursor.execute(sql)
-            frame = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
-        finally:
-            cursor.close()
+    buffer = io.BytesIO()
+    with raw.cursor() as cursor, cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
+        for chunk in copy:
+            buffer.write(chunk)
+    buffer.seek(0)
+    frame = pd.read_csv(
+        buffer, header=None, names=columns, dtype=str, keep_default_na=False, na_values=[""]
+    )
     return typed_frame(table, frame)
+
+
+def _read_sqlite(connection: Connection, table: str, columns: list[str], sql: str) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    raw: Any = connection.connection.driver_connection
+    cursor = raw.cursor()
+    try:
+        rows = cursor.execute(sql).fetchall()
+    finally:
+        cursor.close()
+    cells = np.array(rows, dtype=object).reshape(len(rows), len(columns))
+    del rows  # half the memory: the cells now hold the only references to the values
+    return pd.DataFrame(
+        {name: _column(cells[:, i], column_kind(table, name)) for i, name in enumerate(columns)},
+        copy=False,
+    )
+
+
+def _column(values: np.ndarray, kind: str) -> pd.Series:
+    """One column of driver values (str, float, int or None) with its canonical dtype."""
+    import numpy as np
+    import pandas as pd
+
+    if kind == "date":
+        return pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d").astype(DATE_DTYPE)
+    if kind == "float":
+        return pd.Series(np.array(values, dtype="float64"))
+    if kind == "int":
+        return pd.Series(pd.array(values, dtype="Int64"))
+    return pd.Series(values, dtype="str")
+
+
+def read_columns(connection: Connection, table: str, columns: list[str]) -> pd.DataFrame:
+    """Some columns of a table, typed; an import reads stored people's ids and dates this way."""
+    import numpy as np
+    import pandas as pd
+
+    sql = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)}"
+    rows = connection.exec_driver_sql(sql).fetchall()
+    cells = np.array([tuple(r) for r in rows], dtype=object).reshape(len(rows), len(columns))
+    if connection.dialect.name == "postgresql":
+        cells = np.vectorize(_iso, otypes=[object])(cells) if len(rows) else cells
+    return pd.DataFrame(
+        {name: _column(cells[:, i], column_kind(table, name)) for i, name in enumerate(columns)}
+    )
+
+
+def _iso(value: object) -> object:
+    """psycopg returns dates as `date` objects; SQLite as ISO text. Make both text."""
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if isoformat is not None else value
 
 
 def count_rows(connection: Connection, table: str) -> int:
@@ -60,27 +112,9 @@ def count_rows(connection: Connection, table: str) -> int:
     return int(connection.execute(statement).scalar_one())
 
 
-def read_columns(connection: Connection, table: str, columns: list[str]) -> pd.DataFrame:
-    """Some columns of a table, typed; an import reads stored people's ids and dates this way."""
-    import pandas as pd
-
-    sql = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)}"
-    rows = connection.exec_driver_sql(sql).fetchall()
-    frame = pd.DataFrame.from_records(rows, columns=columns)
-    spec_kinds = {c.name: c.kind for c in TABLES[table].columns}
-    for name in columns:
-        if spec_kinds.get(name) == "date":
-            frame[name] = pd.to_datetime(frame[name], format="ISO8601").astype("datetime64[ns]")
-        else:
-            frame[name] = frame[name].astype("str")
-    return frame
-
-
 def empty_people_columns() -> pd.DataFrame:
     """The shape `read_columns(people, [employee_id, manager_id, hire_date])` has when empty."""
     import pandas as pd
-
-    from latticework.storage.frames import DATE_DTYPE
 
     return pd.DataFrame(
         {
@@ -89,3 +123,6 @@ def empty_people_columns() -> pd.DataFrame:
             "hire_date": pd.Series(dtype=DATE_DTYPE),
         }
     )
+
+
+__all__ = ["count_rows", "empty_people_columns", "read_columns", "read_table"]

@@ -21,7 +21,7 @@ class Disparities:
     """ICs at `ic_pay_gap_grade` are paid this fraction below managers at the same grade."""
     ic_pay_gap_grade: str = "G8"
     """The grade of the IC pay gap (Principal Engineer vs Director in the default framework)."""
-    ic_promotion_multiplier: float = 0.5
+    ic_promotion_multiplier: float = 0.25
     """ICs at `ic_promotion_from_grade` are promoted at this multiple of managers' rate."""
     ic_promotion_from_grade: str = "G7"
     """The grade whose IC promotions are slowed (Senior Staff → Principal by default)."""

@@ -23,8 +23,8 @@ class Dynamics:
     growth: float = 0.08
     attrition: float = 0.11
     initial_pyramid: tuple[float, ...] = (0.28, 0.27, 0.20, 0.12, 0.085, 0.045)
-    hire_grades: tuple[float, ...] = (0.58, 0.15, 0.12, 0.09, 0.04, 0.02)
-    promotion: tuple[float, ...] = (0.30, 0.18, 0.14, 0.20, 0.07, 0.0)
+    hire_grades: tuple[float, ...] = (0.59, 0.15, 0.12, 0.095, 0.03, 0.015)
+    promotion: tuple[float, ...] = (0.30, 0.18, 0.14, 0.30, 0.07, 0.0)
     """Chance of promotion from each grade in a year, for people past the minimum time in level.
 
     About 70 % of a grade is past the minimum time, so the realised rates are

@@ -8,6 +8,7 @@ the canonical columns, in their order.
 from __future__ import annotations
 
 from collections.abc import Sequence, Sized
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -54,38 +55,67 @@ def lookup(names: Sequence[str | None], codes: npt.NDArray[np.integer]) -> npt.N
     return np.asarray(table[np.where(codes < 0, len(names), codes)], dtype=object)
 
 
-def dates(days: npt.NDArray[np.integer], missing: npt.NDArray[np.bool_] | None = None) -> pd.Series:
+def dates(
+    days: npt.NDArray[np.integer], missing: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.datetime64]:
     values = (np.asarray(days, dtype=np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
     values = values.astype("datetime64[ns]")
     if missing is not None:
         values[missing] = np.datetime64("NaT")
-    return pd.Series(values)
+    return values
 
 
-def frame(table: Table, columns: dict[str, Sized]) -> pd.DataFrame:
-    """A frame with exactly the table's columns in order (absent ones all missing)."""
+def alphabetical(names: Sequence[str]) -> IntArray:
+    """Each code's position when the names are sorted: sorting by it sorts by name."""
+    ranks: IntArray = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"))
+    return ranks
+
+
+def frame(table: Table, columns: dict[str, Sized], order: IntArray | None = None) -> pd.DataFrame:
+    """A frame with exactly the table's columns (absent ones all missing), rows in `order`.
+
+    Generated tables come in primary-key order, the order storage reads them back in.
+    """
     n = max((len(v) for v in columns.values()), default=0)
-    data = {
-        name: columns[name] if name in columns else pd.Series([None] * n, dtype=object)
-        for name in table.names
-    }
-    result = pd.DataFrame({k: pd.Series(v).reset_index(drop=True) for k, v in data.items()})
-    return result[table.names]
+    data: dict[str, object] = {}
+    for name in table.names:
+        values = columns.get(name)
+        if values is None:
+            data[name] = np.full(n, None, dtype=object)
+            continue
+        if isinstance(values, pd.Series):
+            values = values.to_numpy()
+        # Reorder the arrays before pandas sees them: one take per column, no frame copy.
+        data[name] = values[order] if order is not None else values  # type: ignore[index]
+    return pd.DataFrame(data)
 
 
-def employee_ids(sim: Simulation) -> npt.NDArray[np.object_]:
-    """Ids in hiring order, as an HRIS numbers its people."""
+@dataclass(frozen=True)
+class EmployeeIds:
+    """Each person's id, numbered in hiring order as an HRIS numbers its people."""
+
+    ids: npt.NDArray[np.object_]
+    number: IntArray
+    """Sorting by number sorts by id."""
+
+    def __getitem__(self, people: IntArray) -> npt.NDArray[np.object_]:
+        return np.asarray(self.ids[people], dtype=object)
+
+
+def employee_ids(sim: Simulation) -> EmployeeIds:
     order = np.argsort(sim.people.hire_day, kind="stable")
     numbers = np.empty(order.size, dtype=np.int64)
     numbers[order] = np.arange(1, order.size + 1)
-    return np.array([f"EMP{n:06d}" for n in numbers], dtype=object)
+    return EmployeeIds(np.array([f"EMP{n:07d}" for n in numbers], dtype=object), numbers)
 
 
 def people_frame(
     sim: Simulation,
     structure: Structure,
-    ids: npt.NDArray[np.object_],
+    ids: EmployeeIds,
     rng: np.random.Generator,
+    *,
+    protected_attributes: bool = True,
 ) -> pd.DataFrame:
     p, cat = sim.people, sim.cat
     n = p.size
@@ -99,7 +129,7 @@ def people_frame(
     last = np.array(LAST_NAMES, dtype=object)[rng.integers(0, len(LAST_NAMES), n)]
     name = first + " " + last
     handle = pd.Series(first + "." + last).str.lower().str.replace("'", "", regex=False)
-    email = handle + "." + pd.Series(ids).str[3:] + "@example.com"
+    email = handle + "." + pd.Series(ids.ids).str[3:] + "@example.com"
     country_choice = rng.random(n)
     countries = (
         np.array(
@@ -120,11 +150,15 @@ def people_frame(
     factor = sim.pay_factor(np.arange(n))
     equity = np.round(cat.equity_target[p.grade, p.zone] * factor * rng.lognormal(0.0, 0.25, n), -2)
     exited = p.exit_day < STILL_EMPLOYED
+
+    def hidden(codes: IntArray) -> IntArray:
+        return codes if protected_attributes else np.full_like(codes, -1)
+
     track_ids = cat.track_ids[p.discipline, p.track]
     return frame(
         PEOPLE,
         {
-            "employee_id": ids,
+            "employee_id": ids.ids,
             "name": name,
             "email": email,
             "discipline": lookup(cat.disciplines, p.discipline),
@@ -132,7 +166,7 @@ def people_frame(
             "level": lookup(cat.levels, p.level),
             "path": lookup(cat.paths, p.path),
             "team": lookup(structure.team_names, structure.team),
-            "manager_id": lookup(list(ids), structure.manager),
+            "manager_id": lookup(list(ids.ids), structure.manager),
             "zone": lookup(cat.zones, p.zone),
             "country": countries,
             "hire_date": dates(p.hire_day),
@@ -144,19 +178,21 @@ def people_frame(
             "variable_pay": variable,
             "equity_annual": equity,
             "performance_rating": performance,
-            "gender": lookup(("male", "female", "non-binary"), p.gender),
-            "ethnicity": lookup(ETHNICITIES, p.ethnicity),
+            "gender": lookup(("male", "female", "non-binary"), hidden(p.gender)),
+            "ethnicity": lookup(ETHNICITIES, hidden(p.ethnicity)),
             "status": np.where(exited, "exited", "active").astype(object),
             "exit_date": dates(np.where(exited, p.exit_day, 0), ~exited),
         },
+        order=np.argsort(ids.number),
     )
 
 
-def events_frame(sim: Simulation, ids: npt.NDArray[np.object_]) -> pd.DataFrame:
+def events_frame(sim: Simulation, ids: EmployeeIds) -> pd.DataFrame:
     cat, discipline = sim.cat, sim.people.discipline
     e = sim.events.arrays()
     person = e["person"].astype(np.int64)
-    order = np.lexsort((e["type"], e["day"], ids[person]))
+    kind = e["type"].astype(np.int64)
+    order = np.lexsort((alphabetical(EVENT_NAMES)[kind], e["day"], ids.number[person]))
 
     def track(codes: npt.NDArray[np.generic]) -> npt.NDArray[np.object_]:
         c = codes.astype(np.int64)
@@ -164,7 +200,7 @@ def events_frame(sim: Simulation, ids: npt.NDArray[np.object_]) -> pd.DataFrame:
         out[c < 0] = None
         return out
 
-    columns = {
+    columns: dict[str, Sized] = {
         "employee_id": ids[person],
         "date": dates(e["day"].astype(np.int64)),
         "type": lookup(EVENT_NAMES, e["type"].astype(np.int64)),
@@ -177,9 +213,7 @@ def events_frame(sim: Simulation, ids: npt.NDArray[np.object_]) -> pd.DataFrame:
         "old_base": e["old_base"],
         "new_base": e["new_base"],
     }
-    return frame(
-        EVENTS, {k: pd.Series(v).iloc[order].reset_index(drop=True) for k, v in columns.items()}
-    )
+    return frame(EVENTS, columns, order)
 
 
 def _joined(parts: list[dict[str, npt.NDArray[np.generic]]], key: str) -> IntArray:
@@ -191,24 +225,24 @@ def _joined(parts: list[dict[str, npt.NDArray[np.generic]]], key: str) -> IntArr
 
 
 def participation_frame(
-    records: Records, forum_ids: Sequence[str], ids: npt.NDArray[np.object_]
+    records: Records, forum_ids: Sequence[str], ids: EmployeeIds
 ) -> pd.DataFrame:
     parts = records.participation
-    person = _joined(parts, "person")
+    person, forum, day = _joined(parts, "person"), _joined(parts, "forum"), _joined(parts, "day")
+    order = np.lexsort((ids.number[person], day, alphabetical(forum_ids)[forum]))
     return frame(
         PARTICIPATION,
         {
-            "forum": lookup(forum_ids, _joined(parts, "forum")),
-            "date": dates(_joined(parts, "day")),
+            "forum": lookup(forum_ids, forum),
+            "date": dates(day),
             "employee_id": ids[person],
             "role": lookup(PARTICIPATION_ROLES, _joined(parts, "role")),
         },
+        order,
     )
 
 
-def impact_frame(
-    records: Records, competency_ids: Sequence[str], ids: npt.NDArray[np.object_]
-) -> pd.DataFrame:
+def impact_frame(records: Records, competency_ids: Sequence[str], ids: EmployeeIds) -> pd.DataFrame:
     parts = records.impact
     person, day = _joined(parts, "person"), _joined(parts, "day")
     order = np.lexsort((person, day))
@@ -255,13 +289,23 @@ def impact_frame(
 
 
 def assessments_frame(
-    records: Records, competency_ids: Sequence[str], ids: npt.NDArray[np.object_]
+    records: Records, competency_ids: Sequence[str], ids: EmployeeIds
 ) -> pd.DataFrame:
     parts = records.assessments
     person, rater, rating = (
         _joined(parts, "person"),
         _joined(parts, "rater"),
         _joined(parts, "rating"),
+    )
+    cycle, competency = _joined(parts, "cycle"), _joined(parts, "competency")
+    # Cycles are numbered in time order, which is also their names' order (2025-H2, 2026-H1).
+    order = np.lexsort(
+        (
+            alphabetical(RATERS)[rater],
+            alphabetical(competency_ids)[competency],
+            cycle,
+            ids.number[person],
+        )
     )
     evidence = lookup(
         EVIDENCE_BY_RATING, np.where(rater == RATERS.index("manager"), rating - 1, -1)
@@ -270,21 +314,22 @@ def assessments_frame(
         ASSESSMENTS,
         {
             "employee_id": ids[person],
-            "cycle": lookup(records.cycle_names, _joined(parts, "cycle")),
-            "competency": lookup(competency_ids, _joined(parts, "competency")),
+            "cycle": lookup(records.cycle_names, cycle),
+            "competency": lookup(competency_ids, competency),
             "rater": lookup(RATERS, rater),
-            "rating": rating,
+            "rating": pd.array(rating, dtype="Int64"),
             "evidence": evidence,
             "date": dates(_joined(parts, "day")),
         },
+        order,
     )
 
 
 def roles_frame(
-    records: Records, role_ids: Sequence[str], sim: Simulation, ids: npt.NDArray[np.object_]
+    records: Records, role_ids: Sequence[str], sim: Simulation, ids: EmployeeIds
 ) -> pd.DataFrame:
     parts = records.roles
-    person = _joined(parts, "person")
+    person, role, start = _joined(parts, "person"), _joined(parts, "role"), _joined(parts, "start")
     end = np.minimum(_joined(parts, "end"), sim.people.exit_day[person])
     scope_code = _joined(parts, "scope")
     scope = (
@@ -296,9 +341,10 @@ def roles_frame(
         ROLES,
         {
             "employee_id": ids[person],
-            "role": lookup(role_ids, _joined(parts, "role")),
-            "start_date": dates(_joined(parts, "start")),
+            "role": lookup(role_ids, role),
+            "start_date": dates(start),
             "end_date": dates(end, end >= sim.as_of_day),
             "scope": scope,
         },
+        np.lexsort((start, alphabetical(role_ids)[role], ids.number[person])),
     )

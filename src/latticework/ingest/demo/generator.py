@@ -32,12 +32,15 @@ def generate_organisation(
     as_of: date | None = None,
     disparities: Disparities | None = None,
     dynamics: Dynamics | None = None,
+    protected_attributes: bool = True,
 ) -> OrgDataset:
     """Simulate `years` of an organisation's history up to `as_of` (default today).
 
     `people` is the headcount on `as_of`; people who left during the history
     are included with status `exited`. The same framework, seed, size and date
-    give the same organisation, row for row.
+    give the same organisation, row for row. With `protected_attributes`
+    False the gender and ethnicity columns are empty (the gender pay gap is
+    still there, unseen), as in an HRIS export without them.
     """
     disparities = Disparities() if disparities is None else disparities
     dynamics = Dynamics() if dynamics is None else dynamics
@@ -88,7 +91,9 @@ def generate_organisation(
     ids = frames.employee_ids(sim)
     competency_ids = [c.id for c in framework.competencies]
     return OrgDataset(
-        people=frames.people_frame(sim, structure, ids, rng),
+        people=frames.people_frame(
+            sim, structure, ids, rng, protected_attributes=protected_attributes
+        ),
         events=frames.events_frame(sim, ids),
         participation=frames.participation_frame(
             records.records, [f.id for f in framework.forums], ids

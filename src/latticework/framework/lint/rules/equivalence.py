@@ -51,3 +51,24 @@ def _counterparts(discipline: Discipline, track: Track) -> list[Track]:
     if track.kind is TrackKind.MANAGEMENT:
         result += [o for o in discipline.tracks if o.kind is TrackKind.IC and o not in result]
     return result
+
+
+@rule(
+    "parallel-not-reciprocal",
+    Severity.INFO,
+    "A track declares another parallel, but that track does not declare it back.",
+)
+def parallel_not_reciprocal(ctx: LintContext) -> Iterator[Finding]:
+    for di, d in enumerate(ctx.framework.disciplines):
+        tracks = {t.id: t for t in reversed(d.tracks)}
+        for ti, t in enumerate(d.tracks):
+            for pi, other_id in enumerate(t.parallel_to):
+                other = tracks.get(other_id)
+                if other is not None and other.id != t.id and t.id not in other.parallel_to:
+                    yield parallel_not_reciprocal.finding(
+                        f"{d.name}: {t.name} is declared parallel to {other.name}, but not the "
+                        "reverse, so only one direction of the equivalence is checked.",
+                        ctx.at_path("disciplines", di, "tracks", ti, "parallel_to", pi),
+                        f"Add `parallel_to: [{t.id}]` to track {other.id} (equivalence by grade "
+                        "goes both ways).",
+                    )

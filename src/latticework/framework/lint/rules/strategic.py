@@ -59,6 +59,9 @@ _PHRASE_PATTERN = re.compile(
 
 def strategic_phrases_in(text: str) -> list[str]:
     """The strategic phrases a text contains, lower-cased, in order of appearance."""
+    lowered = text.lower()
+    if not any(p in lowered for p in STRATEGIC_PHRASES):
+        return []  # the cheap test first: most expectations contain none
     return [m.group(0).lower() for m in _PHRASE_PATTERN.finditer(text)]
 
 
@@ -72,18 +75,17 @@ def strategic_equals_senior(ctx: LintContext) -> Iterator[Finding]:
     for pi, path in enumerate(fw.paths):
         if path.kind not in NON_STRATEGIC_PATH_KINDS:
             continue
-        grades_by_competency: dict[str, list[str]] = {}
-        for site in level_sites(fw):
-            if not fw.path_applies(path, fw.placement(site.level.id)) or (
-                fw.placement(site.level.id).level is not site.level
-            ):
+        grades_by_competency: dict[str, set[str]] = {}
+        for placement in fw.placements():
+            if not fw.path_applies(path, placement):
                 continue
-            for item in fw.expectations_for(site.level.id, path.id):
+            for item in fw.expectations_for(placement.level.id, path.id):
                 if item.competency.category in STRATEGIC_CATEGORIES:
-                    grades = grades_by_competency.setdefault(item.competency.id, [])
-                    if site.level.grade not in grades:
-                        grades.append(site.level.grade)
-        for competency_id, grades in grades_by_competency.items():
+                    grades_by_competency.setdefault(item.competency.id, set()).add(
+                        placement.level.grade
+                    )
+        for competency_id, grade_set in grades_by_competency.items():
+            grades = sorted(grade_set, key=fw.grade_rank)
             competency = fw.competency(competency_id)
             where = (
                 ctx.at_path("paths", pi, "competency_weights", competency_id)
@@ -108,19 +110,21 @@ def strategic_equals_senior(ctx: LintContext) -> Iterator[Finding]:
 def strategic_wording(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     seen: dict[int, tuple[Expectation, list[str]]] = {}
+    checked: set[int] = set()
     for path in fw.paths:
         if path.kind not in NON_STRATEGIC_PATH_KINDS:
             continue
-        for site in level_sites(fw):
-            placement = fw.placement(site.level.id)
-            if placement.level is not site.level or not fw.path_applies(path, placement):
+        for placement in fw.placements():
+            if not fw.path_applies(path, placement):
                 continue
-            for item in fw.expectations_for(site.level.id, path.id):
+            for item in fw.expectations_for(placement.level.id, path.id):
                 if item.competency.category in STRATEGIC_CATEGORIES:
                     continue  # strategic-equals-senior reports the whole competency
                 key = id(item.expectation)
-                if key not in seen and strategic_phrases_in(item.expectation.text):
-                    seen[key] = (item.expectation, [])
+                if key not in checked:
+                    checked.add(key)
+                    if strategic_phrases_in(item.expectation.text):
+                        seen[key] = (item.expectation, [])
                 if key in seen and path.id not in seen[key][1]:
                     seen[key][1].append(path.id)
     where_of = {

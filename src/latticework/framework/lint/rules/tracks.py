@@ -1,4 +1,4 @@
-"""Track structure: a ladder has levels, and its grades rise rung by rung."""
+"""Grades and tracks: a ladder has levels, its grades rise rung by rung, grades are used."""
 
 from __future__ import annotations
 
@@ -46,3 +46,16 @@ def empty_track(ctx: LintContext) -> Iterator[Finding]:
                     ctx.at_path("disciplines", di, "tracks", ti, "levels"),
                     "Add its levels (id, title, grade), or remove the track.",
                 )
+
+
+@rule("unused-grade", Severity.INFO, "A grade is declared but no level sits at it.")
+def unused_grade(ctx: LintContext) -> Iterator[Finding]:
+    used = {lv.grade for d in ctx.framework.disciplines for t in d.tracks for lv in t.levels}
+    for gi, grade in enumerate(ctx.framework.grades):
+        if grade.id not in used:
+            yield unused_grade.finding(
+                f"Grade {grade.id} is declared but no level sits at it; bands and forums "
+                "for it apply to nobody.",
+                ctx.at_path("grades", gi, "id"),
+                "Add levels at this grade, or remove it if it is a leftover.",
+            )

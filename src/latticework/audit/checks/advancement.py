@@ -1,0 +1,277 @@
+"""Advancement parity: promotion rates per grade, track and path over a period (DESIGN §5.3).
+
+Rate = people at the grade on the period's first day who were promoted during
+the period / people at the grade on its first day. The impact ratio divides a
+group's rate by the highest rate at that grade; below 0.8 is the four-fifths
+flag. Fisher's exact test says whether the difference is more than chance,
+so a four-fifths flag on a handful of people does not raise an alarm.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from latticework.audit.comparison import Compare
+from latticework.audit.context import AuditContext
+from latticework.audit.frames import records
+from latticework.audit.labels import TRACK_NAMES, plural, track_group
+from latticework.audit.model import (
+    AuditSection,
+    Chart,
+    ChartSeries,
+    Comparison,
+    ResultTable,
+    SectionStatus,
+    TableColumn,
+    TableRow,
+)
+from latticework.audit.registry import audit
+from latticework.audit.stats import FISHER_METHOD, Estimate, fisher_rates
+from latticework.audit.suppression import group, row
+from latticework.audit.wording import percent
+from latticework.framework.model import Framework, TrackKind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@audit(
+    "advancement",
+    order=30,
+    title="Advancement parity: promotion rates",
+    summary="Promotion rate per grade, track and path over the period; four-fifths impact "
+    "ratio with Fisher's exact test.",
+)
+def advancement(ctx: AuditContext) -> AuditSection:
+    start, end = ctx.period
+    cohort = promotion_cohort(ctx)
+    title, description = advancement.title, advancement.summary
+    if cohort.empty:
+        return AuditSection(
+            id="advancement",
+            title=title,
+            description=description,
+            status=SectionStatus.NOT_APPLICABLE,
+            reason=f"Nobody was employed at a promotable level on {start}.",
+        )
+    comparisons: list[Comparison] = []
+    track_rows: list[TableRow] = []
+    path_rows: list[TableRow] = []
+    parallel = set(ctx.parallel_grades())
+    by_track = _rates(cohort, ["grade_rank", "grade", "track_kind"])
+    for grade_id, at_grade in _by_grade(by_track):
+        best = at_grade.loc[at_grade["n"] >= ctx.min_group, "rate"].max()
+        for r in records(at_grade):
+            ratio = r.rate / best if best and best > 0 else None
+            track_rows.append(
+                row(
+                    [grade_id, r.track_kind],
+                    [int(r.n), int(r.promoted), float(r.rate), ratio],
+                    int(r.n),
+                    min_group=ctx.min_group,
+                )
+            )
+        if grade_id in parallel and set(at_grade["track_kind"]) >= {"ic", "management"}:
+            comparisons.append(_track_comparison(ctx, at_grade, str(grade_id)))
+    if cohort["path"].notna().any():
+        # The lattice: paths leading to the same level are compared with each other.
+        on_paths = cohort[cohort["path"].notna()]
+        by_path = _rates(on_paths, ["grade_rank", "grade", "level", "path"])
+        for level in by_path.sort_values(["grade_rank", "level"])["level"].unique():
+            at_level = by_path[by_path["level"] == level]
+            shown = at_level[at_level["n"] >= ctx.min_group]
+            best = shown["rate"].max()
+            for r in records(at_level):
+                ratio = r.rate / best if best and best > 0 else None
+                path_rows.append(
+                    row(
+                        [r.grade, level, r.path],
+                        [int(r.n), int(r.promoted), float(r.rate), ratio],
+                        int(r.n),
+                        min_group=ctx.min_group,
+                    )
+                )
+            if len(shown) >= 2:
+                level_cohort = on_paths[on_paths["level"] == level]
+                comparisons += [
+                    _path_comparison(ctx, level_cohort, str(level), str(p)) for p in shown["path"]
+                ]
+    columns = [
+        TableColumn(name="Grade"),
+        TableColumn(name="Track"),
+        TableColumn(name="At grade on first day", kind="int"),
+        TableColumn(name="Promoted", kind="int"),
+        TableColumn(name="Promotion rate", kind="percent"),
+        TableColumn(name="Impact ratio", kind="ratio"),
+    ]
+    tables = [
+        ResultTable(
+            id="advancement.by-track",
+            title=f"Promotion rates by grade and track, {start} to {end}",
+            columns=columns,
+            rows=track_rows,
+            note="Impact ratio = the group's rate / the highest rate at that grade; below 0.8 "
+            "fails the four-fifths rule.",
+        )
+    ]
+    if path_rows:
+        tables.append(
+            ResultTable(
+                id="advancement.by-path",
+                title=f"Promotion rates by level and path, {start} to {end}",
+                columns=[
+                    columns[0],
+                    TableColumn(name="Level"),
+                    TableColumn(name="Path"),
+                    *columns[2:],
+                ],
+                rows=path_rows,
+            )
+        )
+    suppressed = any(c.suppressed for c in comparisons) or any(
+        r.suppressed for t in tables for r in t.rows
+    )
+    return AuditSection(
+        id="advancement",
+        title=title,
+        description=description,
+        methods=[FISHER_METHOD, "Four-fifths rule (impact ratio < 0.8)"],
+        comparisons=comparisons,
+        tables=tables,
+        charts=[_impact_chart(ctx, comparisons)],
+        notes=[
+            f"Period {start} to {end}. People are counted at the level they held on {start} "
+            "(reconstructed from events); the top level of each track is left out, since no "
+            "promotion is possible from it.",
+        ],
+        suppressed=suppressed,
+    )
+
+
+def promotion_cohort(ctx: AuditContext) -> pd.DataFrame:
+    """Everyone at a promotable level on the period's first day, with a `promoted` flag."""
+    return ctx.shared("promotion-cohort", lambda: _build_cohort(ctx))
+
+
+def _build_cohort(ctx: AuditContext) -> pd.DataFrame:
+    start, end = ctx.period
+    state = ctx.history.state_at(start)
+    state = state[
+        state["grade_rank"].notna() & state["level"].isin(promotable_levels(ctx.framework))
+    ]
+    promoted = ctx.history.promoted_between(start, end)
+    return state.assign(promoted=state["employee_id"].isin(promoted).astype(int))
+
+
+def promotable_levels(framework: Framework) -> set[str]:
+    return {p.level.id for p in framework.placements() if framework.next_level(p.level.id)}
+
+
+def _by_grade(rates: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    ordered = rates.sort_values("grade_rank")
+    return [(str(g), ordered[ordered["grade"] == g]) for g in ordered["grade"].unique()]
+
+
+def _rates(cohort: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    rates = (
+        cohort.groupby(keys, observed=True)
+        .agg(n=("employee_id", "size"), promoted=("promoted", "sum"))
+        .reset_index()
+    )
+    return rates.assign(rate=rates["promoted"] / rates["n"])
+
+
+def _track_comparison(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) -> Comparison:
+    ic = at_grade[at_grade["track_kind"] == "ic"].iloc[0]
+    mgmt = at_grade[at_grade["track_kind"] == "management"].iloc[0]
+    ic_label = track_group(ctx, grade_id, TrackKind.IC)
+    mgmt_label = track_group(ctx, grade_id, TrackKind.MANAGEMENT)
+    return _rate_comparison(
+        ctx,
+        comparison_id=f"advancement.track.{grade_id}",
+        what=f"Promotion rate, ICs vs managers at grade {grade_id}",
+        labels=(ic_label, mgmt_label),
+        counts=(int(ic["promoted"]), int(ic["n"]), int(mgmt["promoted"]), int(mgmt["n"])),
+        subject=f"{ic_label} at grade {grade_id}",
+        reference=f"{mgmt_label}'",
+        flag_unconfirmed=True,
+    )
+
+
+def _path_comparison(ctx: AuditContext, cohort: pd.DataFrame, level: str, path: str) -> Comparison:
+    on_path = cohort["path"] == path
+    hits, n = int(cohort.loc[on_path, "promoted"].sum()), int(on_path.sum())
+    rest_hits, rest_n = int(cohort.loc[~on_path, "promoted"].sum()), int((~on_path).sum())
+    name = ctx.framework.path(path).name if ctx.framework.has_path(path) else path
+    title = ctx.framework.level(level).title if ctx.framework.has_level(level) else level
+    return _rate_comparison(
+        ctx,
+        comparison_id=f"advancement.path.{level}.{path}",
+        what=f"Promotion rate of {title}s on path {name} vs other paths",
+        labels=(f"{name} path", "other paths"),
+        counts=(hits, n, rest_hits, rest_n),
+        subject=f"{plural(title)} on the {name} path",
+        reference="other paths'",
+        flag_unconfirmed=False,
+    )
+
+
+def _rate_comparison(
+    ctx: AuditContext,
+    *,
+    comparison_id: str,
+    what: str,
+    labels: tuple[str, str],
+    counts: tuple[int, int, int, int],
+    subject: str,
+    reference: str,
+    flag_unconfirmed: bool,
+) -> Comparison:
+    a_hits, a_n, b_hits, b_n = counts
+    spec = Compare(
+        id=comparison_id,
+        audit="advancement",
+        what=what,
+        groups=[group(labels[0], a_n, ctx.min_group), group(labels[1], b_n, ctx.min_group)],
+        unit="ratio",
+        method=FISHER_METHOD,
+        flag_unconfirmed=flag_unconfirmed,
+    )
+    if spec.small:
+        return spec.suppressed()
+    est = fisher_rates(a_hits, a_n, b_hits, b_n)
+    rate_a, rate_b = a_hits / a_n, b_hits / b_n
+    low, high = sorted((rate_a, rate_b))
+    impact = low / high if high > 0 else 1.0
+    start, end = ctx.period
+    if rate_b > 0:
+        statement = (
+            f"{subject} were promoted at {percent(est.value, 0)} of the {reference} rate "
+            f"({percent(rate_a)} vs {percent(rate_b)}) between {start} and {end}"
+        )
+    else:
+        statement = (
+            f"{subject} were promoted at a rate of {percent(rate_a)} against none in the "
+            f"comparison group between {start} and {end}"
+        )
+        est = Estimate(float("nan"), None, None, est.p_value)
+    return spec.result(est, statement, material=impact < ctx.options.four_fifths)
+
+
+def _impact_chart(ctx: AuditContext, comparisons: list[Comparison]) -> Chart:
+    tracks = [c for c in comparisons if c.id.startswith("advancement.track.")]
+    grades = [c.id.rsplit(".", 1)[1] for c in tracks]
+    return Chart(
+        id="advancement.impact-ratio",
+        kind="bar",
+        title="Promotion rate of ICs relative to managers, by grade (four-fifths line at 0.8)",
+        categories=grades,
+        series=[
+            ChartSeries(
+                name=f"{TRACK_NAMES['ic']} / {TRACK_NAMES['management']}",
+                values=[None if c.suppressed else c.estimate for c in tracks],
+            )
+        ],
+        y_label="rate ratio",
+        reference_line=ctx.options.four_fifths,
+    )

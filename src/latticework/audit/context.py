@@ -1,0 +1,121 @@
+"""What every audit receives: the data set, the framework, the options and shared derived data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from latticework.audit.model import Correction
+from latticework.framework.model import Framework, TrackKind
+from latticework.org.dataset import OrgDataset
+
+if TYPE_CHECKING:
+    from latticework.audit.history import History
+    from latticework.audit.population import Population
+
+T = TypeVar("T")
+
+DEFAULT_MIN_GROUP = 5
+DEFAULT_ALPHA = 0.05
+KNOWN_ATTRIBUTES = ("gender", "ethnicity")
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """Choices a user makes on the command line (DESIGN §5)."""
+
+    period_start: date | None = None
+    period_end: date | None = None
+    """The promotion and participation period; default: the 12 months before the data's date."""
+    audits: tuple[str, ...] = ()
+    """Audit ids to run; empty means all."""
+    attributes: tuple[str, ...] | None = None
+    """Protected attributes for the demographic audits; None means every known one present."""
+    min_group: int = DEFAULT_MIN_GROUP
+    correction: Correction = Correction.HOLM
+    alpha: float = DEFAULT_ALPHA
+    materiality: float = 0.05
+    """A pay gap at least this large (5 %) is material, as in the EU Pay Transparency Directive."""
+    four_fifths: float = 0.8
+
+
+@dataclass
+class AuditContext:
+    """Shared inputs and derived frames, computed once and reused by every audit."""
+
+    dataset: OrgDataset
+    framework: Framework
+    options: AuditOptions = field(default_factory=AuditOptions)
+    lint_findings: list[object] | None = None
+    """Findings of the framework linter when the caller has them with file locations."""
+    _shared: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def as_of(self) -> date:
+        return self.dataset.as_of
+
+    @cached_property
+    def period(self) -> tuple[date, date]:
+        end = self.options.period_end or self.as_of
+        if self.options.period_start is not None:
+            return self.options.period_start, end
+        try:
+            start = end.replace(year=end.year - 1)
+        except ValueError:  # 29 February
+            start = end.replace(year=end.year - 1, day=28)
+        return start, end
+
+    @cached_property
+    def population(self) -> Population:
+        from latticework.audit.population import build_population
+
+        return build_population(self.dataset.people, self.framework, self.as_of)
+
+    @cached_property
+    def history(self) -> History:
+        from latticework.audit.history import History
+
+        return History.build(self.dataset.events, self.population.people, self.framework)
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """A value several audits need (e.g. the promotion cohort), built once per run."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(T, self._shared[key])
+
+    @property
+    def min_group(self) -> int:
+        return self.options.min_group
+
+    def parallel_grades(self) -> list[str]:
+        """Grades where an IC level and a management level exist: where tracks can be compared."""
+        ic: set[str] = set()
+        mgmt: set[str] = set()
+        for p in self.framework.placements():
+            if p.track.kind is TrackKind.IC:
+                ic.add(p.level.grade)
+            elif p.track.kind is TrackKind.MANAGEMENT:
+                mgmt.add(p.level.grade)
+        known = {g.id for g in self.framework.grades}
+        both = (ic & mgmt) & known
+        return [g.id for g in self.framework.grades_by_rank() if g.id in both]
+
+    def grade_label(self, grade_id: str) -> str:
+        grade = self.framework.grade(grade_id)
+        return f"{grade_id} ({grade.name})" if grade.name else grade_id
+
+    def titles_at(self, grade_id: str, kind: TrackKind) -> list[str]:
+        return [
+            p.level.title for p in self.framework.levels_at_grade(grade_id) if p.track.kind is kind
+        ]
+
+    def attributes(self) -> list[str]:
+        """Protected attributes to analyse: those asked for (or known) that have data."""
+        people = self.dataset.people
+        wanted = (
+            self.options.attributes if self.options.attributes is not None else KNOWN_ATTRIBUTES
+        )
+        return [a for a in wanted if a in people and people[a].notna().any()]

@@ -1,0 +1,161 @@
+"""Run the selected audits, control multiple comparisons across the report, collect findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from latticework.audit.context import AuditContext, AuditOptions
+from latticework.audit.model import (
+    AuditReport,
+    AuditSection,
+    Comparison,
+    Finding,
+    ReportOptions,
+    Severity,
+)
+from latticework.audit.registry import all_audits
+from latticework.audit.stats import adjust_p_values
+from latticework.audit.wording import sentence
+from latticework.errors import LatticeworkError, Problem
+from latticework.framework.model import Framework
+
+if TYPE_CHECKING:
+    from latticework.org.dataset import OrgDataset
+
+CORRECTION_LABEL = {"holm": "Holm", "bh": "BH"}
+
+
+def audit_ids() -> list[str]:
+    return [a.id for a in all_audits()]
+
+
+def run_audit(
+    dataset: OrgDataset,
+    framework: Framework,
+    options: AuditOptions | None = None,
+    *,
+    lint_findings: list[object] | None = None,
+) -> AuditReport:
+    """Every selected audit on one organisation, with p-values adjusted across the whole report.
+
+    The family for multiple-comparison control is every test in the report, so
+    the stated error rate (family-wise for Holm, false discovery for
+    Benjamini–Hochberg) holds for the report as a whole.
+    """
+    options = options or AuditOptions()
+    _validate(options)
+    audits = all_audits()
+    if options.audits:
+        audits = [a for a in audits if a.id in options.audits]
+    ctx = AuditContext(dataset, framework, options, lint_findings=lint_findings)
+    sections = [a.run(ctx) for a in audits]
+    sections, tests = _correct(sections, options)
+    findings = sorted(
+        (f for s in sections for f in s.findings),
+        key=lambda f: (-f.severity.rank, f.audit),
+    )
+    start, end = ctx.period
+    return AuditReport(
+        organisation=framework.organisation,
+        framework_version=framework.version,
+        as_of=dataset.as_of,
+        period_start=start,
+        period_end=end,
+        options=ReportOptions(
+            min_group=options.min_group,
+            correction=options.correction,
+            alpha=options.alpha,
+            audits=[a.id for a in audits],
+            attributes=ctx.attributes(),
+        ),
+        correction=f"{options.correction.description} over all {tests} tests in this report, "
+        f"alpha = {options.alpha} (statsmodels multipletests)",
+        tests=tests,
+        headcount=len(ctx.population.active),
+        suppressed=any(s.suppressed for s in sections),
+        findings=findings,
+        sections=sections,
+    )
+
+
+def _validate(options: AuditOptions) -> None:
+    problems: list[Problem] = []
+    known = audit_ids()
+    for audit_id in options.audits:
+        if audit_id not in known:
+            problems.append(
+                Problem(
+                    f"Unknown audit {audit_id!r}.",
+                    fix=f"Choose from: {', '.join(known)}.",
+                    code="audit-id",
+                )
+            )
+    if options.min_group < 1:
+        problems.append(Problem("--min-group must be at least 1.", fix="Use 5 or more."))
+    if not 0 < options.alpha < 1:
+        problems.append(Problem("alpha must be between 0 and 1."))
+    if (
+        options.period_start is not None
+        and options.period_end is not None
+        and options.period_start >= options.period_end
+    ):
+        problems.append(
+            Problem(
+                f"The period starts ({options.period_start}) on or after it ends "
+                f"({options.period_end}).",
+                fix="Give --period-start before --period-end.",
+            )
+        )
+    if problems:
+        raise LatticeworkError(problems)
+
+
+def _correct(sections: list[AuditSection], options: AuditOptions) -> tuple[list[AuditSection], int]:
+    """Adjust every p-value in the report at once, then write sentences and test findings."""
+    tested = [
+        (i, j)
+        for i, s in enumerate(sections)
+        for j, c in enumerate(s.comparisons)
+        if c.p_value is not None and not c.suppressed
+    ]
+    reject, adjusted = adjust_p_values(
+        [sections[i].comparisons[j].p_value or 0.0 for i, j in tested],
+        options.correction.statsmodels_method,
+        options.alpha,
+    )
+    decisions = {pos: (r, a) for pos, r, a in zip(tested, reject, adjusted, strict=True)}
+    label = CORRECTION_LABEL[options.correction.value]
+    result = []
+    for i, section in enumerate(sections):
+        comparisons: list[Comparison] = []
+        findings: list[Finding] = list(section.findings)
+        for j, c in enumerate(section.comparisons):
+            if (i, j) in decisions:
+                significant, p_adj = decisions[(i, j)]
+                c = c.model_copy(update={"p_adjusted": p_adj, "significant": significant})
+            c = c.model_copy(update={"sentence": sentence(c, label)})
+            comparisons.append(c)
+            if c.material and c.significant is False and c.flag_unconfirmed:
+                findings.append(
+                    Finding(
+                        audit=c.audit,
+                        severity=Severity.LOW,
+                        kind="threshold",
+                        sentence=f"{c.sentence} Large enough to matter, but not statistically "
+                        "significant after correction for multiple comparisons.",
+                        comparison=c.id,
+                    )
+                )
+            if c.significant:
+                findings.append(
+                    Finding(
+                        audit=c.audit,
+                        severity=Severity.HIGH if c.material else Severity.MEDIUM,
+                        kind="test",
+                        sentence=c.sentence,
+                        comparison=c.id,
+                    )
+                )
+        findings.sort(key=lambda f: -f.severity.rank)
+        result.append(section.model_copy(update={"comparisons": comparisons, "findings": findings}))
+    return result, len(tested)

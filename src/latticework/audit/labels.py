@@ -1,0 +1,43 @@
+"""Names of groups in the users' words: "Principal Engineers", "managers at grade G8"."""
+
+from __future__ import annotations
+
+from latticework.audit.context import AuditContext
+from latticework.framework.model import TrackKind
+
+TRACK_NAMES = {"ic": "ICs", "management": "managers", "other": "other tracks"}
+
+
+def plural(title: str) -> str:
+    """Principal Engineer → Principal Engineers; Director of Design → Directors of Design."""
+    if " of " in title:
+        head, tail = title.split(" of ", 1)
+        return f"{plural(head)} of {tail}"
+    if title.endswith(("s", "sh", "ch")):
+        return title + "es"
+    if title.endswith("y") and not title.endswith(("ay", "ey", "oy")):
+        return title[:-1] + "ies"
+    return title + "s"
+
+
+def track_group(ctx: AuditContext, grade_id: str, kind: TrackKind) -> str:
+    """The plural title when the people compared hold one level ("Principal Engineers"), else "ICs".
+
+    The levels are those held by active people, so an engineering-only organisation
+    reads "Principal Engineers" even though design and product have G8 levels too.
+    """
+    people = ctx.population.active
+    held = set(people.loc[(people["grade"] == grade_id) & (people["track_kind"] == kind.value),
+                          "level_title"].unique())  # fmt: skip
+    titles = sorted(t for t in ctx.titles_at(grade_id, kind) if t in held)
+    if len(titles) == 1:
+        return plural(titles[0])
+    return TRACK_NAMES[kind.value]
+
+
+def controls_text(controls: list[str]) -> str:
+    if not controls:
+        return ""
+    if len(controls) == 1:
+        return controls[0]
+    return ", ".join(controls[:-1]) + " and " + controls[-1]

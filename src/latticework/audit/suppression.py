@@ -1,0 +1,47 @@
+"""Small-group suppression: a group below the minimum size never shows a number.
+
+Rules (docs/audit-methods.md, "Suppression"):
+- a comparison with any group below the minimum is not estimated, not tested
+  and shows no group size for the small group;
+- a table row is suppressed as a whole when any group in it is below the
+  minimum (so the small group cannot be recovered by subtracting the others
+  from a total), and tables never show totals;
+- the report says that something was suppressed, never how much.
+"""
+
+from __future__ import annotations
+
+from latticework.audit.model import Cell, Comparison, Group, TableRow
+
+SUPPRESSED_TEXT = "suppressed"
+SUPPRESSION_NOTE = (
+    "Some groups had fewer people than the minimum group size and were suppressed: "
+    "their numbers are not shown in any format."
+)
+
+
+def group(label: str, n: int, min_group: int) -> Group:
+    """A comparison group; its size is hidden when it is below the minimum."""
+    return Group(label=label, n=n if n >= min_group else None)
+
+
+def is_small(*sizes: int, min_group: int) -> bool:
+    return any(n < min_group for n in sizes)
+
+
+def row(labels: list[Cell], numbers: list[Cell], *sizes: int, min_group: int) -> TableRow:
+    """A table row of label cells then number cells; numbers become null when a group is small."""
+    if is_small(*sizes, min_group=min_group):
+        return TableRow(cells=[*labels, *([None] * len(numbers))], suppressed=True)
+    return TableRow(cells=[*labels, *numbers])
+
+
+def hide_total_sizes(total: Comparison, parts: list[Comparison]) -> Comparison:
+    """Hide the group sizes of an overall comparison when one of its parts was suppressed.
+
+    Otherwise the small part's size is the total minus the parts that are shown.
+    """
+    if not any(p.suppressed for p in parts):
+        return total
+    groups = [g.model_copy(update={"n": None}) for g in total.groups]
+    return total.model_copy(update={"groups": groups})

@@ -1,0 +1,136 @@
+"""Writes and reads of single records other services make: impact records and assessments.
+
+Bulk data arrives through the import; these functions are for the web app
+and the growth services, which add one record at a time. Both upsert by the
+canonical key, so saving a record twice keeps one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.dialects import postgresql, sqlite
+
+from latticework.errors import LatticeworkError, Location, Problem
+from latticework.org.columns import ASSESSMENTS, IMPACT, IMPACT_CATEGORIES, RATERS
+from latticework.storage.tables import assessments, impact, people
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactRecord:
+    """A piece of a person's work framed in business terms (the columns of impact.csv)."""
+
+    impact_id: str
+    employee_id: str
+    date: date
+    category: str
+    title: str
+    metric: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    beneficiary: str | None = None
+    horizon: str | None = None
+    evidence: str | None = None
+    statement: str | None = None
+    competency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentRecord:
+    """A rating of a person against one competency, by one rater, in one cycle."""
+
+    employee_id: str
+    cycle: str
+    competency: str
+    rater: str
+    rating: int
+    evidence: str | None = None
+    date: date | None = None
+
+
+def upsert_row(connection: Connection, table: sa.Table, values: dict[str, Any]) -> None:
+    """Insert a row, or update the row with the same primary key."""
+    keys = [c.name for c in table.primary_key.columns]
+    insert: Any = (
+        postgresql.insert(table)
+        if connection.dialect.name == "postgresql"
+        else sqlite.insert(table)
+    )
+    statement = insert.values(**values)
+    updates = {k: statement.excluded[k] for k in values if k not in keys}
+    statement = (
+        statement.on_conflict_do_update(index_elements=keys, set_=updates)
+        if updates
+        else statement.on_conflict_do_nothing(index_elements=keys)
+    )
+    connection.execute(statement)
+
+
+def require_person(connection: Connection, employee_id: str) -> None:
+    """Raise a located error when no person has this employee id."""
+    found = connection.execute(
+        sa.select(people.c.employee_id).where(people.c.employee_id == employee_id)
+    ).first()
+    if found is None:
+        raise LatticeworkError(
+            Problem(
+                f"No person with employee_id '{employee_id}'.",
+                Location(field="employee_id"),
+                "Import the person first, or correct the id.",
+                "unknown-employee",
+            )
+        )
+
+
+def save_impact_record(connection: Connection, record: ImpactRecord) -> None:
+    """Add or replace an impact record (by impact_id)."""
+    if record.category not in IMPACT_CATEGORIES:
+        raise LatticeworkError(
+            Problem(
+                f"'{record.category}' is not an impact category.",
+                Location(field="category"),
+                f"Use one of: {', '.join(IMPACT_CATEGORIES)}.",
+                "bad-choice",
+            )
+        )
+    require_person(connection, record.employee_id)
+    upsert_row(connection, impact, asdict(record))
+
+
+def impact_records(connection: Connection, employee_id: str) -> list[ImpactRecord]:
+    """A person's impact records, newest first."""
+    rows = connection.execute(
+        sa.select(*[impact.c[name] for name in IMPACT.names])
+        .where(impact.c.employee_id == employee_id)
+        .order_by(impact.c.date.desc(), impact.c.impact_id)
+    ).mappings()
+    return [ImpactRecord(**row) for row in rows]
+
+
+def save_assessment(connection: Connection, record: AssessmentRecord) -> None:
+    """Add or replace a rating (by person, cycle, competency and rater)."""
+    if record.rater not in RATERS:
+        raise LatticeworkError(
+            Problem(
+                f"'{record.rater}' is not a rater.",
+                Location(field="rater"),
+                f"Use one of: {', '.join(RATERS)}.",
+                "bad-choice",
+            )
+        )
+    require_person(connection, record.employee_id)
+    upsert_row(connection, assessments, asdict(record))
+
+
+def assessments_for(connection: Connection, employee_id: str) -> list[AssessmentRecord]:
+    """A person's ratings, by cycle, competency and rater."""
+    rows = connection.execute(
+        sa.select(*[assessments.c[name] for name in ASSESSMENTS.names])
+        .where(assessments.c.employee_id == employee_id)
+        .order_by(assessments.c.cycle, assessments.c.competency, assessments.c.rater)
+    ).mappings()
+    return [AssessmentRecord(**row) for row in rows]

@@ -1,0 +1,96 @@
+"""No output format ever shows a number for a group below the minimum size."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+
+import pytest
+
+from latticework.audit import AuditOptions, AuditReport, run_audit
+from latticework.audit.suppression import SUPPRESSION_NOTE
+from latticework.framework.model import Framework
+from latticework.reports.audit_render import AUDIT_FORMATS, render_audit
+from tests.audit.conftest import event, org, person
+
+# Three Distinguished Engineers and two non-binary people: both groups below 5, paid amounts
+# that appear nowhere else, so any leak of their numbers is visible in the output.
+SMALL_PAY = 343_217
+NON_BINARY_PAY = 187_659
+
+
+@pytest.fixture(scope="module")
+def report(framework: Framework) -> AuditReport:
+    people = []
+    for i in range(12):
+        people.append(
+            person(f"e8-{i}", "E8", 240_000 + 1_000 * i, gender="female" if i % 2 else "male")
+        )
+        people.append(
+            person(f"m8-{i}", "M8", 245_000 + 1_000 * i, gender="male" if i % 2 else "female")
+        )
+        people.append(person(f"m9-{i}", "M9", 300_000 + 1_000 * i, gender="male"))
+        people.append(
+            person(f"e7-{i}", "E7", 200_000 + 1_000 * i, gender="female" if i % 3 else "male")
+        )
+    people += [person(f"e9-{i}", "E9", SMALL_PAY, gender="male") for i in range(3)]
+    people += [person(f"nb-{i}", "E7", NON_BINARY_PAY, gender="non-binary") for i in range(2)]
+    events = [event(p["employee_id"], "2020-01-01", "hire", None, p["level"]) for p in people]  # type: ignore[arg-type]
+    participation = [("strategic-planning", "2025-06-01", f"e9-{i}", "member") for i in range(3)]
+    participation += [("strategic-planning", "2025-06-01", f"m9-{i}", "member") for i in range(12)]
+    dataset = org(people, events, participation)
+    return run_audit(dataset, framework, AuditOptions(min_group=5))
+
+
+def test_every_small_group_is_suppressed_in_the_report_values(report: AuditReport) -> None:
+    assert report.suppressed
+    for section in report.sections:
+        for c in section.comparisons:
+            for g in c.groups:
+                assert g.n is None or g.n >= 5, (c.id, g)
+            if c.suppressed:
+                assert (c.estimate, c.ci_low, c.ci_high, c.p_value) == (None, None, None, None)
+        for table in section.tables:
+            for row in table.rows:
+                if row.suppressed:
+                    kinds = [col.kind for col in table.columns]
+                    numbers = [v for v, k in zip(row.cells, kinds, strict=True) if k != "text"]
+                    assert all(v is None for v in numbers), (table.id, row)
+
+
+@pytest.mark.parametrize("fmt", AUDIT_FORMATS)
+def test_no_format_shows_the_small_groups_pay_and_every_format_says_so(
+    report: AuditReport, fmt: str
+) -> None:
+    output = render_audit(report, fmt)
+    text = _pdf_text(output) if isinstance(output, bytes) else output
+    for amount in (SMALL_PAY, NON_BINARY_PAY):
+        for spelling in (f"{amount}", f"{amount:,}", f"{amount / 1000:.0f}k"):
+            assert spelling not in text, f"{fmt} shows {spelling}"
+    if fmt == "json":
+        data = json.loads(text)
+        assert data["suppressed"] is True
+        assert not re.search(r"n = [1-4]\b", text)
+    else:
+        flat = re.sub(r"\s+", " ", text)
+        assert SUPPRESSION_NOTE.split(":")[0] in flat
+        assert not re.search(r"n = [1-4]\b", flat)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text a PDF draws: the strings of its content streams (ASCII85 + Flate, as reportlab
+    writes them)."""
+    texts = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        data = stream.strip()
+        try:
+            if data.endswith(b"~>"):
+                data = base64.a85decode(data[:-2])
+            data = zlib.decompress(data)
+        except (ValueError, zlib.error):
+            continue
+        content = data.decode("latin-1")
+        texts += re.findall(r"\(((?:[^()\\]|\\.)*)\)\s*Tj", content)
+    return " ".join(texts)

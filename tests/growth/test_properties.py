@@ -1,0 +1,64 @@
+"""Properties of routes and the domain's boundaries that hold for every input."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from latticework.framework import load_default_framework
+from latticework.growth.moves import Position, legal_moves, shortest_route
+
+FRAMEWORK = load_default_framework().framework
+POSITIONS = [
+    Position(p.level.id, path.id)
+    for p in FRAMEWORK.placements()
+    for path in FRAMEWORK.paths_for_level(p.level.id)
+]
+TARGETS = [p.level.id for p in FRAMEWORK.placements()] + [p.id for p in FRAMEWORK.paths]
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=st.sampled_from(POSITIONS), goal=st.sampled_from(TARGETS))
+def test_every_route_is_a_chain_of_legal_moves_that_never_goes_down(
+    start: Position, goal: str
+) -> None:
+    route = shortest_route(FRAMEWORK, start, goal)
+    if route is None:
+        return
+    here = start
+    for step in route.steps:
+        assert step.source == here
+        assert step in legal_moves(FRAMEWORK, here)
+        before = FRAMEWORK.grade_rank(FRAMEWORK.level(here.level).grade)
+        after = FRAMEWORK.grade_rank(FRAMEWORK.level(step.target.level).grade)
+        assert after >= before
+        here = step.target
+    assert here.level == goal or here.path == goal
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.sampled_from(POSITIONS))
+def test_a_single_move_away_is_a_one_step_route(start: Position) -> None:
+    for move in legal_moves(FRAMEWORK, start)[:3]:
+        route = shortest_route(FRAMEWORK, start, move.target.level, move.target.path)
+        assert route is not None
+        assert len(route.steps) <= 1
+
+
+def test_growth_and_teams_import_nothing_from_storage_web_ingest_or_cli() -> None:
+    root = Path(__file__).parents[2] / "src" / "latticework"
+    forbidden = ("latticework.storage", "latticework.web", "latticework.ingest", "latticework.cli")
+    for package in ("growth", "teams"):
+        for module in (root / package).rglob("*.py"):
+            tree = ast.parse(module.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                for name in names:
+                    assert not name.startswith(forbidden), f"{module} imports {name}"
