@@ -83,9 +83,7 @@ def demo(
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite an organisation already in the database.")
     ] = False,
-    port: Annotated[
-        int, typer.Option(help="Port to serve the demo on.", min=1, max=65535)
-    ] = 8000,
+    port: Annotated[int, typer.Option(help="Port to serve the demo on.", min=1, max=65535)] = 8000,
     no_serve: Annotated[
         bool, typer.Option("--no-serve", help="Stop after building instead of serving the app.")
     ] = False,
