@@ -26,6 +26,8 @@ ROLE_ENDPOINTS = [
     ("GET", "/api/me", set(ROLES)),
     ("GET", "/api/me/tokens", set(ROLES)),
     ("GET", "/api/people", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/teams", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/audit", {"people"}),
     ("GET", "/api/access-log", {"people"}),
     ("GET", "/api/users", {"admin"}),
 ]
@@ -48,6 +50,29 @@ def test_person_profile_is_served_only_to_those_who_may_see_the_person(
         else:
             expected = 403
         assert status == expected, f"{role} reading {subject}: {status}, expected {expected}"
+
+
+PERSON_ENDPOINTS = [
+    "/api/people/{}",
+    "/api/people/{}/impact",
+    "/api/people/{}/packet",
+    "/api/people/{}/plan",
+]
+
+
+@pytest.mark.parametrize("endpoint", PERSON_ENDPOINTS)
+@pytest.mark.parametrize("subject", ["eng_a1", "eng_a2", "eng_b1", "vp"])
+def test_every_person_endpoint_checks_the_person(
+    client: TestClient, tokens: dict[str, str], endpoint: str, subject: str
+) -> None:
+    for role in ROLES:
+        status = _get(client, tokens[role], endpoint.format(subject))
+        where = f"{role} GET {endpoint.format(subject)}: {status}"
+        if subject in VISIBLE[role]:
+            # Allowed: served, or a located input error (a VP has no next level to packet for).
+            assert status in (200, 422), where
+        else:
+            assert status == 403, where
 
 
 @pytest.mark.parametrize(("method", "path", "allowed"), ROLE_ENDPOINTS)
