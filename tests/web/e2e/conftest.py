@@ -65,7 +65,7 @@ def server(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base_url, process)
+        wait_until_up(base_url, process)
         yield Server(base_url, db_url)
     finally:
         process.terminate()
@@ -76,7 +76,7 @@ def server(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             process.wait()
 
 
-def _wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
+def wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
