@@ -176,3 +176,15 @@ def test_profile_shows_the_latest_assessment_with_evidence(
     assert [(r["competency"], r["rating"], r["evidence"]) for r in body["ratings"]] == [
         ("system-design", 4, "Led the ledger redesign")
     ]
+
+
+def test_every_api_route_is_documented_in_docs_web_md() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    missing = [
+        f"{method} {path}"
+        for method, path in api_routes()
+        if f"| {method} | `{path}` |" not in docs
+    ]
+    assert missing == [], f"add these to the API table in docs/web.md: {missing}"

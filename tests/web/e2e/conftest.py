@@ -120,6 +120,6 @@ def page(browser, server: Server):  # type: ignore[no-untyped-def]
     assert outside == [], f"requests left the machine: {outside}"
 
 
-def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str, *, full_page: bool = True) -> None:  # type: ignore[no-untyped-def]
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
