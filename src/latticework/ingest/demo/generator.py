@@ -30,8 +30,8 @@ def generate_organisation(
     seed: int = 0,
     years: int = 5,
     as_of: date | None = None,
-    disparities: Disparities | None = None,
-    dynamics: Dynamics | None = None,
+    disparities: Disparities = Disparities(),
+    dynamics: Dynamics = Dynamics(),
     protected_attributes: bool = True,
 ) -> OrgDataset:
     """Simulate `years` of an organisation's history up to `as_of` (default today).
@@ -42,8 +42,6 @@ def generate_organisation(
     False the gender and ethnicity columns are empty (the gender pay gap is
     still there, unseen), as in an HRIS export without them.
     """
-    disparities = Disparities() if disparities is None else disparities
-    dynamics = Dynamics() if dynamics is None else dynamics
     as_of = date.today() if as_of is None else as_of
     _check_size(people, years)
     catalogue = build_catalogue(framework)
