@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 
 if TYPE_CHECKING:
@@ -70,6 +71,16 @@ def build_population(people: pd.DataFrame, framework: Framework, as_of: date) ->
     levels = level_table(framework)
     frame = frame.merge(levels, on="level", how="left")
     frame["employee_id"] = frame["employee_id"].astype(str)
+    duplicated = frame["employee_id"][frame["employee_id"].duplicated()]
+    if not duplicated.empty:
+        raise LatticeworkError(
+            Problem(
+                f"employee_id {duplicated.iloc[0]!r} appears more than once in the people table.",
+                Location(file="people", field="employee_id"),
+                "Give every person one row; history belongs in events.",
+                code="audit-data",
+            )
+        )
     if "zone" not in frame:
         frame["zone"] = "default"
     frame["zone"] = frame["zone"].fillna("default").astype(str)
