@@ -12,7 +12,7 @@ from latticework.services import web_growth
 from latticework.services.web_access import person_access
 from latticework.services.web_growth import ImpactInput, TeamSummary
 from latticework.services.web_people import ImpactView, list_impact
-from latticework.web.deps import ConnDep, FrameworkDep, UserDep
+from latticework.web.deps import ConnDep, FrameworkDep, SettingsDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 
 router = APIRouter(tags=["growth"])
@@ -63,6 +63,27 @@ def get_packet(
     if format is not None:
         return download(doc, format, f"packet-{employee_id}")
     return JSONResponse(packet.to_dict())
+
+
+@router.get("/people/{employee_id}/plan", response_model=None)
+def get_plan(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
+) -> Response:
+    """The active development plan, or one proposed for the gaps on the person's path
+    (`stored` says which)."""
+    plan, _, stored = web_growth.development_plan(
+        conn, settings.database_url, fw, user, employee_id
+    )
+    return JSONResponse({"stored": stored, **plan.to_dict()})
+
+
+@router.post("/people/{employee_id}/plan", response_model=None, status_code=201)
+def post_plan(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
+) -> Response:
+    """Store the proposed plan as the active one (the previous plan is superseded)."""
+    plan = web_growth.save_proposed_plan(conn, settings.database_url, fw, user, employee_id)
+    return JSONResponse({"stored": True, **plan.to_dict()}, status_code=201)
 
 
 @router.get("/teams", response_model=list[TeamSummary])

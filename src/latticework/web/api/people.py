@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
 
+from latticework.services import web_privacy
 from latticework.services.web_people import (
     PersonProfile,
     PersonSummary,
@@ -28,3 +30,21 @@ def get_person(employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep)
     """One profile. `pay` and `protected` are null unless the caller may read them; reads of
     them are written to the access log."""
     return person_profile(conn, fw, user, employee_id)
+
+
+@router.get("/people/{employee_id}/export", response_model=None)
+def export_person(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
+    """Everything stored about a person (GDPR access): for themselves or the people role."""
+    data = web_privacy.export_person(conn, user, employee_id)
+    return JSONResponse(
+        data,
+        headers={"Content-Disposition": f'attachment; filename="{employee_id}-export.json"'},
+    )
+
+
+@router.delete("/people/{employee_id}", status_code=200)
+def erase_person(employee_id: str, user: UserDep, conn: ConnDep) -> dict[str, object]:
+    """Erase a person and their records (GDPR erasure; people role). Their reports move up
+    to their manager; the erasure itself stays in the access log."""
+    moved = web_privacy.erase_person(conn, user, employee_id)
+    return {"erased": employee_id, "reports_moved_up": moved}

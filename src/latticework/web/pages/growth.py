@@ -11,7 +11,7 @@ from latticework.services import web_growth
 from latticework.services.web_access import person_access
 from latticework.services.web_people import list_impact
 from latticework.storage.repository import get_person
-from latticework.web.deps import ConnDep, FrameworkDep, UserDep
+from latticework.web.deps import ConnDep, FrameworkDep, SettingsDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.rendering import render
 
@@ -117,3 +117,30 @@ def team_page(
 ) -> Response:
     composition, doc = web_growth.team_composition(conn, fw, user, team)
     return render(request, "team.html", {"doc": doc, "team": composition})
+
+
+@router.get("/people/{employee_id}/plan", response_model=None)
+def plan_page(
+    request: Request,
+    employee_id: str,
+    user: UserDep,
+    conn: ConnDep,
+    fw: FrameworkDep,
+    settings: SettingsDep,
+    format: DocumentFormat | None = None,
+) -> Response:
+    plan, doc, stored = web_growth.development_plan(
+        conn, settings.database_url, fw, user, employee_id
+    )
+    if format is not None:
+        return download(doc, format, f"plan-{employee_id}")
+    context = {"doc": doc, "stored": stored, "employee_id": employee_id, "plan": plan}
+    return render(request, "plan.html", context)
+
+
+@router.post("/people/{employee_id}/plan")
+def save_plan(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
+) -> Response:
+    web_growth.save_proposed_plan(conn, settings.database_url, fw, user, employee_id)
+    return RedirectResponse(f"/people/{employee_id}/plan", status_code=303)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from typing import Annotated
 
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from latticework.errors import Location, Problem
+from latticework.services import web_privacy
 from latticework.services.web_people import list_people, person_profile
 from latticework.web.deps import ConnDep, FrameworkDep, UserDep
 from latticework.web.rendering import render
@@ -26,3 +30,34 @@ def person_page(
 ) -> Response:
     profile = person_profile(conn, fw, user, employee_id)
     return render(request, "person.html", {"p": profile})
+
+
+@router.get("/people/{employee_id}/export")
+def export_page(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
+    data = web_privacy.export_person(conn, user, employee_id)
+    return JSONResponse(
+        data,
+        headers={"Content-Disposition": f'attachment; filename="{employee_id}-export.json"'},
+    )
+
+
+@router.post("/people/{employee_id}/erase")
+def erase_page(
+    request: Request,
+    employee_id: str,
+    user: UserDep,
+    conn: ConnDep,
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    if confirm.strip() != employee_id:
+        problem = Problem(
+            "The erasure was not confirmed.",
+            location=Location(field="confirm"),
+            fix=f"Type the employee id ({employee_id}) to confirm; erasure cannot be undone.",
+            code="confirm",
+        )
+        return render(
+            request, "error.html", {"problems": [problem], "status": 422}, status_code=422
+        )
+    web_privacy.erase_person(conn, user, employee_id)
+    return RedirectResponse(f"/people?erased={employee_id}", status_code=303)
