@@ -120,7 +120,8 @@ def add_impact(
 ) -> ImpactView:
     """Store an impact record for someone the user may see (themselves, a report, anyone
     for HR) and return it with its statement."""
-    from latticework.storage.records import ImpactRecord, save_impact_record
+    from latticework.growth.records import ImpactRecord
+    from latticework.storage.records import save_impact_record
 
     person_access(conn, user, employee_id)
     stored = ImpactRecord(
