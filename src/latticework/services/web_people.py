@@ -230,6 +230,16 @@ def person_profile(
     conn: sa.Connection, fw: Framework, user: User, employee_id: str
 ) -> PersonProfile:
     """Everything `user` may see of one person; pay and protected reads are logged."""
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    log_sensitive_read(conn, user, access, "person.profile")
+    return profile
+
+
+def read_person_profile(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str
+) -> tuple[PersonProfile, PersonAccess]:
+    """The profile and what it showed, *without* logging: for callers that write the log
+    entry themselves (the web writes it off the event loop) with `log_sensitive_read`."""
     access = person_access(conn, user, employee_id)
     person = get_person(conn, employee_id)
     if person is None:
@@ -264,8 +274,7 @@ def person_profile(
         history=_history(conn, employee_id),
         relation=access.relation.value,
     )
-    log_sensitive_read(conn, user, access, "person.profile")
-    return profile
+    return profile, access
 
 
 def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
