@@ -16,12 +16,13 @@ from latticework.services import accounts
 from latticework.services.accounts import Role, User
 from latticework.services.web_access import (
     PersonAccess,
+    chain_and_self,
     denied,
     not_found,
     person_access,
 )
 from latticework.services.web_framework import LevelRef, PathRef
-from latticework.storage.repository import PersonRecord, get_person, reporting_chain
+from latticework.storage.repository import PersonRecord, get_person
 from latticework.storage.tables import assessments, events, people, roles
 
 
@@ -374,8 +375,7 @@ def list_people(
     if user.role is Role.PEOPLE:
         pass
     elif user.role is Role.MANAGER and user.employee_id:
-        chain = reporting_chain(conn, user.employee_id)
-        statement = statement.where(people.c.employee_id.in_([user.employee_id, *chain]))
+        statement = statement.where(people.c.employee_id.in_(chain_and_self(user.employee_id)))
     elif user.employee_id:
         statement = statement.where(people.c.employee_id == user.employee_id)
     else:
