@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from latticework.growth.impact import impact_statement, summarise_impact
+from latticework.growth.impact import impact_statement
+from latticework.growth.impact_summary import summarise_impact
 from latticework.growth.records import ImpactRecord
 
 

@@ -123,6 +123,11 @@ def test_moves_from_principal_are_up_sideways_and_across(framework: Framework) -
     assert ("track_change", "M8", "people-leadership") in kinds
     across = next(m for m in moves if m.target == Position("M8", "people-leadership"))
     assert "people-management" in {r.competency for r in across.requires}
+    assert across.note == "same grade: same band and standing"
+    up = next(m for m in moves if m.kind == "promotion")
+    assert up.note == (
+        "by the promotion rule: 80% of weighted expectations met, after at least 12 months in level"
+    )
 
 
 def test_shortest_route_to_vp_is_promotion_then_switch_or_switch_then_promotion(

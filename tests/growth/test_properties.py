@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from latticework.framework import load_default_framework
+from latticework.growth.classify import AccomplishmentClassifier
 from latticework.growth.moves import Position, legal_moves, shortest_route
 
 FRAMEWORK = load_default_framework().framework
@@ -46,6 +47,21 @@ def test_a_single_move_away_is_a_one_step_route(start: Position) -> None:
         route = shortest_route(FRAMEWORK, start, move.target.level, move.target.path)
         assert route is not None
         assert len(route.steps) <= 1
+
+
+CLASSIFIER = AccomplishmentClassifier(FRAMEWORK, "engineering")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_classifies_with_shares_that_add_up_and_quantities_that_parse(text: str) -> None:
+    result = CLASSIFIER.classify(text)
+    assert 0 <= result.confidence <= 1
+    assert abs(sum(share for _, share in result.scores) - 1) < 1e-9
+    assert all(0 < c.confidence <= 1 for c in result.competencies)
+    for quantity in result.quantities:
+        assert quantity.value >= 0
+        assert str(quantity)
 
 
 def test_growth_and_teams_import_nothing_from_storage_web_ingest_or_cli() -> None:

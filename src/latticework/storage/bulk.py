@@ -33,6 +33,9 @@ class UpsertCount:
         return self.rows - self.inserted - self.updated
 
 
+IMPORT_CACHE_KIB = 256 * 1024
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -77,10 +80,15 @@ def _upsert_sqlite(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: 
         + _conflict_clause(table.name, columns, keys, "IS NOT")
     )
     cursor = uow.dbapi_connection().cursor()
+    (default_cache,) = cursor.execute("PRAGMA cache_size").fetchone()
+    # Index pages of a large table do not fit SQLite's default 2 MiB cache; inserting
+    # millions of rows with keys in no particular order then rereads pages from disk.
+    cursor.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
     try:
         cursor.executemany(sql, _python_rows(table, frame))
         return int(cursor.rowcount)
     finally:
+        cursor.execute(f"PRAGMA cache_size = {int(default_cache)}")
         cursor.close()
 
 

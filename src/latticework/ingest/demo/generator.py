@@ -8,7 +8,7 @@ import numpy as np
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.ingest.demo import frames
+from latticework.ingest.demo import frames, hiring
 from latticework.ingest.demo.catalogue import build_catalogue
 from latticework.ingest.demo.disparities import Disparities
 from latticework.ingest.demo.dynamics import Dynamics
@@ -62,7 +62,7 @@ def generate_organisation(
         as_of_day=as_of_day,
         min_days_in_grade=round(framework.promotion.min_months_in_level * DAYS_PER_YEAR / 12),
     )
-    sim.hire(round(people / (1 + dynamics.growth) ** years), None)
+    hiring.hire(sim, round(people / (1 + dynamics.growth) ** years), None)
     records = RecordMaker(
         framework,
         sim,
@@ -85,7 +85,7 @@ def generate_organisation(
         remaining_years = (n_steps - k - 1) / 2
         target = round(people / (1 + dynamics.growth) ** remaining_years)
         staying = int(sim.people.active_at(step.end - 1).sum())
-        sim.hire(max(target - staying, 0), step)
+        hiring.hire(sim, max(target - staying, 0), step)
 
     structure = build_structure(sim.people, as_of_day, rng)
     ids = frames.employee_ids(sim)
