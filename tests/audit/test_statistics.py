@@ -19,6 +19,7 @@ from latticework.audit.stats import (
     log_rank,
     mantel_haenszel,
     oaxaca_blinder,
+    promotion_rate_ratio,
 )
 from latticework.framework.model import Framework
 from tests.audit.conftest import org, person
@@ -148,6 +149,20 @@ def test_kaplan_meier_median_by_hand_and_log_rank_against_scipy() -> None:
         scipy_stats.CensoredData(uncensored=b[b_event] + 1, right=b[~b_event] + 1),
     )
     assert ours == pytest.approx(theirs.pvalue, rel=1e-6)
+
+
+def test_promotion_rate_ratio_is_events_per_month_at_risk_by_hand() -> None:
+    months = np.array([10.0, 20, 30, 40, 12, 24, 36])
+    promoted = np.array([1, 0, 1, 1, 1, 1, 0])
+    is_ic = np.array([1, 1, 1, 1, 0, 0, 0])
+    est = promotion_rate_ratio(months, promoted, is_ic)
+    assert est is not None
+    ratio = (3 / 100) / (2 / 72)
+    se = math.sqrt(1 / 3 + 1 / 2)
+    # Iteratively reweighted least squares stops at its tolerance: agreement to 1e-4.
+    assert est.value == pytest.approx(ratio, rel=1e-4)
+    assert est.ci_low == pytest.approx(ratio * math.exp(-Z95 * se), rel=1e-4)
+    assert est.ci_high == pytest.approx(ratio * math.exp(Z95 * se), rel=1e-4)
 
 
 def test_oaxaca_parts_add_up_to_the_raw_gap_in_mean_log_pay() -> None:

@@ -151,6 +151,7 @@ def test_usage_errors_exit_2(small_db: str) -> None:
     assert run("teams", "--format", "pdf", "--db", small_db)[0] == 2
     assert run("impact", "p1", "--period", "decade", "--db", small_db)[0] == 2
     assert run("impact", "classify", "--db", small_db)[0] == 2
+    assert run("moves", "p5", "--path", "people-leadership", "--db", small_db)[0] == 2
 
 
 def test_every_command_runs_on_a_generated_organisation(demo_db: str) -> None:
@@ -173,3 +174,63 @@ def test_every_command_runs_on_a_generated_organisation(demo_db: str) -> None:
             code, output = run(command, employee_id, "--format", "json", "--db", demo_db)
             assert code == 0, (command, employee_id, output)
             json.loads(output)
+
+
+def test_every_growth_command_is_documented() -> None:
+    import typer
+
+    from latticework.cli import growth_cmds
+
+    probe = typer.Typer()
+    growth_cmds.register(probe)
+    docs = (Path(__file__).parents[2] / "docs" / "growth.md").read_text(encoding="utf-8")
+    names = [c.name for c in probe.registered_commands]
+    assert names
+    for name in names:
+        assert f"latticework {name}" in docs, name
+
+
+def test_classified_bullets_become_a_persons_impact_once(tmp_path: Path) -> None:
+    db = write_database(tmp_path / "classify.db", FRAMEWORK, small_org(FRAMEWORK))
+    bullets = tmp_path / "wins.txt"
+    bullets.write_text(
+        "- Cut our AWS bill by $420k a year by moving batch jobs to spot instances\n"
+        "- Lorem ipsum dolor sit amet\n",
+        encoding="utf-8",
+    )
+    args = ["impact", "classify", str(bullets), "--person", "p6", "--save", "--format", "json"]
+    code, output = run(*args, "--db", db)
+    assert code == 0, output
+    assert len(json.loads(output)["saved"]) == 1  # the unclassifiable bullet is not stored
+    assert run(*args, "--db", db)[0] == 0  # saving the same list again adds nothing
+    impact = json.loads(run("impact", "p6", "--format", "json", "--db", db)[1])
+    [statement] = impact["statements"]
+    assert statement["category"] == "efficiency"
+    assert statement["own_words"].startswith("Cut our AWS bill by $420k a year")
+    assert statement["quantity"]["formatted"] == "$420k/year"
+    assert run("impact", "classify", str(bullets), "--save", "--db", db)[0] == 2
+
+
+def test_assess_records_a_rating_on_the_persons_path_only(tmp_path: Path) -> None:
+    db = write_database(tmp_path / "assess.db", FRAMEWORK, small_org(FRAMEWORK))
+    code, output = run(
+        "assess",
+        "p6",
+        "system-design",
+        "4",
+        "--evidence",
+        "https://adr/12",
+        "-f",
+        "json",
+        "--db",
+        db,
+    )
+    assert code == 0, output
+    current = json.loads(output)["current"]["expectations"]
+    design = next(e for e in current if e["competency"] == "system-design")
+    assert (design["manager"], design["evidence"]) == (4, ["https://adr/12"])
+    code, output = run("assess", "p6", "strategy", "2", "--db", db)
+    assert code == 1
+    assert "not asked of E6 on the technical-depth path" in output
+    assert run("assess", "p6", "system-design", "9", "--db", db)[0] == 1
+    assert run("assess", "p6", "system-design", "3", "--rater", "boss", "--db", db)[0] == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from latticework.framework import load_default_framework
-from latticework.services import growth
+from latticework.services import growth, growth_records
 from latticework.storage import UnitOfWork
 from latticework.storage.engine import dispose_engine
 from latticework.storage.growth_reads import person_dataset
@@ -68,13 +68,13 @@ def test_person_dataset_holds_only_that_persons_rows(url: str) -> None:
 def test_saving_a_plan_supersedes_the_last_and_status_edits_persist(url: str) -> None:
     data = growth.load_person_data(url, "p5")
     _, proposal = growth.development_plan(data, "p5")
-    first = growth.save_plan(url, proposal, FRAMEWORK)
-    second = growth.save_plan(url, proposal, FRAMEWORK)
+    first = growth_records.save_plan(url, proposal, FRAMEWORK)
+    second = growth_records.save_plan(url, proposal, FRAMEWORK)
     assert second.plan_id != first.plan_id
-    assert growth.stored_plan(url, "p5") == second
-    edited = growth.set_plan_item_status(url, "p5", 2, "in_progress", FRAMEWORK)
+    assert growth_records.stored_plan(url, "p5") == second
+    edited = growth_records.set_plan_item_status(url, "p5", 2, "in_progress", FRAMEWORK)
     assert [i.status for i in edited.items][:2] == ["planned", "in_progress"]
-    assert growth.stored_plan(url, "p5") == edited
+    assert growth_records.stored_plan(url, "p5") == edited
     assert edited.target_level == "E8"
     with UnitOfWork(url) as uow:
         rows = uow.connection.exec_driver_sql(

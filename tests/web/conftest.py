@@ -49,7 +49,7 @@ class Org:
     path: Path
 
 
-def _write_org(folder: Path) -> list[Path]:
+def write_org_files(folder: Path) -> list[Path]:
     files = {"people.csv": PEOPLE_CSV, "impact.csv": IMPACT_CSV, "assessments.csv": ASSESSMENTS_CSV}
     paths = []
     for name, text in files.items():
@@ -80,7 +80,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "template.db"
     url = f"sqlite:///{path}"
     upgrade_database(url)
-    report = import_organisation(url, _write_org(folder))
+    report = import_organisation(url, write_org_files(folder))
     assert report.ok, report.errors
     with UnitOfWork(url) as uow:
         for username, role, employee_id in ROLE_USERS.values():

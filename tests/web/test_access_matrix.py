@@ -26,6 +26,8 @@ ROLE_ENDPOINTS = [
     ("GET", "/api/me", set(ROLES)),
     ("GET", "/api/me/tokens", set(ROLES)),
     ("GET", "/api/people", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/teams", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/audit", {"people"}),
     ("GET", "/api/access-log", {"people"}),
     ("GET", "/api/users", {"admin"}),
 ]
@@ -48,6 +50,29 @@ def test_person_profile_is_served_only_to_those_who_may_see_the_person(
         else:
             expected = 403
         assert status == expected, f"{role} reading {subject}: {status}, expected {expected}"
+
+
+PERSON_ENDPOINTS = [
+    "/api/people/{}",
+    "/api/people/{}/impact",
+    "/api/people/{}/packet",
+    "/api/people/{}/plan",
+]
+
+
+@pytest.mark.parametrize("endpoint", PERSON_ENDPOINTS)
+@pytest.mark.parametrize("subject", ["eng_a1", "eng_a2", "eng_b1", "vp"])
+def test_every_person_endpoint_checks_the_person(
+    client: TestClient, tokens: dict[str, str], endpoint: str, subject: str
+) -> None:
+    for role in ROLES:
+        status = _get(client, tokens[role], endpoint.format(subject))
+        where = f"{role} GET {endpoint.format(subject)}: {status}"
+        if subject in VISIBLE[role]:
+            # Allowed: served, or a located input error (a VP has no next level to packet for).
+            assert status in (200, 422), where
+        else:
+            assert status == 403, where
 
 
 @pytest.mark.parametrize(("method", "path", "allowed"), ROLE_ENDPOINTS)
@@ -151,3 +176,15 @@ def test_profile_shows_the_latest_assessment_with_evidence(
     assert [(r["competency"], r["rating"], r["evidence"]) for r in body["ratings"]] == [
         ("system-design", 4, "Led the ledger redesign")
     ]
+
+
+def test_every_api_route_is_documented_in_docs_web_md() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    missing = [
+        f"{method} {path}"
+        for method, path in api_routes()
+        if f"| {method} | `{path}` |" not in docs
+    ]
+    assert missing == [], f"add these to the API table in docs/web.md: {missing}"

@@ -119,3 +119,21 @@ def test_team_page_shows_capabilities_and_flags(client: TestClient) -> None:
     page = client.get("/teams/payments")
     assert page.status_code == 200
     assert "Team payments" in page.text
+
+
+def test_a_proposed_plan_can_be_saved_and_then_shows_on_the_profile(client: TestClient) -> None:
+    log_in(client, "chen")
+    page = client.get("/people/eng_a1/plan")
+    assert page.status_code == 200
+    assert "Save as the active plan" in page.text
+    saved = client.post("/people/eng_a1/plan", data={"csrf_token": csrf_from(page.text)})
+    assert saved.status_code == 200
+    assert "This is the active plan." in saved.text
+    assert "No development plan yet" not in client.get("/people/eng_a1").text
+
+
+def test_a_colleague_cannot_open_or_save_someone_elses_plan(client: TestClient) -> None:
+    log_in(client, "eli")
+    assert client.get("/people/eng_a1/plan").status_code == 403
+    token = csrf_from(client.get("/account").text)
+    assert client.post("/people/eng_a1/plan", data={"csrf_token": token}).status_code == 403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from latticework.audit.context import AuditContext, AuditOptions
@@ -48,7 +49,8 @@ def run_audit(
     if options.audits:
         audits = [a for a in audits if a.id in options.audits]
     ctx = AuditContext(dataset, framework, options, lint_findings=lint_findings)
-    sections = [a.run(ctx) for a in audits]
+    with _one_blas_thread():
+        sections = [a.run(ctx) for a in audits]
     sections, tests = _correct(sections, options)
     findings = sorted(
         (f for s in sections for f in s.findings),
@@ -78,6 +80,19 @@ def run_audit(
     )
 
 
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """Run the linear algebra on one BLAS thread.
+
+    The audit's designs are tall and thin (people × ~20 columns), where threads
+    gain nothing; on a busy machine OpenBLAS's waiting threads made each SVD up
+    to 35 times slower (docs/benchmarks-audit.md).
+    """
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    limits: AbstractContextManager[object] = threadpool_limits(limits=1, user_api="blas")
+    return limits
+
+
 def _validate(options: AuditOptions) -> None:
     problems: list[Problem] = []
     known = audit_ids()
@@ -91,9 +106,11 @@ def _validate(options: AuditOptions) -> None:
                 )
             )
     if options.min_group < 1:
-        problems.append(Problem("--min-group must be at least 1.", fix="Use 5 or more."))
+        problems.append(
+            Problem("--min-group must be at least 1.", fix="Use 5 or more.", code="audit-option")
+        )
     if not 0 < options.alpha < 1:
-        problems.append(Problem("alpha must be between 0 and 1."))
+        problems.append(Problem("alpha must be between 0 and 1.", code="audit-option"))
     if (
         options.period_start is not None
         and options.period_end is not None
@@ -104,6 +121,7 @@ def _validate(options: AuditOptions) -> None:
                 f"The period starts ({options.period_start}) on or after it ends "
                 f"({options.period_end}).",
                 fix="Give --period-start before --period-end.",
+                code="audit-option",
             )
         )
     if problems:

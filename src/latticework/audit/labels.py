@@ -26,13 +26,17 @@ def track_group(ctx: AuditContext, grade_id: str, kind: TrackKind) -> str:
     The levels are those held by active people, so an engineering-only organisation
     reads "Principal Engineers" even though design and product have G8 levels too.
     """
-    people = ctx.population.active
-    held = set(people.loc[(people["grade"] == grade_id) & (people["track_kind"] == kind.value),
-                          "level_title"].unique())  # fmt: skip
-    titles = sorted(t for t in ctx.titles_at(grade_id, kind) if t in held)
+    held = ctx.shared("titles-held", lambda: _titles_held(ctx))
+    titles = sorted(t for t in ctx.titles_at(grade_id, kind) if (grade_id, kind.value, t) in held)
     if len(titles) == 1:
         return plural(titles[0])
     return TRACK_NAMES[kind.value]
+
+
+def _titles_held(ctx: AuditContext) -> set[tuple[str, str, str]]:
+    people = ctx.population.active
+    held = people[["grade", "track_kind", "level_title"]].drop_duplicates()
+    return {(str(g), str(k), str(t)) for g, k, t in held.itertuples(index=False)}
 
 
 def controls_text(controls: list[str]) -> str:

@@ -38,7 +38,7 @@ class Severity(StrEnum):
         return {"high": 3, "medium": 2, "low": 1, "info": 0}[self.value]
 
 
-Unit = Literal["percent", "ratio", "hazard_ratio", "odds_ratio", "percentage_points", "months"]
+Unit = Literal["percent", "ratio", "odds_ratio", "percentage_points", "months"]
 
 
 class Group(_Value):

@@ -2,7 +2,7 @@
 
 Nothing here re-derives a formula a library has: OLS with HC3 errors,
 Oaxaca–Blinder, Fisher's exact test, Mantel–Haenszel, Kaplan–Meier, the
-log-rank test, Cox regression and multiple-comparison control all come from
+log-rank test, Poisson rate ratios and multiple-comparison control all come from
 statsmodels or SciPy. These functions only shape their inputs and outputs.
 """
 
@@ -27,7 +27,7 @@ CMH_METHOD = (
     "Cochran–Mantel–Haenszel test stratified by grade, Mantel–Haenszel odds ratio (statsmodels)"
 )
 KM_METHOD = "Kaplan–Meier (statsmodels SurvfuncRight), log-rank test (statsmodels survdiff)"
-COX_METHOD = "Cox proportional hazards (statsmodels PHReg, Breslow ties)"
+RATE_RATIO_METHOD = "Poisson rate ratio of promotions per month at risk (statsmodels GLM)"
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,12 @@ def design_matrix(
         parts.append(frame[list(numeric)].astype(float))
     for name in categorical:
         values = frame[name]
-        order = values.value_counts().index
-        codes = pd.Categorical(values, categories=list(order))
+        counts = values.value_counts()
+        order = list(counts.index[counts > 0])  # a categorical column lists absent ones too
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes = values.cat.set_categories(order)
+        else:
+            codes = pd.Series(pd.Categorical(values, categories=order), index=frame.index)
         dummies = pd.get_dummies(codes, prefix=name, drop_first=True, dtype=float)
         dummies.index = frame.index
         parts.append(dummies)
@@ -72,7 +76,7 @@ def drop_rare_categories(
     keep = None
     for name in categorical:
         counts = frame[name].value_counts()
-        rare = counts.index[counts < minimum]
+        rare = counts.index[(counts > 0) & (counts < minimum)]
         if len(rare):
             mask = ~frame[name].isin(rare)
             keep = mask if keep is None else keep & mask
@@ -80,13 +84,14 @@ def drop_rare_categories(
 
 
 def fit_ols_hc3(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
-    """statsmodels OLS with HC3 errors; QR when the design has full rank (fast), else pinv."""
-    import numpy as np
+    """statsmodels OLS with HC3 errors.
+
+    The pseudo-inverse method costs one SVD of the design; statsmodels' QR method
+    computes that same pseudo-inverse as well, so it is never faster.
+    """
     from statsmodels.regression.linear_model import OLS
 
-    gram = x.T @ x
-    full_rank = np.linalg.matrix_rank(gram) == x.shape[1]
-    return OLS(y, x, hasconst=True).fit(method="qr" if full_rank else "pinv", cov_type="HC3")
+    return OLS(y, x, hasconst=True).fit(method="pinv", cov_type="HC3")
 
 
 def log_pay_gaps(
@@ -275,23 +280,35 @@ def log_rank(months: np.ndarray, promoted: np.ndarray, group: np.ndarray) -> flo
     return float(p)
 
 
-def promotion_hazard_ratio(
+def promotion_rate_ratio(
     months: np.ndarray, promoted: np.ndarray, indicator: np.ndarray
 ) -> Estimate | None:
-    """Hazard ratio of promotion for indicator = 1 vs 0 (Cox model), 95 % CI, Wald p."""
-    import numpy as np
-    from statsmodels.duration.hazard_regression import PHReg
+    """Ratio of promotions per month at risk, indicator = 1 vs 0, with its 95 % CI.
 
-    if promoted.sum() == 0:
+    A Poisson model of the promotion count with the months at risk as exposure
+    (statsmodels GLM) on the two groups' totals: the hazard ratio when the
+    monthly chance of promotion is constant. The p-value is the model's Wald
+    test; the audit reports the log-rank test's instead.
+    """
+    import numpy as np
+    from statsmodels.genmod.families import Poisson
+    from statsmodels.genmod.generalized_linear_model import GLM
+    from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
+
+    group = indicator.astype(bool)
+    events = np.array([promoted[~group].sum(), promoted[group].sum()], dtype=float)
+    exposure = np.array([months[~group].sum(), months[group].sum()], dtype=float)
+    if events.min() == 0 or exposure.min() <= 0:
         return None
-    fit = PHReg(
-        months, indicator.reshape(-1, 1).astype(float), status=promoted, ties="breslow"
-    ).fit()
-    beta = float(np.asarray(fit.params)[0])
-    low, high = (float(v) for v in np.asarray(fit.conf_int())[0])
-    p = float(np.asarray(fit.pvalues)[0])
-    if not all(math.isfinite(v) for v in (beta, low, high)):
-        return None
+    design = np.array([[1.0, 0.0], [1.0, 1.0]])
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+        # Two groups, two parameters: the model is saturated by design, not separated, and
+        # the residual scale its inner least squares divides by zero is unused (Poisson: 1).
+        warnings.simplefilter("ignore", PerfectSeparationWarning)
+        fit = GLM(events, design, family=Poisson(), exposure=exposure).fit()
+    beta = float(np.asarray(fit.params)[1])
+    low, high = (float(v) for v in np.asarray(fit.conf_int())[1])
+    p = float(np.asarray(fit.pvalues)[1])
     return Estimate(math.exp(beta), math.exp(low), math.exp(high), p)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -46,6 +47,7 @@ PathOption = Annotated[
 def register(app: typer.Typer) -> None:
     app.command("impact")(impact)
     app.command("readiness")(readiness)
+    app.command("assess")(assess)
     app.command("packet")(packet)
     app.command("plan")(plan)
     app.command("moves")(moves)
@@ -100,6 +102,20 @@ def impact(
         str | None,
         typer.Option("--path", help="With `classify`: drop competencies weighted 0 on this path."),
     ] = None,
+    for_person: Annotated[
+        str | None,
+        typer.Option("--person", help="With `classify`: use this person's discipline and path."),
+    ] = None,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="With `classify --person`: store the bullets as impact."),
+    ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            help="With `--save`: store only bullets classified at least this sure.", min=0, max=1
+        ),
+    ] = 0.5,
     output_format: FormatOption = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
@@ -109,15 +125,21 @@ def impact(
     `latticework impact classify FILE` sorts free-text accomplishments into the
     four impact categories (risk reduction, enablement, efficiency, excellence),
     matches them to the framework's competencies with a confidence and pulls
-    out their quantities, locally: nothing leaves the machine.
+    out their quantities, locally: nothing leaves the machine. With --person
+    and --save the bullets become that person's impact records, in their words.
 
     Example:
         latticework impact E1234 --format md
         latticework impact classify wins.txt --discipline engineering --format json
+        latticework impact classify wins.txt --person E1234 --save
     """
     require_format(output_format, TEXT_JSON_MD)
     if person == "classify":
-        _classify(file, discipline, path, output_format, out, db)
+        if save and for_person is None:
+            typer.echo("error: --save needs --person: whose impact is it?", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        options = _ClassifyOptions(discipline, path, for_person, save, min_confidence)
+        _classify(file, options, output_format, out, db)
         return
     if file is not None:
         typer.echo("error: a FILE is only taken by `impact classify`.", err=True)
@@ -137,17 +159,28 @@ def impact(
     _emit(doc, report.to_dict(), output_format, out)
 
 
+@dataclass(frozen=True)
+class _ClassifyOptions:
+    discipline: str | None
+    path: str | None
+    person: str | None
+    save: bool
+    min_confidence: float
+
+
 def _classify(
     file: str | None,
-    discipline: str | None,
-    path: str | None,
+    options: _ClassifyOptions,
     output_format: OutputFormat,
     out: Path | None,
     db: str | None,
 ) -> None:
-    from latticework.growth.classify import split_bullets
+    from datetime import date
+
+    from latticework.growth.classify import impact_record_from, split_bullets
+    from latticework.reports.document import Paragraph
     from latticework.reports.growth_views import classification_document
-    from latticework.services.growth import classify_accomplishments, load_framework_for
+    from latticework.services import growth, growth_records
 
     if file is None:
         typer.echo("error: give a FILE of bullets, or - to read them from stdin.", err=True)
@@ -158,13 +191,44 @@ def _classify(
         typer.echo(f"error: cannot read {file}: {exc.strerror}.", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     bullets = split_bullets(text)
+    url = database_url(db)
+    discipline, path = options.discipline, options.path
+    saved: list[str] = []
     try:
-        framework = load_framework_for(database_url(db))
-        results = classify_accomplishments(framework, bullets, discipline, path)
+        if options.person is not None:
+            data = growth.load_person_data(url, options.person)
+            someone = growth.find_person(data, options.person)
+            framework = data.framework
+            discipline = discipline or someone.discipline
+            path = path or (
+                someone.path if someone.path and framework.has_path(someone.path) else None
+            )
+        else:
+            framework = growth.load_framework_for(url)
+        results = growth.classify_accomplishments(framework, bullets, discipline, path)
+        if options.save and options.person is not None:
+            records = [
+                record
+                for r in results
+                if r.confidence >= options.min_confidence
+                and (record := impact_record_from(r, options.person, date.today())) is not None
+            ]
+            growth_records.save_impact_records(url, records)
+            saved = [r.impact_id for r in records]
     except LatticeworkError as exc:
         fail(exc)
-    payload = {"accomplishments": [r.to_dict() for r in results]}
-    _emit(classification_document(results), payload, output_format, out)
+    payload: dict[str, object] = {"accomplishments": [r.to_dict() for r in results]}
+    doc = classification_document(results)
+    if options.save:
+        payload["saved"] = saved
+        doc.add(
+            Paragraph(
+                f"Saved {len(saved)} of {len(results)} bullets as impact records of "
+                f"{options.person} (confidence at least {options.min_confidence:.0%}).",
+                tone="good" if saved else "warning",
+            )
+        )
+    _emit(doc, payload, output_format, out)
 
 
 def readiness(
@@ -190,6 +254,47 @@ def readiness(
     data = _load(db, person)
     try:
         result = assess(data, person, to)
+    except LatticeworkError as exc:
+        fail(exc)
+    _emit(readiness_document(result, data.framework), result.to_dict(), output_format, out)
+
+
+def assess(
+    person: PersonArgument,
+    competency: Annotated[str, typer.Argument(help="A competency id the person is held to.")],
+    rating: Annotated[int, typer.Argument(help="The rating, on the framework's scale (1-5).")],
+    rater: Annotated[
+        str, typer.Option(help="Who rates: self, manager or peer.", case_sensitive=False)
+    ] = "manager",
+    cycle: Annotated[
+        str | None, typer.Option(help="The assessment cycle (default: this half, e.g. 2026-H2).")
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option(help="A link or reference that supports the rating.")
+    ] = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    out: OutOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record a self, manager or peer rating against the person's own level and path, with
+    evidence, and show their readiness. Competencies not asked of the person's path are
+    refused.
+
+    Example:
+        latticework assess E1234 system-design 4 --rater manager --evidence https://docs/adr-12
+    """
+    require_format(output_format, TEXT_JSON_MD)
+    if rater not in ("self", "manager", "peer"):
+        typer.echo("error: --rater must be self, manager or peer.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    from latticework.reports.growth_views import readiness_document
+    from latticework.services.growth_records import record_rating
+
+    data = _load(db, person)
+    try:
+        result = record_rating(
+            database_url(db), data, person, competency, rating, rater, cycle, evidence
+        )
     except LatticeworkError as exc:
         fail(exc)
     _emit(readiness_document(result, data.framework), result.to_dict(), output_format, out)
@@ -254,21 +359,21 @@ def plan(
     """
     require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_views import plan_document
-    from latticework.services import growth
+    from latticework.services import growth, growth_records
 
     url = database_url(db)
     data = _load(db, person)
     try:
         person_record = growth.find_person(data, person)
         if set_status is not None:
-            result = growth.set_plan_item_status(
+            result = growth_records.set_plan_item_status(
                 url, person, set_status[0], set_status[1], data.framework
             )
         elif save:
             _, proposal = growth.development_plan(data, person, path, items)
-            result = growth.save_plan(url, proposal, data.framework)
+            result = growth_records.save_plan(url, proposal, data.framework)
         else:
-            stored = None if path is not None else growth.stored_plan(url, person)
+            stored = None if path is not None else growth_records.stored_plan(url, person)
             result = stored or growth.development_plan(data, person, path, items)[1]
     except LatticeworkError as exc:
         fail(exc)
@@ -299,6 +404,9 @@ def moves(
         latticework moves E1234 --to M8
     """
     require_format(output_format, TEXT_JSON_MD)
+    if path is not None and to is None:
+        typer.echo("error: --path goes with --to LEVEL (the path to arrive on).", err=True)
+        raise typer.Exit(EXIT_USAGE)
     from latticework.reports.growth_views import moves_document
     from latticework.services.growth import lattice_moves
 

@@ -11,15 +11,18 @@ no model file is needed.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from latticework.framework.model import Competency, CompetencyCategory, Framework
 from latticework.growth.impact import CATEGORIES
-from latticework.growth.quantities import Quantity, extract_quantities
+from latticework.growth.quantities import Quantity, extract_quantities, unit_text
+from latticework.growth.records import ImpactRecord
 from latticework.growth.vocabulary import (
     CATEGORY_TERMS,
     COMPETENCY_CATEGORY_TERMS,
@@ -287,3 +290,34 @@ def split_bullets(text: str) -> list[str]:
         if stripped:
             bullets.append(stripped)
     return bullets
+
+
+def impact_record_from(
+    result: ClassifiedAccomplishment, employee_id: str, day: date
+) -> ImpactRecord | None:
+    """A classified bullet as an impact record in the person's own words, or None when
+    it could not be classified.
+
+    The id is derived from the person and the text, so saving the same list twice
+    stores each bullet once. The first amount, percentage or count becomes the
+    record's value and unit.
+    """
+    if result.category is None:
+        return None
+    digest = hashlib.sha1(f"{employee_id}\n{result.text}".encode()).hexdigest()[:12]
+    quantity = next(
+        (q for q in result.quantities if q.kind in ("money", "percent", "multiplier", "count")),
+        None,
+    )
+    title = result.text if len(result.text) <= 120 else result.text[:117].rsplit(" ", 1)[0] + "…"
+    return ImpactRecord(
+        impact_id=f"{employee_id}-{digest}",
+        employee_id=employee_id,
+        date=day,
+        category=result.category,
+        title=title,
+        value=quantity.value if quantity else None,
+        unit=unit_text(quantity) if quantity else None,
+        statement=result.text,
+        competency=result.competency,
+    )

@@ -58,6 +58,8 @@ class Move:
     source: Position
     target: Position
     requires: tuple[Requirement, ...]
+    note: str = ""
+    """What else the move means: the promotion rule, or that pay and standing stay equal."""
 
     def to_dict(self, framework: Framework) -> dict[str, object]:
         return {
@@ -65,7 +67,27 @@ class Move:
             "from": self.source.to_dict(framework),
             "to": self.target.to_dict(framework),
             "requires": [r.to_dict() for r in self.requires],
+            "note": self.note,
         }
+
+
+def _note(framework: Framework, kind: MoveKind) -> str:
+    if kind == "promotion":
+        rule = framework.promotion
+        judged = (
+            "every expectation met"
+            if rule.rule == "all-expectations"
+            else f"{rule.threshold or 1:.0%} of weighted expectations met"
+        )
+        months = (
+            f", after at least {rule.min_months_in_level} months in level"
+            if rule.min_months_in_level
+            else ""
+        )
+        return f"by the promotion rule: {judged}{months}"
+    if kind == "path_change":
+        return "same level, title and pay; different expectations"
+    return "same grade: same band and standing"
 
 
 def _paths_at(framework: Framework, level_id: str) -> list[str]:
@@ -109,7 +131,9 @@ def legal_moves(framework: Framework, here: Position) -> list[Move]:
         for path in _arrivals(framework, other.level.id, here.path):
             targets.append(("track_change", Position(other.level.id, path)))
     return [
-        Move(kind, here, target, tuple(requirements(framework, here, target)))
+        Move(
+            kind, here, target, tuple(requirements(framework, here, target)), _note(framework, kind)
+        )
         for kind, target in targets
     ]
 

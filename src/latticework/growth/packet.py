@@ -15,12 +15,8 @@ from datetime import date
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.growth.impact import (
-    ImpactStatement,
-    ImpactSummary,
-    impact_statements,
-    summarise_impact,
-)
+from latticework.growth.impact import ImpactStatement, impact_statements
+from latticework.growth.impact_summary import ImpactSummary, summarise_impact
 from latticework.growth.readiness import Readiness, assess_readiness
 from latticework.growth.records import ImpactRecord, Participation, Person, Rating, RoleHeld
 

@@ -205,6 +205,13 @@ def parse_unit(value: float, unit: str | None) -> Quantity:
     return Quantity("count", value, base, period)
 
 
+def unit_text(q: Quantity) -> str:
+    """The unit as an impact record writes it ('USD/year', '%', 'x', 'incidents/year');
+    `parse_unit(q.value, unit_text(q))` gives the quantity back."""
+    base = {"percent": "%", "multiplier": "x"}.get(q.kind, q.unit)
+    return f"{base}/{q.period}" if q.period else base
+
+
 # -- extraction ------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

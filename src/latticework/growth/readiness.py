@@ -256,12 +256,20 @@ def assess_readiness(
             if unmet:
                 ready = False
                 reasons.append("not every expectation is met: " + ", ".join(unmet))
+            else:
+                reasons.append(f"every expectation of {target} is met")
         else:
             threshold = rule.threshold if rule.threshold is not None else 1.0
             if share < threshold:
                 ready = False
                 reasons.append(
                     f"{share:.0%} of weighted expectations met; the threshold is {threshold:.0%}"
+                    + (" (not yet met: " + ", ".join(unmet) + ")" if unmet else "")
+                )
+            else:
+                reasons.append(
+                    f"{share:.0%} of weighted expectations of {target} met "
+                    f"(threshold {threshold:.0%})"
                 )
         if not next_assessment.items:
             ready = False
@@ -270,8 +278,8 @@ def assess_readiness(
         ready = False
         held = "unknown" if months is None else f"{months} months"
         reasons.append(f"time in level is {held}; at least {rule.min_months_in_level} needed")
-    if ready:
-        reasons.append("meets the promotion rule for the next level")
+    elif rule.min_months_in_level:
+        reasons.append(f"{months} months in level (at least {rule.min_months_in_level} needed)")
     return Readiness(
         person=person,
         current=current,

@@ -154,16 +154,27 @@ def person_from_row(row: dict[str, Any]) -> Person:
     )
 
 
-def placements_from_frame(frame: pd.DataFrame) -> list[Person]:
-    """People with only who they are in the framework and their team (no dates or names):
-    what team composition reads, built column by column because it runs on everyone."""
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Who someone is in the framework and which team they are in: all composition reads."""
 
-    def text(value: Any) -> str | None:
-        return value if isinstance(value, str) and value else None
+    employee_id: str
+    discipline: str
+    track: str
+    level: str
+    path: str | None
+    team: str | None
 
-    columns = [frame[c] for c in ("employee_id", "discipline", "track", "level", "path", "team")]
+
+def placements_from_frame(frame: pd.DataFrame) -> list[Placement]:
+    """Placements of everyone in a people frame, built column by column (it runs on everyone)."""
+    names = ("employee_id", "discipline", "track", "level", "path", "team")
+    columns = [frame[c].tolist() for c in names]
+    # NaN (missing) is the only value not equal to itself; str() keeps ids that came as numbers.
     return [
-        Person(str(i), str(d), str(t), str(lv), path=text(p), team=text(team))
+        Placement(
+            str(i), str(d), str(t), str(lv), p if p == p else None, team if team == team else None
+        )
         for i, d, t, lv, p, team in zip(*columns, strict=True)
     ]
 

@@ -113,7 +113,7 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
             for s in mine:
                 line = f"{s.record.date.isoformat()}: {s.text}"
                 if s.own_words:
-                    line += f" ({s.framed})"
+                    line += f" (Framed: {s.framed})"
                 if s.record.evidence:
                     line += f" [evidence: {s.record.evidence}]"
                 items.append(line)

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from latticework.framework.model import Framework
 from latticework.growth.classify import ClassifiedAccomplishment
-from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement, ImpactSummary
+from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement
+from latticework.growth.impact_summary import ImpactSummary
 from latticework.growth.moves import Move, Position, Route
 from latticework.growth.plan import DevelopmentPlan
 from latticework.growth.readiness import LevelAssessment, Readiness
@@ -180,8 +181,10 @@ _MOVE_NAMES = {
 
 
 def _move_row(move: Move, framework: Framework) -> list[str]:
-    needs = "; ".join(f"{r.name}: {r.expectation}" for r in move.requires) or "nothing new"
-    return [_MOVE_NAMES[move.kind], move.target.label(framework), needs]
+    needs = (
+        "; ".join(f"{r.name}: {r.expectation.rstrip('.')}" for r in move.requires) or "nothing new"
+    )
+    return [_MOVE_NAMES[move.kind], move.target.label(framework), needs, move.note]
 
 
 def moves_document(
@@ -195,7 +198,7 @@ def moves_document(
     doc = Document(f"Lattice moves: {person.display_name}", subtitle=_who(person, framework))
     doc.add(
         Heading(f"From {here.label(framework)}"),
-        Table(["Move", "To", "Requires"], [_move_row(m, framework) for m in moves]),
+        Table(["Move", "To", "Requires", "Note"], [_move_row(m, framework) for m in moves]),
     )
     if goal is not None:
         doc.add(Heading(f"Shortest route to {goal}"))
@@ -212,7 +215,7 @@ def moves_document(
         else:
             doc.add(
                 Table(
-                    ["Step", "Move", "To", "Requires"],
+                    ["Step", "Move", "To", "Requires", "Note"],
                     [[str(n), *_move_row(m, framework)] for n, m in enumerate(route.steps, 1)],
                     numeric=[True],
                 )

@@ -10,23 +10,18 @@ who is not in the database is a `LatticeworkError` naming the id.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.growth.classify import AccomplishmentClassifier, ClassifiedAccomplishment
-from latticework.growth.impact import (
-    ImpactStatement,
-    ImpactSummary,
-    Period,
-    impact_statements,
-    summarise_impact,
-)
+from latticework.growth.impact import ImpactStatement, impact_statements
+from latticework.growth.impact_summary import ImpactSummary, Period, summarise_impact
 from latticework.growth.moves import Move, Position, Route, legal_moves, shortest_route
 from latticework.growth.packet import PromotionPacket, build_packet
-from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status, propose_plan
+from latticework.growth.plan import DevelopmentPlan, propose_plan
 from latticework.growth.readiness import Readiness, assess_readiness
 from latticework.growth.records import (
     Person,
@@ -38,6 +33,14 @@ from latticework.growth.records import (
     ratings_for,
     roles_for,
 )
+
+# The services that write live in growth_records; they are part of this module's API.
+from latticework.services.growth_records import current_cycle as current_cycle
+from latticework.services.growth_records import record_rating as record_rating
+from latticework.services.growth_records import save_impact_records as save_impact_records
+from latticework.services.growth_records import save_plan as save_plan
+from latticework.services.growth_records import set_plan_item_status as set_plan_item_status
+from latticework.services.growth_records import stored_plan as stored_plan
 from latticework.teams.composition import (
     EVIDENCING_CATEGORIES,
     OrgComposition,
@@ -48,7 +51,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from latticework.org.dataset import OrgDataset
-    from latticework.storage.plans import StoredPlan
 
 
 @dataclass(frozen=True)
@@ -219,22 +221,27 @@ def team_composition(data: GrowthData, team: str | None = None) -> OrgCompositio
     people_frame = data.org.people
     if "status" in people_frame:  # whole-organisation frames: leave out people who left
         people_frame = people_frame[people_frame["status"].fillna("active") != "exited"]
-    people = placements_from_frame(people_frame)
     if team is not None:
-        people = [p for p in people if p.team == team]
-        if not people:
-            raise _team_not_found(
-                team, sorted({p.team for p in placements_from_frame(people_frame) if p.team})
-            )
+        known = sorted({str(t) for t in people_frame["team"].dropna().unique()})
+        people_frame = people_frame[people_frame["team"] == team]
+        if people_frame.empty:
+            raise _team_not_found(team, known)
+    people = placements_from_frame(people_frame)
     ratings: dict[str, list[Rating]] = {}
     assessments = data.org.assessments
     if not assessments.empty:
         if "rater" in assessments:
             assessments = assessments[assessments["rater"] == "manager"]
+        # Only each person's latest rating per competency counts, and only one above
+        # "Meets" can add a capability: keep those rows, the rest cannot change anything.
+        latest = assessments.sort_values("cycle", kind="stable").drop_duplicates(
+            ["employee_id", "competency"], keep="last"
+        )
+        exceeding = latest[latest["rating"] >= data.framework.promotion.meets_rating + 1]
         wanted = {p.employee_id for p in people}
         columns = ("employee_id", "competency", "rating", "cycle")
         for employee_id, competency, rating, cycle in zip(
-            *(assessments[c].tolist() for c in columns), strict=True
+            *(exceeding[c].tolist() for c in columns), strict=True
         ):
             if str(employee_id) in wanted:
                 ratings.setdefault(str(employee_id), []).append(
@@ -316,101 +323,3 @@ def load_team_data(url: str, team: str | None = None) -> GrowthData:
         evidencing = [c.id for c in framework.competencies if c.category in EVIDENCING_CATEGORIES]
         ratings = manager_ratings(uow.connection, evidencing, team)
     return GrowthData(framework, OrgDataset(people=people, assessments=ratings))
-
-
-# -- stored plans ----------------------------------------------------------------
-
-_PLAN_TITLE = "Towards "
-
-
-def _plan_from_stored(stored: StoredPlan, framework: Framework) -> DevelopmentPlan:
-    """A stored plan as the domain value; items are numbered 1, 2, … within the plan."""
-    known = {o.id: o for o in framework.development}
-    target = (stored.title or "").removeprefix(_PLAN_TITLE)
-    items = tuple(
-        PlanItem(
-            opportunity_id=i.opportunity_id or "",
-            name=known[i.opportunity_id].name
-            if i.opportunity_id in known
-            else (i.opportunity_id or ""),
-            kind=known[i.opportunity_id].kind if i.opportunity_id in known else "",
-            competency=i.competency,
-            goal=i.goal,
-            due_date=i.due_date,
-            status=i.status,
-            item_id=n,
-        )
-        for n, i in enumerate(stored.items, 1)
-    )
-    return DevelopmentPlan(
-        employee_id=stored.employee_id,
-        path=stored.path,
-        target_level=target if framework.has_level(target) else None,
-        items=items,
-        plan_id=stored.id,
-    )
-
-
-def stored_plan(url: str, employee_id: str) -> DevelopmentPlan | None:
-    """The person's active stored plan, or None."""
-    from latticework.framework import load_default_framework
-    from latticework.storage import UnitOfWork, current_framework
-    from latticework.storage.plans import active_plan
-
-    with UnitOfWork(url) as uow:
-        stored = active_plan(uow.connection, employee_id)
-        framework_row = current_framework(uow.connection)
-    if stored is None:
-        return None
-    framework = framework_row.framework if framework_row else load_default_framework().framework
-    return _plan_from_stored(stored, framework)
-
-
-def save_plan(url: str, plan: DevelopmentPlan, framework: Framework) -> DevelopmentPlan:
-    """Store a proposed plan as the person's active plan (the previous one is superseded)."""
-    from latticework.storage import UnitOfWork
-    from latticework.storage.plans import NewPlanItem
-    from latticework.storage.plans import save_plan as store
-
-    items = [
-        NewPlanItem(i.opportunity_id, i.competency, i.goal, i.due_date, i.status)
-        for i in plan.items
-    ]
-    title = f"{_PLAN_TITLE}{plan.target_level}" if plan.target_level else None
-    with UnitOfWork(url) as uow:
-        stored = store(uow.connection, plan.employee_id, plan.path, title, items)
-        uow.commit()
-    return replace(_plan_from_stored(stored, framework), notes=plan.notes)
-
-
-def set_plan_item_status(
-    url: str, employee_id: str, item: int, status: str, framework: Framework
-) -> DevelopmentPlan:
-    """Set the status of item number `item` (1, 2, …) of the person's active plan."""
-    from latticework.storage import UnitOfWork
-    from latticework.storage.plans import active_plan, set_item_status
-
-    check_status(status)
-    with UnitOfWork(url) as uow:
-        stored = active_plan(uow.connection, employee_id)
-        if stored is None:
-            raise LatticeworkError(
-                Problem(
-                    f"{employee_id} has no stored development plan",
-                    fix=f"Store one first: latticework plan {employee_id} --save",
-                    code="no-plan",
-                )
-            )
-        if not 1 <= item <= len(stored.items):
-            raise LatticeworkError(
-                Problem(
-                    f"{employee_id}'s plan has no item {item}",
-                    fix=f"Use an item number from 1 to {len(stored.items)}.",
-                    code="unknown-plan-item",
-                )
-            )
-        set_item_status(uow.connection, stored.id, stored.items[item - 1].id, status)
-        uow.commit()
-        updated = active_plan(uow.connection, employee_id)
-    assert updated is not None
-    return _plan_from_stored(updated, framework)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -20,36 +20,32 @@ from latticework.framework.model import Framework
 from latticework.org.columns import IMPACT_CATEGORIES
 from latticework.services.accounts import User
 from latticework.services.web_access import (
+    chain_and_self,
     not_found,
     person_access,
     require_team_access,
 )
 from latticework.services.web_people import ImpactView, impact_statement_text
-from latticework.storage.tables import ORGANISATION_TABLES, impact, people
+from latticework.storage.tables import people
 
 if TYPE_CHECKING:
     from latticework.growth.packet import PromotionPacket
+    from latticework.growth.plan import DevelopmentPlan
     from latticework.reports.document import Document
     from latticework.services.growth import GrowthData
     from latticework.teams.composition import TeamComposition
 
 
-def scoped_growth_data(
-    conn: sa.Connection, fw: Framework, employee_ids: Sequence[str], as_of: dt.date | None = None
+def person_growth_data(
+    conn: sa.Connection, fw: Framework, employee_id: str, as_of: dt.date | None = None
 ) -> GrowthData:
-    """The framework and the rows of these people only, typed as a full load would be."""
-    import pandas as pd
-
-    from latticework.org.dataset import OrgDataset
+    """The framework and one person's rows, typed as a full load would be."""
     from latticework.services.growth import GrowthData
-    from latticework.storage.frames import typed_frame
+    from latticework.storage.growth_reads import person_dataset
 
-    ids = list(employee_ids)
-    frames: dict[str, pd.DataFrame] = {}
-    for name, table in ORGANISATION_TABLES.items():
-        rows = conn.execute(sa.select(table).where(table.c.employee_id.in_(ids))).mappings().all()
-        frames[name] = typed_frame(name, pd.DataFrame(rows))
-    org = OrgDataset(**frames, as_of=as_of or dt.date.today())
+    org = person_dataset(conn, employee_id, as_of)
+    if org is None:
+        raise not_found("person", employee_id)
     return GrowthData(fw, org)
 
 
@@ -125,25 +121,28 @@ def add_impact(
 ) -> ImpactView:
     """Store an impact record for someone the user may see (themselves, a report, anyone
     for HR) and return it with its statement."""
+    from latticework.growth.records import ImpactRecord
+    from latticework.storage.records import save_impact_record
+
     person_access(conn, user, employee_id)
-    exists = sa.select(people.c.employee_id).where(people.c.employee_id == employee_id)
-    if conn.execute(exists).first() is None:
-        raise not_found("person", employee_id)
-    impact_id = f"web-{secrets.token_hex(6)}"
-    values = record.model_dump()
-    values.update(impact_id=impact_id, employee_id=employee_id, date=record.date or dt.date.today())
-    conn.execute(impact.insert().values(**values))
+    stored = ImpactRecord(
+        impact_id=f"web-{secrets.token_hex(6)}",
+        employee_id=employee_id,
+        date=record.date or dt.date.today(),
+        **record.model_dump(exclude={"date"}),
+    )
+    save_impact_record(conn, stored)
     return ImpactView(
-        impact_id=impact_id,
-        date=values["date"],
-        category=record.category,
-        title=record.title,
-        statement=impact_statement_text(values),
-        metric=record.metric,
-        value=record.value,
-        unit=record.unit,
-        beneficiary=record.beneficiary,
-        evidence=record.evidence,
+        impact_id=stored.impact_id,
+        date=stored.date,
+        category=stored.category,
+        title=stored.title,
+        statement=impact_statement_text(asdict(stored)),
+        metric=stored.metric,
+        value=stored.value,
+        unit=stored.unit,
+        beneficiary=stored.beneficiary,
+        evidence=stored.evidence,
     )
 
 
@@ -158,11 +157,41 @@ def promotion_packet(
     from latticework.services.growth import promotion_packet as build
 
     person_access(conn, user, employee_id)
-    data = scoped_growth_data(conn, fw, [employee_id])
-    if data.org.people.empty:
-        raise not_found("person", employee_id)
-    packet = build(data, employee_id, target_level)
+    packet = build(person_growth_data(conn, fw, employee_id), employee_id, target_level)
     return packet, render(packet, fw)
+
+
+def development_plan(
+    conn: sa.Connection, database_url: str, fw: Framework, user: User, employee_id: str
+) -> tuple[DevelopmentPlan, Document, bool]:
+    """The stored active plan, or one proposed for the person's gaps on their path; the
+    bool says whether it is stored."""
+    from latticework.reports.growth_views import plan_document
+    from latticework.services.growth import development_plan as propose
+    from latticework.services.growth import find_person
+    from latticework.services.growth_records import stored_plan
+
+    person_access(conn, user, employee_id)
+    data = person_growth_data(conn, fw, employee_id)
+    person = find_person(data, employee_id)
+    stored = stored_plan(database_url, employee_id)
+    plan = stored if stored is not None else propose(data, employee_id)[1]
+    return plan, plan_document(plan, person, fw), stored is not None
+
+
+def save_proposed_plan(
+    conn: sa.Connection, database_url: str, fw: Framework, user: User, employee_id: str
+) -> DevelopmentPlan:
+    """Store the plan proposed for the person's gaps as their active plan (the previous one
+    is superseded). Only the person, their managers and HR may."""
+    from latticework.services.growth import development_plan as propose
+    from latticework.services.growth_records import save_plan
+
+    person_access(conn, user, employee_id)
+    plan = propose(person_growth_data(conn, fw, employee_id), employee_id)[1]
+    # growth's save_plan writes in its own unit of work: free SQLite's writer first.
+    conn.commit()
+    return save_plan(database_url, plan, fw)
 
 
 class TeamSummary(BaseModel):
@@ -176,7 +205,6 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
     """Teams the user may see, with their active headcount."""
     from latticework.services.accounts import Role
     from latticework.services.web_access import denied
-    from latticework.storage.repository import reporting_chain
 
     active = sa.func.coalesce(people.c.status, "active") != "exited"
     statement = (
@@ -186,8 +214,8 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
         .order_by(people.c.team)
     )
     if user.role is Role.MANAGER and user.employee_id:
-        ids = [user.employee_id, *reporting_chain(conn, user.employee_id)]
-        teams = sa.select(people.c.team).where(people.c.employee_id.in_(ids)).distinct()
+        chain = chain_and_self(user.employee_id)
+        teams = sa.select(people.c.team).where(people.c.employee_id.in_(chain)).distinct()
         statement = statement.where(people.c.team.in_(teams.scalar_subquery()))
     elif user.role is not Role.PEOPLE:
         if user.employee_id is None:
@@ -200,13 +228,38 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
 def team_composition(
     conn: sa.Connection, fw: Framework, user: User, team: str
 ) -> tuple[TeamComposition, Document]:
-    """One team's capabilities against the framework's targets, and the same as a document."""
+    """One team's capabilities against the framework's targets, and the same as a document.
+
+    Reads the team's active members and their manager ratings straight into the
+    teams domain's records (the same rows `services.growth.team_composition`
+    reads from a full load), so a team page costs a few small queries.
+    """
+    from latticework.growth.records import Rating, person_from_row
     from latticework.reports.growth_teams import teams_document
-    from latticework.services.growth import team_composition as compose
+    from latticework.storage.tables import assessments
+    from latticework.teams.composition import compose_organisation
 
     require_team_access(conn, user, team)
-    ids = list(conn.execute(sa.select(people.c.employee_id).where(people.c.team == team)).scalars())
-    if not ids:
+    active = sa.func.coalesce(people.c.status, "active") != "exited"
+    rows = conn.execute(sa.select(people).where(people.c.team == team, active)).mappings().all()
+    if not rows:
         raise not_found("team", team)
-    composition = compose(scoped_growth_data(conn, fw, ids), team)
+    members = [person_from_row(dict(r)) for r in rows]
+    ratings: dict[str, list[Rating]] = {}
+    rated = conn.execute(
+        sa.select(
+            assessments.c.employee_id,
+            assessments.c.competency,
+            assessments.c.rating,
+            assessments.c.cycle,
+        ).where(
+            assessments.c.rater == "manager",
+            assessments.c.employee_id.in_([m.employee_id for m in members]),
+        )
+    )
+    for employee_id, competency, rating, cycle in rated:
+        ratings.setdefault(str(employee_id), []).append(
+            Rating(str(competency), "manager", int(rating), str(cycle))
+        )
+    composition = compose_organisation(fw, members, ratings)
     return composition.teams[0], teams_document(composition, fw, team)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from latticework.errors import LatticeworkError, Location, Problem
@@ -89,4 +89,23 @@ def import_uploads(
             path = Path(folder) / upload.filename
             path.write_bytes(upload.content)
             paths.append(path)
-        return import_organisation(database_url, paths, dry_run=dry_run)
+        report = import_organisation(database_url, paths, dry_run=dry_run)
+        return _without_folder(report, folder)
+
+
+def _without_folder(report: ImportReport, folder: str) -> ImportReport:
+    """The report naming the files as uploaded, not by the private folder they sat in."""
+    prefix = str(Path(folder)) + "/"
+
+    def name(text: str | None) -> str | None:
+        return text.replace(prefix, "") if text else text
+
+    def problem(p: Problem) -> Problem:
+        return replace(p, location=replace(p.location, file=name(p.location.file)))
+
+    return replace(
+        report,
+        tables=[replace(t, source=name(t.source) or t.source) for t in report.tables],
+        errors=[problem(p) for p in report.errors],
+        warnings=[problem(p) for p in report.warnings],
+    )

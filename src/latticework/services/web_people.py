@@ -16,21 +16,14 @@ from latticework.services import accounts
 from latticework.services.accounts import Role, User
 from latticework.services.web_access import (
     PersonAccess,
+    chain_and_self,
     denied,
     not_found,
     person_access,
 )
 from latticework.services.web_framework import LevelRef, PathRef
-from latticework.storage.repository import PersonRecord, get_person, reporting_chain
-from latticework.storage.tables import (
-    assessments,
-    development_plans,
-    events,
-    impact,
-    people,
-    plan_items,
-    roles,
-)
+from latticework.storage.repository import PersonRecord, get_person
+from latticework.storage.tables import assessments, events, people, roles
 
 
 class _View(BaseModel):
@@ -98,9 +91,11 @@ class PlanView(_View):
 
 class MoveView(_View):
     kind: str
-    """up, path (lateral path change), track (switch at the same grade)."""
+    """promotion, path_change (same level, another path) or track_change (same grade)."""
     to_level: LevelRef
     to_path: PathRef | None = None
+    requires: list[str] = []
+    """Competencies whose expectations change with the move."""
 
 
 class EventView(_View):
@@ -200,24 +195,24 @@ def _pay(fw: Framework, person: PersonRecord) -> PayView:
 
 
 def _moves(fw: Framework, person: PersonRecord) -> list[MoveView]:
-    """The legal moves from where the person is: up, another path, another track."""
+    """The legal single moves from where the person is (growth's lattice moves)."""
+    from latticework.growth.moves import Position, legal_moves
+
     if not fw.has_level(person.level):
         return []
-    moves: list[MoveView] = []
-    nxt = fw.next_level(person.level)
-    if nxt is not None:
-        ref = _level_ref(fw, nxt.id)
-        assert ref is not None
-        moves.append(MoveView(kind="up", to_level=ref, to_path=_path_ref(fw, person.path)))
-    here = _level_ref(fw, person.level)
-    assert here is not None
-    for path in fw.paths_for_level(person.level):
-        if path.id != person.path:
-            moves.append(MoveView(kind="path", to_level=here, to_path=_path_ref(fw, path.id)))
-    for eq in fw.equivalent_levels(person.level):
-        ref = _level_ref(fw, eq.level.id)
-        assert ref is not None
-        moves.append(MoveView(kind="track", to_level=ref))
+    path = person.path if person.path and fw.has_path(person.path) else None
+    moves = []
+    for move in legal_moves(fw, Position(person.level, path)):
+        target = _level_ref(fw, move.target.level)
+        assert target is not None
+        moves.append(
+            MoveView(
+                kind=move.kind,
+                to_level=target,
+                to_path=_path_ref(fw, move.target.path),
+                requires=[r.name for r in move.requires],
+            )
+        )
     return moves
 
 
@@ -236,6 +231,16 @@ def person_profile(
     conn: sa.Connection, fw: Framework, user: User, employee_id: str
 ) -> PersonProfile:
     """Everything `user` may see of one person; pay and protected reads are logged."""
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    log_sensitive_read(conn, user, access, "person.profile")
+    return profile
+
+
+def read_person_profile(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str
+) -> tuple[PersonProfile, PersonAccess]:
+    """The profile and what it showed, *without* logging: for callers that write the log
+    entry themselves (the web writes it off the event loop) with `log_sensitive_read`."""
     access = person_access(conn, user, employee_id)
     person = get_person(conn, employee_id)
     if person is None:
@@ -270,8 +275,7 @@ def person_profile(
         history=_history(conn, employee_id),
         relation=access.relation.value,
     )
-    log_sensitive_read(conn, user, access, "person.profile")
-    return profile
+    return profile, access
 
 
 def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
@@ -279,25 +283,25 @@ def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, ac
 
 
 def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
-    rows = conn.execute(
-        sa.select(impact)
-        .where(impact.c.employee_id == employee_id)
-        .order_by(impact.c.date.desc(), impact.c.impact_id)
-    ).mappings()
+    """A person's impact records, newest first, each with its statement."""
+    from dataclasses import asdict
+
+    from latticework.storage.records import impact_records
+
     return [
         ImpactView(
-            impact_id=r["impact_id"],
-            date=r["date"],
-            category=r["category"],
-            title=r["title"],
-            statement=impact_statement_text(dict(r)),
-            metric=r["metric"],
-            value=r["value"],
-            unit=r["unit"],
-            beneficiary=r["beneficiary"],
-            evidence=r["evidence"],
+            impact_id=r.impact_id,
+            date=r.date,
+            category=r.category,
+            title=r.title,
+            statement=impact_statement_text(asdict(r)),
+            metric=r.metric,
+            value=r.value,
+            unit=r.unit,
+            beneficiary=r.beneficiary,
+            evidence=r.evidence,
         )
-        for r in rows
+        for r in impact_records(conn, employee_id)
     ]
 
 
@@ -328,37 +332,23 @@ def _ratings(conn: sa.Connection, fw: Framework, employee_id: str) -> list[Ratin
 
 
 def _plans(conn: sa.Connection, employee_id: str) -> list[PlanView]:
-    plans = conn.execute(
-        sa.select(development_plans)
-        .where(development_plans.c.employee_id == employee_id)
-        .order_by(development_plans.c.id.desc())
-    ).mappings()
-    result = []
-    for plan in plans:
-        items = conn.execute(
-            sa.select(plan_items)
-            .where(plan_items.c.plan_id == plan["id"])
-            .order_by(plan_items.c.id)
-        ).mappings()
-        result.append(
-            PlanView(
-                id=plan["id"],
-                title=plan["title"],
-                path=plan["path"],
-                status=plan["status"],
-                items=[
-                    PlanItemView(
-                        goal=i["goal"],
-                        opportunity_id=i["opportunity_id"],
-                        competency=i["competency"],
-                        due_date=i["due_date"],
-                        status=i["status"],
-                    )
-                    for i in items
-                ],
-            )
+    """The person's active development plan (growth keeps one; saving supersedes it)."""
+    from latticework.storage.plans import active_plan
+
+    plan = active_plan(conn, employee_id)
+    if plan is None:
+        return []
+    items = [
+        PlanItemView(
+            goal=i.goal,
+            opportunity_id=i.opportunity_id,
+            competency=i.competency,
+            due_date=i.due_date,
+            status=i.status,
         )
-    return result
+        for i in plan.items
+    ]
+    return [PlanView(id=plan.id, title=plan.title, path=plan.path, status=plan.status, items=items)]
 
 
 def _history(conn: sa.Connection, employee_id: str) -> list[EventView]:
@@ -385,8 +375,7 @@ def list_people(
     if user.role is Role.PEOPLE:
         pass
     elif user.role is Role.MANAGER and user.employee_id:
-        chain = reporting_chain(conn, user.employee_id)
-        statement = statement.where(people.c.employee_id.in_([user.employee_id, *chain]))
+        statement = statement.where(people.c.employee_id.in_(chain_and_self(user.employee_id)))
     elif user.employee_id:
         statement = statement.where(people.c.employee_id == user.employee_id)
     else:

@@ -71,7 +71,9 @@ def _narrow(
     """Only some columns, as plain tuples: the wide typed frame is not needed here."""
     import pandas as pd
 
-    return pd.DataFrame.from_records(connection.execute(statement).all(), columns=list(names))
+    rows = connection.execute(statement).all()
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return pd.DataFrame({name: list(values) for name, values in zip(names, columns, strict=True)})
 
 
 def team_people(connection: Connection, team: str | None = None) -> pd.DataFrame:

@@ -3,11 +3,12 @@ the framework, and the CSRF check that guards every state-changing request."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, TypeVar
 
 import sqlalchemy as sa
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
@@ -17,6 +18,7 @@ from latticework.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSI
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState
 
+T = TypeVar("T")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -28,7 +30,7 @@ class CsrfError(LatticeworkError):
     """A state-changing request without a valid CSRF token."""
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
     state: AppState = request.app.state.latticework
     return state
 
@@ -36,15 +38,23 @@ def app_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
-def get_settings(state: StateDep) -> WebSettings:
+async def get_settings(state: StateDep) -> WebSettings:
     return state.settings
 
 
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 
 
-def get_conn(state: StateDep) -> Iterator[sa.Connection]:
-    """One transaction per request: committed when the route returns, rolled back on error."""
+async def get_conn(state: StateDep) -> AsyncIterator[sa.Connection]:
+    """One transaction per request: committed when the route returns, rolled back on error.
+
+    Runs on the event loop: the app's pool is larger than the thread pool, so
+    taking a connection never waits, and opening, committing and closing are
+    quick. The hot pages (framework, person, people, team) are async routes
+    whose short indexed queries run inline too, so a request makes no trip
+    through the thread pool; slow work (log-in hashing, imports, the audit,
+    PDF packets) stays in synchronous routes or is sent to the thread pool.
+    """
     from latticework.storage.unit_of_work import UnitOfWork
 
     with UnitOfWork(state.engine) as uow:
@@ -55,11 +65,31 @@ def get_conn(state: StateDep) -> Iterator[sa.Connection]:
 ConnDep = Annotated[sa.Connection, Depends(get_conn, scope="function")]
 
 
-def get_framework(state: StateDep, conn: ConnDep) -> Framework:
+async def get_framework(state: StateDep, conn: ConnDep) -> Framework:
+    # One indexed lookup of the newest framework version: cheaper inline than a thread hop.
     return state.frameworks.current(conn)
 
 
 FrameworkDep = Annotated[Framework, Depends(get_framework)]
+
+
+async def write_in_thread(state: AppState, conn: sa.Connection, work: Callable[[], T]) -> T:
+    """Run work that writes, and commit it, in the thread pool.
+
+    Code on the event loop only reads: with SQLite a writer may have to wait for
+    the lock, and that wait must never stop the loop (which may be what the lock
+    holder needs to finish). Writers of one process also take turns on a lock of
+    their own, so they queue in Python instead of in SQLite's busy handler, which
+    sleeps in steps of up to 100 ms.
+    """
+
+    def work_and_commit() -> T:
+        with state.write_lock:
+            result = work()
+            conn.commit()
+        return result
+
+    return await run_in_threadpool(work_and_commit)
 
 
 def _bearer(request: Request) -> str | None:
@@ -68,12 +98,16 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def optional_user(request: Request, state: StateDep, conn: ConnDep) -> User | None:
-    """The user behind an API token or a session cookie, if any (and still active)."""
+async def optional_user(request: Request, state: StateDep, conn: ConnDep) -> User | None:
+    """The user behind an API token or a session cookie, if any (and still active).
+
+    One or two primary-key lookups, run inline on the event loop.
+    """
     token = _bearer(request)
     user: User | None
     if token is not None:
-        user = accounts.user_for_token(conn, token)
+        # Looking a token up may record its use (a write): off the event loop.
+        user = await write_in_thread(state, conn, lambda: accounts.user_for_token(conn, token))
         request.state.auth = "token"
     else:
         session = state.signer.read_session(request.cookies.get(SESSION_COOKIE))
@@ -87,7 +121,7 @@ def optional_user(request: Request, state: StateDep, conn: ConnDep) -> User | No
     return user
 
 
-def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     if user is None:
         raise NotAuthenticatedError(
             Problem(

@@ -65,7 +65,7 @@ def server(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base_url, process)
+        wait_until_up(base_url, process)
         yield Server(base_url, db_url)
     finally:
         process.terminate()
@@ -76,7 +76,7 @@ def server(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             process.wait()
 
 
-def _wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
+def wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -120,6 +120,6 @@ def page(browser, server: Server):  # type: ignore[no-untyped-def]
     assert outside == [], f"requests left the machine: {outside}"
 
 
-def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str, *, full_page: bool = True) -> None:  # type: ignore[no-untyped-def]
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)

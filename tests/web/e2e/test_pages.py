@@ -123,4 +123,4 @@ def test_view_the_audit_dashboard_with_charts_and_findings(page) -> None:  # typ
     assert page.get_by_role("heading", name="Are the tracks equal?").is_visible()
     assert page.get_by_role("heading", name="Findings").is_visible()
     assert page.locator("figure svg").count() >= 1
-    screenshot(page, "audit")
+    screenshot(page, "audit", full_page=False)

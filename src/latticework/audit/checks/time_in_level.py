@@ -3,8 +3,9 @@
 Each stay in a level is a spell; it ends in a promotion (an event) or is
 censored by a lateral move, a track change, an exit or the end of the data.
 The median time in level per track comes from the Kaplan–Meier curve; the
-log-rank test compares the curves; a Cox model gives the hazard ratio of
-promotion (ICs vs managers) with its interval.
+log-rank test compares the curves; the ratio of promotions per month at
+risk (ICs vs managers, a Poisson model with exposure) gives the size of the
+difference with its interval.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from latticework.audit.model import (
 )
 from latticework.audit.registry import audit
 from latticework.audit.stats import (
-    COX_METHOD,
     KM_METHOD,
+    RATE_RATIO_METHOD,
     Estimate,
     Survival,
     kaplan_meier,
     log_rank,
-    promotion_hazard_ratio,
+    promotion_rate_ratio,
 )
 from latticework.audit.suppression import group, row
 from latticework.audit.wording import number, percent
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CURVE_POINTS = 120
-METHOD = f"{KM_METHOD}; hazard ratio by {COX_METHOD}"
+METHOD = f"{KM_METHOD}; {RATE_RATIO_METHOD}"
 
 
 @audit(
@@ -51,7 +52,7 @@ METHOD = f"{KM_METHOD}; hazard ratio by {COX_METHOD}"
     order=35,
     title="Advancement parity: time in level",
     summary="Kaplan–Meier time to promotion per track at each grade, with censoring, "
-    "log-rank test and Cox hazard ratio.",
+    "log-rank test and promotion rate ratio.",
 )
 def time_in_level(ctx: AuditContext) -> AuditSection:
     title, description = time_in_level.title, time_in_level.summary
@@ -93,7 +94,7 @@ def time_in_level(ctx: AuditContext) -> AuditSection:
         id="time-in-level",
         title=title,
         description=description,
-        methods=[KM_METHOD, COX_METHOD],
+        methods=[KM_METHOD, RATE_RATIO_METHOD],
         comparisons=comparisons,
         tables=[
             ResultTable(
@@ -139,12 +140,12 @@ def _compare(
     spec = Compare(
         id=f"time-in-level.{grade_id}",
         audit="time-in-level",
-        what=f"Time to promotion from grade {grade_id}, ICs vs managers (hazard ratio)",
+        what=f"Time to promotion from grade {grade_id}, ICs vs managers (promotion rate ratio)",
         groups=[
             group(f"{ic_label} (stays)", sizes["ic"], ctx.min_group),
             group(f"{mgmt_label} (stays)", sizes["management"], ctx.min_group),
         ],
-        unit="hazard_ratio",
+        unit="ratio",
         method=METHOD,
         flag_unconfirmed=True,
     )
@@ -155,18 +156,18 @@ def _compare(
     is_ic = (at_grade["track_kind"] == "ic").to_numpy()
     if promoted.sum() == 0:
         return spec.not_estimable()
-    hazard = promotion_hazard_ratio(months, promoted, is_ic)
+    rate = promotion_rate_ratio(months, promoted, is_ic)
     p = log_rank(months, promoted, is_ic.astype(int))
-    if hazard is None:
+    if rate is None:
         return spec.not_estimable(p)
-    pace = "more slowly" if hazard.value < 1 else "faster"
+    pace = "more slowly" if rate.value < 1 else "faster"
     statement = (
         f"{ic_label} at grade {grade_id} are promoted {pace} than {mgmt_label}: their monthly "
-        f"chance of promotion is {number(hazard.value)} times the managers'"
-        f" ({percent(abs(1 - hazard.value), 0)} {'lower' if hazard.value < 1 else 'higher'})"
+        f"chance of promotion is {number(rate.value)} times the managers'"
+        f" ({percent(abs(1 - rate.value), 0)} {'lower' if rate.value < 1 else 'higher'})"
     )
-    with_log_rank = Estimate(hazard.value, hazard.ci_low, hazard.ci_high, p)
-    material = min(hazard.value, 1 / hazard.value) < ctx.options.four_fifths
+    with_log_rank = Estimate(rate.value, rate.ci_low, rate.ci_high, p)
+    material = min(rate.value, 1 / rate.value) < ctx.options.four_fifths
     return spec.result(with_log_rank, statement, material=material)
 
 

@@ -17,7 +17,7 @@ router = APIRouter(tags=["framework"])
 
 
 @router.get("/framework", response_model=DisciplineGrid)
-def get_framework(
+async def get_framework(
     user: UserDep, fw: FrameworkDep, state: StateDep, discipline: str | None = None
 ) -> DisciplineGrid:
     """Tracks side by side with grades as rows; bands only for roles that may see pay."""
@@ -28,7 +28,7 @@ def get_framework(
 
 
 @router.get("/framework/levels/{level_id}", response_model=LevelDetail)
-def get_level(
+async def get_level(
     level_id: str, user: UserDep, fw: FrameworkDep, state: StateDep, path: str | None = None
 ) -> LevelDetail:
     """One level: paths, expectations on a path, equivalent levels, next level, band."""

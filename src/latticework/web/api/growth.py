@@ -12,7 +12,7 @@ from latticework.services import web_growth
 from latticework.services.web_access import person_access
 from latticework.services.web_growth import ImpactInput, TeamSummary
 from latticework.services.web_people import ImpactView, list_impact
-from latticework.web.deps import ConnDep, FrameworkDep, UserDep
+from latticework.web.deps import ConnDep, FrameworkDep, SettingsDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 
 router = APIRouter(tags=["growth"])
@@ -23,7 +23,7 @@ class StatementPreview(BaseModel):
 
 
 @router.get("/people/{employee_id}/impact", response_model=list[ImpactView])
-def get_impact(employee_id: str, user: UserDep, conn: ConnDep) -> list[ImpactView]:
+async def get_impact(employee_id: str, user: UserDep, conn: ConnDep) -> list[ImpactView]:
     """A person's impact records with their business-framed statements."""
     person_access(conn, user, employee_id)
     return list_impact(conn, employee_id)
@@ -65,14 +65,35 @@ def get_packet(
     return JSONResponse(packet.to_dict())
 
 
+@router.get("/people/{employee_id}/plan", response_model=None)
+def get_plan(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
+) -> Response:
+    """The active development plan, or one proposed for the gaps on the person's path
+    (`stored` says which)."""
+    plan, _, stored = web_growth.development_plan(
+        conn, settings.database_url, fw, user, employee_id
+    )
+    return JSONResponse({"stored": stored, **plan.to_dict()})
+
+
+@router.post("/people/{employee_id}/plan", response_model=None, status_code=201)
+def post_plan(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
+) -> Response:
+    """Store the proposed plan as the active one (the previous plan is superseded)."""
+    plan = web_growth.save_proposed_plan(conn, settings.database_url, fw, user, employee_id)
+    return JSONResponse({"stored": True, **plan.to_dict()}, status_code=201)
+
+
 @router.get("/teams", response_model=list[TeamSummary])
-def get_teams(user: UserDep, conn: ConnDep) -> list[TeamSummary]:
+async def get_teams(user: UserDep, conn: ConnDep) -> list[TeamSummary]:
     """Teams the caller may see with their headcount."""
     return web_growth.list_teams(conn, user)
 
 
 @router.get("/teams/{team}", response_model=None)
-def get_team(team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep) -> Response:
+async def get_team(team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep) -> Response:
     """One team's capabilities against the framework's targets, with its flags."""
     composition, _ = web_growth.team_composition(conn, fw, user, team)
     return JSONResponse(composition.to_dict())

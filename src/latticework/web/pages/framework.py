@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from latticework.services.web_access import can_see_bands
 from latticework.services.web_framework import discipline_grid, level_detail
@@ -14,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/framework", response_class=HTMLResponse)
-def framework_page(
+async def framework_page(
     request: Request,
     user: UserDep,
     fw: FrameworkDep,
@@ -25,11 +26,19 @@ def framework_page(
     grid = state.frameworks.view(
         fw, ("grid", discipline, bands), lambda: discipline_grid(fw, discipline, with_bands=bands)
     )
-    return render(request, "framework.html", {"grid": grid})
+    # The grid is the same for everyone who sees the same bands: render it once.
+    grid_html = state.frameworks.view(
+        fw,
+        ("grid-html", discipline, bands),
+        lambda: Markup(
+            state.templates.get_template("_grid.html").render(grid=grid, show_bands=bands)
+        ),
+    )
+    return render(request, "framework.html", {"grid": grid, "grid_html": grid_html})
 
 
 @router.get("/framework/levels/{level_id}", response_class=HTMLResponse)
-def level_page(
+async def level_page(
     request: Request,
     level_id: str,
     user: UserDep,
