@@ -186,3 +186,21 @@ def test_a_new_framework_must_still_place_the_people_already_stored(
         "1 stored people have level 'E5', which this framework does not define there (e.g. e4)."
     )
     assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(1,)]
+
+
+def test_a_framework_with_lint_errors_is_refused(tmp_path: Path, write_org: OrgWriter) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+
+    broken = dump_framework(load_default_framework().framework).replace(
+        "grade: G5\n", "grade: G55\n", 1
+    )
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(broken, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["import", str(write_org()), "--framework", str(framework), "--db",
+         f"sqlite:///{tmp_path / 'lint.db'}"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "G55" in result.output
+    assert not (tmp_path / "lint.db").exists()

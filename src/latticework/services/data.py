@@ -28,6 +28,7 @@ from latticework.storage.unit_of_work import UnitOfWork
 if TYPE_CHECKING:
     import pandas as pd
 
+    from latticework.framework.loading import LoadedFramework
     from latticework.org.dataset import OrgDataset
 
 
@@ -138,7 +139,9 @@ def _framework_for_import(
     from latticework.storage.framework_store import current_framework
 
     if framework_files:
-        return load_framework(framework_files).framework, [str(f) for f in framework_files]
+        loaded = load_framework(framework_files)
+        _refuse_lint_errors(loaded)
+        return loaded.framework, [str(f) for f in framework_files]
     if migrate.current_revision(url) is not None:
         with UnitOfWork(url) as uow:
             stored = current_framework(uow.connection)
@@ -146,6 +149,25 @@ def _framework_for_import(
             return stored.framework, list(stored.files)
     loaded = load_default_framework()
     return loaded.framework, [Path(f).name for f in loaded.files]
+
+
+def _refuse_lint_errors(loaded: LoadedFramework) -> None:
+    """A framework with lint errors (unknown references, grades out of order) is not stored."""
+    from latticework.framework.lint import Severity, lint
+
+    errors = [f for f in lint(loaded) if f.severity is Severity.ERROR]
+    if errors:
+        raise LatticeworkError(
+            [
+                Problem(
+                    f"{f.message} (lint rule {f.rule})",
+                    f.location,
+                    f.fix or "Run `latticework check` on the framework and fix its errors.",
+                    "framework-lint",
+                )
+                for f in errors
+            ]
+        )
 
 
 def _parse_raw(
