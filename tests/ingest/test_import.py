@@ -204,3 +204,18 @@ def test_a_framework_with_lint_errors_is_refused(tmp_path: Path, write_org: OrgW
     assert result.exit_code == 2
     assert "G55" in result.output
     assert not (tmp_path / "lint.db").exists()
+
+
+def test_a_framework_with_an_ic_ceiling_still_imports(tmp_path: Path, write_org: OrgWriter) -> None:
+    """Design findings are the audit's business, not a reason to refuse the data."""
+    from latticework.framework import dump_framework, load_default_framework
+    from latticework.framework.lint import lint
+    from latticework.framework.loading import load_framework
+
+    text = dump_framework(load_default_framework().framework)
+    ceiling = text.replace("  - id: E9\n", "  - id: E9x\n").replace("grade: G9\n", "grade: G8\n", 1)
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(ceiling, encoding="utf-8")
+    assert "ic-ceiling" in {f.rule for f in lint(load_framework([framework]))}
+    report = import_organisation(f"sqlite:///{tmp_path / 'c.db'}", [write_org()], [framework])
+    assert report.ok, [str(e) for e in report.errors]

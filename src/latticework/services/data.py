@@ -151,11 +151,29 @@ def _framework_for_import(
     return loaded.framework, [Path(f).name for f in loaded.files]
 
 
+# Lint errors that make a framework unusable for checking data. Errors about the
+# career design itself (an IC ceiling, unequal bands, "strategic = senior") are
+# what the audit reports about an organisation, so they do not block its import.
+STRUCTURAL_LINT_RULES = frozenset(
+    {
+        "unknown-reference",
+        "duplicate-id",
+        "duplicate-grade-rank",
+        "duplicate-band",
+        "band-inverted-range",
+        "band-scope",
+        "band-currency-mismatch",
+    }
+)
+
+
 def _refuse_lint_errors(loaded: LoadedFramework) -> None:
-    """A framework with lint errors (unknown references, grades out of order) is not stored."""
+    """A framework with structural lint errors (unknown references, duplicate ids) is refused."""
     from latticework.framework.lint import Severity, lint
 
-    errors = [f for f in lint(loaded) if f.severity is Severity.ERROR]
+    errors = [
+        f for f in lint(loaded) if f.severity is Severity.ERROR and f.rule in STRUCTURAL_LINT_RULES
+    ]
     if errors:
         raise LatticeworkError(
             [
