@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import textwrap
 from datetime import date, datetime
 from pathlib import Path
@@ -225,3 +226,21 @@ def test_spreadsheet_numbers_read_back_exactly(number: float) -> None:
 def test_spreadsheet_dates_read_as_iso_dates(day: date) -> None:
     midnight = datetime(day.year, day.month, day.day)
     assert cell_text(midnight) == cell_text(day) == day.isoformat()
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_separated_exports_read_like_comma_separated(
+    delimiter: str, tmp_path: Path, write_org: OrgWriter
+) -> None:
+    folder = tmp_path / "european"
+    folder.mkdir()
+    with (folder / "people.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(PEOPLE_HEADER)
+        writer.writerows(PEOPLE)
+    from_commas = f"sqlite:///{tmp_path / 'commas.db'}"
+    from_other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert import_organisation(from_commas, [write_org() / "people.csv"]).ok
+    report = import_organisation(from_other, [folder])
+    assert report.ok, [str(e) for e in report.errors]
+    assert _dump(from_other)["people"] == _dump(from_commas)["people"]
