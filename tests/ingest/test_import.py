@@ -219,3 +219,24 @@ def test_a_framework_with_an_ic_ceiling_still_imports(tmp_path: Path, write_org:
     assert "ic-ceiling" in {f.rule for f in lint(load_framework([framework]))}
     report = import_organisation(f"sqlite:///{tmp_path / 'c.db'}", [write_org()], [framework])
     assert report.ok, [str(e) for e in report.errors]
+
+
+def test_the_newest_framework_version_is_current(
+    db_url: str, write_org: OrgWriter, tmp_path: Path
+) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+    from latticework.storage.framework_store import framework_history
+
+    assert import_organisation(db_url, [write_org()]).ok
+    text = dump_framework(load_default_framework().framework)
+    renamed = tmp_path / "framework.yaml"
+    renamed.write_text(text.replace("version: '2026.1'", "version: '2026.2'"), encoding="utf-8")
+    report = import_organisation(db_url, [write_org()], [renamed])
+    assert report.framework_stored
+    with UnitOfWork(db_url) as uow:
+        history = framework_history(uow.connection)
+        current = current_framework(uow.connection)
+    assert [version for _, _, version, _ in history] == ["2026.1", "2026.2"]
+    assert current is not None
+    assert current.framework.version == "2026.2"
+    assert current.files == (str(renamed),)

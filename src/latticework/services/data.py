@@ -375,13 +375,6 @@ def _check_and_write(
     )
 
 
-def require_no_errors(report: ImportReport) -> ImportReport:
-    """Return the report, or raise LatticeworkError with its errors."""
-    if report.errors:
-        raise LatticeworkError(report.errors)
-    return report
-
-
 def export_organisation(url: str, directory: Path) -> list[tuple[Path, int]]:
     """Write the database as canonical CSV files; returns (file, rows) pairs."""
     from latticework.ingest.export import write_csv_files
