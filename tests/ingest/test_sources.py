@@ -244,3 +244,43 @@ def test_semicolon_and_tab_separated_exports_read_like_comma_separated(
     report = import_organisation(from_other, [folder])
     assert report.ok, [str(e) for e in report.errors]
     assert _dump(from_other)["people"] == _dump(from_commas)["people"]
+
+
+def test_mapping_translates_hris_values(tmp_path: Path) -> None:
+    folder = tmp_path / "hris"
+    folder.mkdir()
+    header = [*PEOPLE_HEADER, "status"]
+    rows = [[*row, "Active"] for row in PEOPLE]
+    rows[3][12] = "Monthly"
+    rows[4][12] = "Hourly"
+    rows[0][12] = "Annual"
+    write_csv(folder / "people.csv", header, rows)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "values:\n"
+        "  pay_period: {Annual: year, Monthly: month, Hourly: hour}\n"
+        "  status: {Active: active, Terminated: exited}\n",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    report = import_organisation(url, [folder], mapping=mapping)
+    assert report.ok, [str(e) for e in report.errors]
+    with engine_for(url).connect() as connection:
+        rows_read = connection.exec_driver_sql(
+            "SELECT employee_id, pay_period, status FROM people ORDER BY employee_id"
+        ).fetchall()
+    assert [tuple(r) for r in rows_read] == [
+        ("e1", "year", "active"),
+        ("e2", "year", "active"),
+        ("e3", "year", "active"),
+        ("e4", "month", "active"),
+        ("e5", "hour", "active"),
+    ]
+
+
+def test_mapping_values_must_name_canonical_columns(tmp_path: Path, write_org: OrgWriter) -> None:
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("values:\n  Pay Frequency: {Annual: year}\n", encoding="utf-8")
+    with pytest.raises(LatticeworkError) as caught:
+        import_organisation(f"sqlite:///{tmp_path / 'v.db'}", [write_org()], mapping=mapping)
+    assert caught.value.problems[0].location.line == 2

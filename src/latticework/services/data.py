@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings
-from latticework.ingest.mapping import Mapping, TitleCount, load_mapping, map_titles
+from latticework.ingest.mapping import (
+    Mapping,
+    TitleCount,
+    load_mapping,
+    map_titles,
+    map_values,
+)
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
@@ -195,7 +201,7 @@ def _parse_raw(
     tables: dict[str, ParsedTable] = {}
     unmapped: list[TitleCount] = []
     for raw in raws:
-        frame = rename_columns(raw, mapping, findings)
+        frame = map_values(rename_columns(raw, mapping, findings), mapping)
         explained = None
         if raw.table == "people":
             frame, unmapped = map_titles(frame, mapping, framework)
