@@ -176,6 +176,8 @@ async def run(base_url: str, seconds: float, clients: int, targets: dict[str, li
         )
     verdict = "within" if worst <= 50 else "OVER"
     print(f"worst p95 {worst:.1f} ms: {verdict} the 50 ms budget")
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min)")
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """Growth services that write: stored development plans, impact records and ratings.
 
-Reads and views are in `services/growth.py`; these functions change the
-database, each in one unit of work that commits only when everything is valid.
+Reads and views are in `services/growth.py` (which re-exports these, so
+callers may import every growth service from there); these functions change
+the database, each in one unit of work that commits only when everything is
+valid.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from latticework.framework.model import Framework
 from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status
 from latticework.growth.readiness import Readiness, path_at, require_level
 from latticework.growth.records import ImpactRecord
-from latticework.services.growth import GrowthData, find_person, load_person_data, readiness
 
 if TYPE_CHECKING:
+    from latticework.services.growth import GrowthData
     from latticework.storage.plans import StoredPlan
 
 
@@ -125,15 +127,12 @@ def set_plan_item_status(
 
 def save_impact_records(url: str, records: Sequence[ImpactRecord]) -> int:
     """Store impact records (upserted by impact_id, so saving twice keeps one); returns how many."""
-    from dataclasses import asdict
-
     from latticework.storage import UnitOfWork
-    from latticework.storage.records import ImpactRecord as StoredImpact
     from latticework.storage.records import save_impact_record
 
     with UnitOfWork(url) as uow:
         for record in records:
-            save_impact_record(uow.connection, StoredImpact(**asdict(record)))
+            save_impact_record(uow.connection, record)
         uow.commit()
     return len(records)
 
@@ -159,6 +158,7 @@ def record_rating(
     discipline's, or unknown) is refused: expectations of other paths are never
     held against anyone, so they are not rated either.
     """
+    from latticework.services.growth import find_person, load_person_data, readiness
     from latticework.storage import UnitOfWork
     from latticework.storage.records import AssessmentRecord, save_assessment
 

@@ -25,6 +25,9 @@ from latticework.services.accounts import Role, User
 from latticework.storage.repository import is_in_reporting_chain, managers_above
 from latticework.storage.tables import people
 
+MAX_CHAIN_DEPTH = 64
+"""Reporting chains deeper than this are cut (cycles are refused at import anyway)."""
+
 
 class AccessDeniedError(LatticeworkError):
     """The user may not see or change this object."""
@@ -78,6 +81,29 @@ def require_role(user: User, *roles: Role, what: str) -> None:
 
 def can_see_bands(user: User) -> bool:
     return user.role in (Role.MANAGER, Role.PEOPLE)
+
+
+def chain_and_self(manager_id: str) -> sa.Select[tuple[str]]:
+    """A subquery of the manager and everyone under them, for `IN (...)` filters.
+
+    A query rather than a list of ids: a senior manager's chain can hold tens of
+    thousands of people, more than a statement may carry as parameters.
+    """
+    tree = (
+        sa.select(people.c.employee_id, sa.literal(1).label("depth"))
+        .where(people.c.manager_id == manager_id)
+        .cte("chain", recursive=True)
+    )
+    tree = tree.union(
+        sa.select(people.c.employee_id, (tree.c.depth + 1).label("depth"))
+        .join(tree, people.c.manager_id == tree.c.employee_id)
+        .where(tree.c.depth < MAX_CHAIN_DEPTH)
+    )
+    return (
+        sa.union(sa.select(tree.c.employee_id), sa.select(sa.literal(manager_id)))
+        .subquery()
+        .select()
+    )
 
 
 def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAccess:

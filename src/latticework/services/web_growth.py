@@ -20,6 +20,7 @@ from latticework.framework.model import Framework
 from latticework.org.columns import IMPACT_CATEGORIES
 from latticework.services.accounts import User
 from latticework.services.web_access import (
+    chain_and_self,
     not_found,
     person_access,
     require_team_access,
@@ -120,7 +121,8 @@ def add_impact(
 ) -> ImpactView:
     """Store an impact record for someone the user may see (themselves, a report, anyone
     for HR) and return it with its statement."""
-    from latticework.storage.records import ImpactRecord, save_impact_record
+    from latticework.growth.records import ImpactRecord
+    from latticework.storage.records import save_impact_record
 
     person_access(conn, user, employee_id)
     stored = ImpactRecord(
@@ -203,7 +205,6 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
     """Teams the user may see, with their active headcount."""
     from latticework.services.accounts import Role
     from latticework.services.web_access import denied
-    from latticework.storage.repository import reporting_chain
 
     active = sa.func.coalesce(people.c.status, "active") != "exited"
     statement = (
@@ -213,8 +214,8 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
         .order_by(people.c.team)
     )
     if user.role is Role.MANAGER and user.employee_id:
-        ids = [user.employee_id, *reporting_chain(conn, user.employee_id)]
-        teams = sa.select(people.c.team).where(people.c.employee_id.in_(ids)).distinct()
+        chain = chain_and_self(user.employee_id)
+        teams = sa.select(people.c.team).where(people.c.employee_id.in_(chain)).distinct()
         statement = statement.where(people.c.team.in_(teams.scalar_subquery()))
     elif user.role is not Role.PEOPLE:
         if user.employee_id is None:

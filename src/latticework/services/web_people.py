@@ -16,12 +16,13 @@ from latticework.services import accounts
 from latticework.services.accounts import Role, User
 from latticework.services.web_access import (
     PersonAccess,
+    chain_and_self,
     denied,
     not_found,
     person_access,
 )
 from latticework.services.web_framework import LevelRef, PathRef
-from latticework.storage.repository import PersonRecord, get_person, reporting_chain
+from latticework.storage.repository import PersonRecord, get_person
 from latticework.storage.tables import assessments, events, people, roles
 
 
@@ -230,6 +231,16 @@ def person_profile(
     conn: sa.Connection, fw: Framework, user: User, employee_id: str
 ) -> PersonProfile:
     """Everything `user` may see of one person; pay and protected reads are logged."""
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    log_sensitive_read(conn, user, access, "person.profile")
+    return profile
+
+
+def read_person_profile(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str
+) -> tuple[PersonProfile, PersonAccess]:
+    """The profile and what it showed, *without* logging: for callers that write the log
+    entry themselves (the web writes it off the event loop) with `log_sensitive_read`."""
     access = person_access(conn, user, employee_id)
     person = get_person(conn, employee_id)
     if person is None:
@@ -264,8 +275,7 @@ def person_profile(
         history=_history(conn, employee_id),
         relation=access.relation.value,
     )
-    log_sensitive_read(conn, user, access, "person.profile")
-    return profile
+    return profile, access
 
 
 def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
@@ -365,8 +375,7 @@ def list_people(
     if user.role is Role.PEOPLE:
         pass
     elif user.role is Role.MANAGER and user.employee_id:
-        chain = reporting_chain(conn, user.employee_id)
-        statement = statement.where(people.c.employee_id.in_([user.employee_id, *chain]))
+        statement = statement.where(people.c.employee_id.in_(chain_and_self(user.employee_id)))
     elif user.employee_id:
         statement = statement.where(people.c.employee_id == user.employee_id)
     else:

@@ -66,7 +66,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates.env.globals["title"] = settings.title
     templates.env.globals["block_kind"] = block_kind
     templates.env.globals["inline_chart"] = inline_chart
-    engine = create_engine(settings.database_url)
+    # Requests take their connection on the event loop; a pool larger than the thread pool
+    # (40) plus the loop means taking one never waits there.
+    engine = create_engine(settings.database_url, pool_size=5, max_overflow=60, pool_timeout=30)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_for_many_readers)
     app.state.latticework = AppState(

@@ -3,11 +3,12 @@ the framework, and the CSRF check that guards every state-changing request."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, TypeVar
 
 import sqlalchemy as sa
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
@@ -17,6 +18,7 @@ from latticework.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSI
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState
 
+T = TypeVar("T")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -46,9 +48,12 @@ SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 async def get_conn(state: StateDep) -> AsyncIterator[sa.Connection]:
     """One transaction per request: committed when the route returns, rolled back on error.
 
-    Opening, committing and closing are quick (a pooled connection; SQLite in WAL
-    mode does not sync on commit), so they run on the event loop rather than
-    costing two trips through the thread pool on every request.
+    Runs on the event loop: the app's pool is larger than the thread pool, so
+    taking a connection never waits, and opening, committing and closing are
+    quick. The hot pages (framework, person, people, team) are async routes
+    whose short indexed queries run inline too, so a request makes no trip
+    through the thread pool; slow work (log-in hashing, imports, the audit,
+    PDF packets) stays in synchronous routes or is sent to the thread pool.
     """
     from latticework.storage.unit_of_work import UnitOfWork
 
@@ -68,6 +73,25 @@ async def get_framework(state: StateDep, conn: ConnDep) -> Framework:
 FrameworkDep = Annotated[Framework, Depends(get_framework)]
 
 
+async def write_in_thread(state: AppState, conn: sa.Connection, work: Callable[[], T]) -> T:
+    """Run work that writes, and commit it, in the thread pool.
+
+    Code on the event loop only reads: with SQLite a writer may have to wait for
+    the lock, and that wait must never stop the loop (which may be what the lock
+    holder needs to finish). Writers of one process also take turns on a lock of
+    their own, so they queue in Python instead of in SQLite's busy handler, which
+    sleeps in steps of up to 100 ms.
+    """
+
+    def work_and_commit() -> T:
+        with state.write_lock:
+            result = work()
+            conn.commit()
+        return result
+
+    return await run_in_threadpool(work_and_commit)
+
+
 def _bearer(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -82,7 +106,8 @@ async def optional_user(request: Request, state: StateDep, conn: ConnDep) -> Use
     token = _bearer(request)
     user: User | None
     if token is not None:
-        user = accounts.user_for_token(conn, token)
+        # Looking a token up may record its use (a write): off the event loop.
+        user = await write_in_thread(state, conn, lambda: accounts.user_for_token(conn, token))
         request.state.auth = "token"
     else:
         session = state.signer.read_session(request.cookies.get(SESSION_COOKIE))

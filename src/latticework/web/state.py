@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import sqlalchemy as sa
@@ -90,3 +90,5 @@ class AppState:
     signer: CookieSigner
     templates: Jinja2Templates
     frameworks: FrameworkProvider
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Writers of this process take turns (see deps.write_in_thread)."""

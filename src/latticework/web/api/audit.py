@@ -6,7 +6,6 @@ from datetime import date
 
 from fastapi import APIRouter
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from latticework.services.web_audit import audit_for
 from latticework.web.deps import ConnDep, SettingsDep, UserDep
@@ -20,7 +19,7 @@ router = APIRouter(tags=["audit"])
     response_model=None,
     responses={200: {"description": "The audit report (JSON), or a file with ?format="}},
 )
-async def get_audit(
+def get_audit(
     user: UserDep,
     conn: ConnDep,
     settings: SettingsDep,
@@ -31,9 +30,8 @@ async def get_audit(
     """Pay, advancement, ceiling, influence and demographic parity, with findings."""
     from latticework.reports.audit_json import audit_json
 
-    report, doc = await run_in_threadpool(
-        audit_for, conn, settings.database_url, user, as_of=as_of, min_group=min_group
-    )
+    # A synchronous route: the audit, its charts and a PDF are seconds of work for a thread.
+    report, doc = audit_for(conn, settings.database_url, user, as_of=as_of, min_group=min_group)
     if format is not None:
         return download(doc, format, f"audit-{report.as_of}")
     return Response(audit_json(report), media_type="application/json")

@@ -23,7 +23,7 @@ class StatementPreview(BaseModel):
 
 
 @router.get("/people/{employee_id}/impact", response_model=list[ImpactView])
-def get_impact(employee_id: str, user: UserDep, conn: ConnDep) -> list[ImpactView]:
+async def get_impact(employee_id: str, user: UserDep, conn: ConnDep) -> list[ImpactView]:
     """A person's impact records with their business-framed statements."""
     person_access(conn, user, employee_id)
     return list_impact(conn, employee_id)
@@ -87,13 +87,13 @@ def post_plan(
 
 
 @router.get("/teams", response_model=list[TeamSummary])
-def get_teams(user: UserDep, conn: ConnDep) -> list[TeamSummary]:
+async def get_teams(user: UserDep, conn: ConnDep) -> list[TeamSummary]:
     """Teams the caller may see with their headcount."""
     return web_growth.list_teams(conn, user)
 
 
 @router.get("/teams/{team}", response_model=None)
-def get_team(team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep) -> Response:
+async def get_team(team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep) -> Response:
     """One team's capabilities against the framework's targets, with its flags."""
     composition, _ = web_growth.team_composition(conn, fw, user, team)
     return JSONResponse(composition.to_dict())

@@ -10,15 +10,16 @@ from latticework.services.web_people import (
     PersonProfile,
     PersonSummary,
     list_people,
-    person_profile,
+    log_sensitive_read,
+    read_person_profile,
 )
-from latticework.web.deps import ConnDep, FrameworkDep, UserDep
+from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep, write_in_thread
 
 router = APIRouter(tags=["people"])
 
 
 @router.get("/people", response_model=list[PersonSummary])
-def get_people(
+async def get_people(
     user: UserDep, conn: ConnDep, fw: FrameworkDep, q: str = "", limit: int = 100
 ) -> list[PersonSummary]:
     """People the caller may see (employee: self; manager: reporting chain; people: all)."""
@@ -26,10 +27,16 @@ def get_people(
 
 
 @router.get("/people/{employee_id}", response_model=PersonProfile)
-def get_person(employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep) -> PersonProfile:
+async def get_person(
+    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, state: StateDep
+) -> PersonProfile:
     """One profile. `pay` and `protected` are null unless the caller may read them; reads of
     them are written to the access log."""
-    return person_profile(conn, fw, user, employee_id)
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    await write_in_thread(
+        state, conn, lambda: log_sensitive_read(conn, user, access, "person.profile")
+    )
+    return profile
 
 
 @router.get("/people/{employee_id}/export", response_model=None)

@@ -6,7 +6,6 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from latticework.services.web_audit import audit_for
 from latticework.web.deps import ConnDep, SettingsDep, UserDep
@@ -17,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/audit", response_model=None)
-async def audit_page(
+def audit_page(
     request: Request,
     user: UserDep,
     conn: ConnDep,
@@ -26,9 +25,8 @@ async def audit_page(
     min_group: int | None = None,
     format: DocumentFormat | None = None,
 ) -> Response:
-    report, doc = await run_in_threadpool(
-        audit_for, conn, settings.database_url, user, as_of=as_of, min_group=min_group
-    )
+    # A synchronous route: the audit, its charts and a PDF are seconds of work for a thread.
+    report, doc = audit_for(conn, settings.database_url, user, as_of=as_of, min_group=min_group)
     if format is not None:
         return download(doc, format, f"audit-{report.as_of}")
     return render(request, "audit.html", {"report": report, "doc": doc})

@@ -22,12 +22,12 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, user: UserDep) -> Response:
+async def home(request: Request, user: UserDep) -> Response:
     return render(request, "home.html", {"Role": Role})
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str | None = None) -> Response:
+async def login_form(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html", {"next": safe_next(next), "username": ""})
 
 

@@ -11,7 +11,14 @@ from latticework.services import web_growth
 from latticework.services.web_access import person_access
 from latticework.services.web_people import list_impact
 from latticework.storage.repository import get_person
-from latticework.web.deps import ConnDep, FrameworkDep, SettingsDep, UserDep
+from latticework.web.deps import (
+    ConnDep,
+    FrameworkDep,
+    SettingsDep,
+    StateDep,
+    UserDep,
+    write_in_thread,
+)
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.rendering import render
 
@@ -70,7 +77,7 @@ def impact_form(request: Request, employee_id: str, user: UserDep, conn: ConnDep
 
 @router.post("/people/{employee_id}/impact", response_class=HTMLResponse)
 async def impact_submit(
-    request: Request, employee_id: str, user: UserDep, conn: ConnDep
+    request: Request, employee_id: str, user: UserDep, conn: ConnDep, state: StateDep
 ) -> Response:
     person_access(conn, user, employee_id)
     form = await request.form()
@@ -80,7 +87,9 @@ async def impact_submit(
         if form.get("action") == "preview":
             statement = web_growth.preview_statement(employee_id, record)
             return _impact_page(request, conn, employee_id, values, preview=statement)
-        saved = web_growth.add_impact(conn, user, employee_id, record)
+        saved = await write_in_thread(
+            state, conn, lambda: web_growth.add_impact(conn, user, employee_id, record)
+        )
     except LatticeworkError as exc:
         return _impact_page(
             request, conn, employee_id, values, problems=list(exc.problems), status_code=422
@@ -107,12 +116,12 @@ def packet_page(
 
 
 @router.get("/teams", response_class=HTMLResponse)
-def teams_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
+async def teams_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
     return render(request, "teams.html", {"teams": web_growth.list_teams(conn, user)})
 
 
 @router.get("/teams/{team}", response_class=HTMLResponse)
-def team_page(
+async def team_page(
     request: Request, team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep
 ) -> Response:
     composition, doc = web_growth.team_composition(conn, fw, user, team)

@@ -9,15 +9,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from latticework.errors import Location, Problem
 from latticework.services import web_privacy
-from latticework.services.web_people import list_people, person_profile
-from latticework.web.deps import ConnDep, FrameworkDep, UserDep
+from latticework.services.web_people import list_people, log_sensitive_read, read_person_profile
+from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep, write_in_thread
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/people", response_class=HTMLResponse)
-def people_page(
+async def people_page(
     request: Request, user: UserDep, conn: ConnDep, fw: FrameworkDep, q: str = ""
 ) -> Response:
     found = list_people(conn, fw, user, q, limit=200)
@@ -25,10 +25,20 @@ def people_page(
 
 
 @router.get("/people/{employee_id}", response_class=HTMLResponse)
-def person_page(
-    request: Request, employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep
+async def person_page(
+    request: Request,
+    employee_id: str,
+    user: UserDep,
+    conn: ConnDep,
+    fw: FrameworkDep,
+    state: StateDep,
 ) -> Response:
-    profile = person_profile(conn, fw, user, employee_id)
+    # Reads run inline; the access-log entry for reading pay is written (and committed)
+    # in the thread pool, never on the event loop.
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    await write_in_thread(
+        state, conn, lambda: log_sensitive_read(conn, user, access, "person.profile")
+    )
     return render(request, "person.html", {"p": profile})
 
 
