@@ -186,3 +186,57 @@ def test_a_new_framework_must_still_place_the_people_already_stored(
         "1 stored people have level 'E5', which this framework does not define there (e.g. e4)."
     )
     assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(1,)]
+
+
+def test_a_framework_with_lint_errors_is_refused(tmp_path: Path, write_org: OrgWriter) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+
+    broken = dump_framework(load_default_framework().framework).replace(
+        "grade: G5\n", "grade: G55\n", 1
+    )
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(broken, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["import", str(write_org()), "--framework", str(framework), "--db",
+         f"sqlite:///{tmp_path / 'lint.db'}"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "G55" in result.output
+    assert not (tmp_path / "lint.db").exists()
+
+
+def test_a_framework_with_an_ic_ceiling_still_imports(tmp_path: Path, write_org: OrgWriter) -> None:
+    """Design findings are the audit's business, not a reason to refuse the data."""
+    from latticework.framework import dump_framework, load_default_framework
+    from latticework.framework.lint import lint
+    from latticework.framework.loading import load_framework
+
+    text = dump_framework(load_default_framework().framework)
+    ceiling = text.replace("  - id: E9\n", "  - id: E9x\n").replace("grade: G9\n", "grade: G8\n", 1)
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(ceiling, encoding="utf-8")
+    assert "ic-ceiling" in {f.rule for f in lint(load_framework([framework]))}
+    report = import_organisation(f"sqlite:///{tmp_path / 'c.db'}", [write_org()], [framework])
+    assert report.ok, [str(e) for e in report.errors]
+
+
+def test_the_newest_framework_version_is_current(
+    db_url: str, write_org: OrgWriter, tmp_path: Path
+) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+    from latticework.storage.framework_store import framework_history
+
+    assert import_organisation(db_url, [write_org()]).ok
+    text = dump_framework(load_default_framework().framework)
+    renamed = tmp_path / "framework.yaml"
+    renamed.write_text(text.replace("version: '2026.1'", "version: '2026.2'"), encoding="utf-8")
+    report = import_organisation(db_url, [write_org()], [renamed])
+    assert report.framework_stored
+    with UnitOfWork(db_url) as uow:
+        history = framework_history(uow.connection)
+        current = current_framework(uow.connection)
+    assert [version for _, _, version, _ in history] == ["2026.1", "2026.2"]
+    assert current is not None
+    assert current.framework.version == "2026.2"
+    assert current.files == (str(renamed),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import textwrap
 from datetime import date, datetime
 from pathlib import Path
@@ -225,3 +226,61 @@ def test_spreadsheet_numbers_read_back_exactly(number: float) -> None:
 def test_spreadsheet_dates_read_as_iso_dates(day: date) -> None:
     midnight = datetime(day.year, day.month, day.day)
     assert cell_text(midnight) == cell_text(day) == day.isoformat()
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_separated_exports_read_like_comma_separated(
+    delimiter: str, tmp_path: Path, write_org: OrgWriter
+) -> None:
+    folder = tmp_path / "european"
+    folder.mkdir()
+    with (folder / "people.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(PEOPLE_HEADER)
+        writer.writerows(PEOPLE)
+    from_commas = f"sqlite:///{tmp_path / 'commas.db'}"
+    from_other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert import_organisation(from_commas, [write_org() / "people.csv"]).ok
+    report = import_organisation(from_other, [folder])
+    assert report.ok, [str(e) for e in report.errors]
+    assert _dump(from_other)["people"] == _dump(from_commas)["people"]
+
+
+def test_mapping_translates_hris_values(tmp_path: Path) -> None:
+    folder = tmp_path / "hris"
+    folder.mkdir()
+    header = [*PEOPLE_HEADER, "status"]
+    rows = [[*row, "Active"] for row in PEOPLE]
+    rows[3][12] = "Monthly"
+    rows[4][12] = "Hourly"
+    rows[0][12] = "Annual"
+    write_csv(folder / "people.csv", header, rows)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "values:\n"
+        "  pay_period: {Annual: year, Monthly: month, Hourly: hour}\n"
+        "  status: {Active: active, Terminated: exited}\n",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    report = import_organisation(url, [folder], mapping=mapping)
+    assert report.ok, [str(e) for e in report.errors]
+    with engine_for(url).connect() as connection:
+        rows_read = connection.exec_driver_sql(
+            "SELECT employee_id, pay_period, status FROM people ORDER BY employee_id"
+        ).fetchall()
+    assert [tuple(r) for r in rows_read] == [
+        ("e1", "year", "active"),
+        ("e2", "year", "active"),
+        ("e3", "year", "active"),
+        ("e4", "month", "active"),
+        ("e5", "hour", "active"),
+    ]
+
+
+def test_mapping_values_must_name_canonical_columns(tmp_path: Path, write_org: OrgWriter) -> None:
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("values:\n  Pay Frequency: {Annual: year}\n", encoding="utf-8")
+    with pytest.raises(LatticeworkError) as caught:
+        import_organisation(f"sqlite:///{tmp_path / 'v.db'}", [write_org()], mapping=mapping)
+    assert caught.value.problems[0].location.line == 2

@@ -165,6 +165,11 @@ CASES: dict[str, Case] = {
         add_event("e3", "2018-01-01", "exit", "", "", "", ""), "exit-before-hire", "events", 5,
         "date", "Exit on 2018-01-01 is before the hire date 2019-05-06.",
     ),
+    "event_before_the_hire_date_is_a_warning": Case(
+        event(3, "date", "2019-01-15"), "event-before-hire", "events", 3, "date",
+        "This event on 2019-01-15 is before the hire date 2019-05-06.",
+        warning=True,
+    ),
     "event_of_an_unknown_person": Case(
         event(4, "employee_id", "e42"), "unknown-employee", "events", 4, "employee_id",
         "No person with employee_id 'e42' in people.csv or the database.",

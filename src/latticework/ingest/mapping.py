@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.loading import parse_yaml
 from latticework.framework.model import Framework
+from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 
 if TYPE_CHECKING:
@@ -77,6 +79,8 @@ class Mapping(_Model):
     use_framework_titles: bool = True
     date_format: str | None = None
     """strftime format of dates, e.g. "%d/%m/%Y"; default ISO (YYYY-MM-DD)."""
+    values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Per canonical column: export value → canonical value, e.g. pay_period: {Annual: year}."""
 
 
 def _fold(text: str) -> str:
@@ -117,9 +121,38 @@ def load_mapping(path: Path) -> Mapping:
                     "mapping",
                 )
             )
+    canonical = {c for t in TABLES.values() for c in t.names}
+    for column in mapping.values:
+        if column not in canonical:
+            problems.append(
+                Problem(
+                    f"`values:` names '{column}', which is not a canonical column.",
+                    sources.locate(("values", column)),
+                    "Use the canonical name (after renaming), e.g. pay_period or status.",
+                    "mapping",
+                )
+            )
     if problems:
         raise LatticeworkError(problems)
     return mapping
+
+
+def map_values(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
+    """Replace export values by canonical ones (`values:`), matched after trimming."""
+    if not mapping.values:
+        return frame
+    out = frame.copy()
+    for column, replacements in mapping.values.items():
+        if column in out:
+            out[column] = by_unique(out[column].astype("str"), _replacer(replacements))
+    return out
+
+
+def _replacer(replacements: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
+    def replace(cells: pd.Series) -> pd.Series:
+        return cells.str.strip().replace(replacements)
+
+    return replace
 
 
 def canonical_header(header: str, table: str, mapping: Mapping) -> str:

@@ -148,6 +148,22 @@ def _frame_from_rows(header: list[str], body: pd.DataFrame, source: str) -> pd.D
     return body.loc[~blank]
 
 
+DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(path: Path) -> str:
+    """The header line's most frequent of `,` `;` tab: spreadsheets in many European
+    locales export CSV with semicolons (the comma is their decimal separator)."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            header = handle.readline()
+    except OSError:
+        return ","
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
 def read_csv(path: Path) -> pd.DataFrame:
     """A CSV file as text cells, indexed by spreadsheet row (header = 1)."""
     import pandas as pd
@@ -162,6 +178,7 @@ def read_csv(path: Path) -> pd.DataFrame:
             skip_blank_lines=False,
             encoding="utf-8-sig",
             quoting=csv.QUOTE_MINIMAL,
+            sep=_delimiter(path),
         )
     except pd.errors.EmptyDataError:
         raise LatticeworkError(

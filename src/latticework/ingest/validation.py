@@ -524,6 +524,17 @@ def _events(parsed: ParsedTable, fw: Framework, people: KnownPeople, findings: F
         code="exit-before-hire",
         detail=hired,
     )
+    findings.rows(
+        source=source,
+        frame=e,
+        mask=~e["type"].isin(["exit", "hire"]) & (e["date"] < hired),
+        column="date",
+        message=lambda v, hire: f"This event on {show(v)} is before the hire date {show(hire)}.",
+        fix="Check the date; for a rehire, the history before it belongs to the earlier hire.",
+        code="event-before-hire",
+        warning=True,
+        detail=hired,
+    )
     for column in ("old_base", "new_base"):
         findings.rows(
             source=source,

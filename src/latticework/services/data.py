@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings
-from latticework.ingest.mapping import Mapping, TitleCount, load_mapping, map_titles
+from latticework.ingest.mapping import (
+    Mapping,
+    TitleCount,
+    load_mapping,
+    map_titles,
+    map_values,
+)
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
@@ -28,6 +34,7 @@ from latticework.storage.unit_of_work import UnitOfWork
 if TYPE_CHECKING:
     import pandas as pd
 
+    from latticework.framework.loading import LoadedFramework
     from latticework.org.dataset import OrgDataset
 
 
@@ -138,7 +145,9 @@ def _framework_for_import(
     from latticework.storage.framework_store import current_framework
 
     if framework_files:
-        return load_framework(framework_files).framework, [str(f) for f in framework_files]
+        loaded = load_framework(framework_files)
+        _refuse_lint_errors(loaded)
+        return loaded.framework, [str(f) for f in framework_files]
     if migrate.current_revision(url) is not None:
         with UnitOfWork(url) as uow:
             stored = current_framework(uow.connection)
@@ -148,6 +157,43 @@ def _framework_for_import(
     return loaded.framework, [Path(f).name for f in loaded.files]
 
 
+# Lint errors that make a framework unusable for checking data. Errors about the
+# career design itself (an IC ceiling, unequal bands, "strategic = senior") are
+# what the audit reports about an organisation, so they do not block its import.
+STRUCTURAL_LINT_RULES = frozenset(
+    {
+        "unknown-reference",
+        "duplicate-id",
+        "duplicate-grade-rank",
+        "duplicate-band",
+        "band-inverted-range",
+        "band-scope",
+        "band-currency-mismatch",
+    }
+)
+
+
+def _refuse_lint_errors(loaded: LoadedFramework) -> None:
+    """A framework with structural lint errors (unknown references, duplicate ids) is refused."""
+    from latticework.framework.lint import Severity, lint
+
+    errors = [
+        f for f in lint(loaded) if f.severity is Severity.ERROR and f.rule in STRUCTURAL_LINT_RULES
+    ]
+    if errors:
+        raise LatticeworkError(
+            [
+                Problem(
+                    f"{f.message} (lint rule {f.rule})",
+                    f.location,
+                    f.fix or "Run `latticework check` on the framework and fix its errors.",
+                    "framework-lint",
+                )
+                for f in errors
+            ]
+        )
+
+
 def _parse_raw(
     raws: list[RawTable], mapping: Mapping, framework: Framework, today: date
 ) -> _Checked:
@@ -155,7 +201,7 @@ def _parse_raw(
     tables: dict[str, ParsedTable] = {}
     unmapped: list[TitleCount] = []
     for raw in raws:
-        frame = rename_columns(raw, mapping, findings)
+        frame = map_values(rename_columns(raw, mapping, findings), mapping)
         explained = None
         if raw.table == "people":
             frame, unmapped = map_titles(frame, mapping, framework)
@@ -333,13 +379,6 @@ def _check_and_write(
         unmapped_titles=checked.unmapped,
         seconds=time.perf_counter() - started,
     )
-
-
-def require_no_errors(report: ImportReport) -> ImportReport:
-    """Return the report, or raise LatticeworkError with its errors."""
-    if report.errors:
-        raise LatticeworkError(report.errors)
-    return report
 
 
 def export_organisation(url: str, directory: Path) -> list[tuple[Path, int]]:

@@ -15,7 +15,7 @@ from latticework.storage.reading import read_table
 from latticework.storage.tables import people
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 
 def load_dataset(connection: Connection, as_of: date | None = None) -> OrgDataset:
@@ -30,19 +30,6 @@ def load_dataset(connection: Connection, as_of: date | None = None) -> OrgDatase
         roles=frames["roles"],
         as_of=as_of or date.today(),
     )
-
-
-def person_frame(connection: Connection, employee_ids: list[str]) -> pd.DataFrame:
-    """The people rows for some employee ids (typed like `load_dataset`'s people frame)."""
-    import pandas as pd
-
-    from latticework.storage.frames import typed_frame
-
-    if not employee_ids:
-        return typed_frame("people", pd.DataFrame())
-    rows = connection.execute(sa.select(people).where(people.c.employee_id.in_(employee_ids)))
-    frame = pd.DataFrame(rows.mappings().all())
-    return typed_frame("people", frame)
 
 
 @dataclass(frozen=True, slots=True)
