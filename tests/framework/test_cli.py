@@ -161,3 +161,25 @@ def test_check_out_writes_the_report_to_a_file(tmp_path: Path) -> None:
 
 def test_check_rejects_markdown() -> None:
     assert runner.invoke(app, ["check", "--format", "md"]).exit_code == 2
+
+
+def test_check_never_imports_heavy_libraries() -> None:
+    """The start-up budget (0.5 s) depends on it; benchmarks/check_startup.py measures it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from latticework.cli import app\n"
+        "try:\n"
+        "    app(['check'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['pandas', 'numpy', 'scipy', 'statsmodels', 'sqlalchemy', 'fastapi',\n"
+        "         'matplotlib', 'reportlab', 'jinja2']\n"
+        "print('heavy:' + ','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "heavy:"

@@ -296,7 +296,9 @@ def test_findings_come_errors_first_then_by_line() -> None:
     )
     findings = lint_yaml(text)
     severities = [f.severity for f in findings]
-    assert severities == sorted(severities, key=[Severity.ERROR, Severity.WARNING].index)
+    assert severities == sorted(
+        severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
+    )
     errors = [f.location.line or 0 for f in findings if f.severity is Severity.ERROR]
     assert errors == sorted(errors)
 
@@ -358,3 +360,29 @@ def test_default_management_on_strategic_leadership_is_held_to_strategy() -> Non
     on_path = {i.competency.id: i for i in fw.expectations_for("M8", "strategic-leadership")}
     assert on_path["strategy"].expectation.path == "strategic-leadership"
     assert on_path["strategy"].weight == 2
+
+
+def test_a_discipline_specific_ladder_with_a_hole_is_a_grade_gap() -> None:
+    text = _edited(
+        (
+            "zones:\n",
+            "  - id: review\n    name: Code review\n    category: craft\n    expectations:\n"
+            '      - {grade: G6, discipline: engineering, text: "Reviews the team\'s changes."}\n'
+            '      - {grade: G8, discipline: engineering, text: "Sets review practice."}\n'
+            "zones:\n",
+        ),
+    )
+    fired = [f for f in lint_yaml(text) if f.rule == "competency-grade-gap"]
+    assert len(fired) == 1
+    assert "for Engineering from G6 to G8 but none at G7" in fired[0].message
+
+
+def test_default_payments_specialists_read_their_own_discipline() -> None:
+    fw = load_default_framework().framework
+    for level, discipline in (("E7", None), ("P7", "product")):
+        (craft,) = [
+            i.expectation
+            for i in fw.expectations_for(level, "domain-specialist:payments")
+            if i.competency.id == "craft-expertise"
+        ]
+        assert (craft.path, craft.discipline) == ("domain-specialist:payments", discipline)

@@ -257,6 +257,12 @@ CASES = [
         (_edit("tracks: [management, ic]", "tracks: [management]"),),
         "tracks: [management]",
         occurrence=2,
+        also=frozenset({"no-ic-decision-forum"}),
+    ),
+    Case(
+        "no-ic-decision-forum",
+        (_edit("    decision_authority: true\n", "    decision_authority: false\n"),),
+        "forums:",
     ),
     Case(
         "leadership-role-manages-people",

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from latticework.cli import app
 from latticework.services.data import import_organisation
 from latticework.storage import UnitOfWork, current_framework, engine_for, load_dataset
-from tests.ingest.conftest import PEOPLE, OrgWriter
+from tests.ingest.conftest import EVENTS, PEOPLE, OrgWriter
 
 runner = CliRunner()
 
@@ -148,3 +148,41 @@ def test_cli_import_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None
     result = runner.invoke(app, ["import", str(tmp_path / "nowhere"), "--db", url])
     assert result.exit_code == 2
     assert "File not found" in result.output
+
+
+def test_load_dataset_orders_rows_by_key_the_same_on_every_database(
+    db_url: str, write_org: OrgWriter
+) -> None:
+    ids = {"e1": "b1", "e2": "B2", "e3": "a-3", "e4": "_x", "e5": "Z9"}
+    people = [row.copy() for row in PEOPLE]
+    for row in people:
+        row[0] = ids[row[0]]
+        row[7] = ids.get(row[7], "")
+    events = [[ids[row[0]], *row[1:]] for row in EVENTS]
+    assert import_organisation(db_url, [write_org(people, events)]).ok
+    with UnitOfWork(db_url) as uow:
+        dataset = load_dataset(uow.connection)
+    assert dataset.people["employee_id"].tolist() == sorted(ids.values())
+
+
+def test_a_new_framework_must_still_place_the_people_already_stored(
+    db_url: str, write_org: OrgWriter, tmp_path: Path
+) -> None:
+    from latticework.framework import dump_framework, load_default_framework
+
+    assert import_organisation(db_url, [write_org()]).ok
+    renamed = dump_framework(load_default_framework().framework).replace(
+        "- id: E5\n", "- id: E5a\n"
+    )
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(renamed, encoding="utf-8")
+    only_events = write_org(folder="events-only") / "events.csv"
+    report = import_organisation(db_url, [only_events], [framework])
+    assert [(e.code, e.location.field) for e in report.errors] == [
+        ("unknown-level", "to_level"),  # e4's hire event in events.csv
+        ("stored-level-unknown", "level"),
+    ]
+    assert report.errors[1].message == (
+        "1 stored people have level 'E5', which this framework does not define there (e.g. e4)."
+    )
+    assert _rows(db_url, "SELECT count(*) FROM framework_versions") == [(1,)]

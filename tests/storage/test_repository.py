@@ -18,13 +18,7 @@ from latticework.storage import (
     managers_above,
     reporting_chain,
 )
-from latticework.storage.plans import (
-    PlanItem,
-    create_development_plan,
-    development_plans_for,
-    set_plan_item_status,
-    set_plan_status,
-)
+from latticework.storage.plans import NewPlanItem, active_plan, save_plan, set_item_status
 from latticework.storage.records import (
     AssessmentRecord,
     ImpactRecord,
@@ -115,43 +109,37 @@ def test_assessments_upsert_by_cycle_competency_and_rater(org_url: str) -> None:
 
 def test_development_plans_keep_their_items_and_statuses(org_url: str) -> None:
     items = [
-        PlanItem(
-            "Give a conference talk on the storage engine",
+        NewPlanItem(
             "conference-talk",
             "communication",
+            "Give a conference talk on the storage engine",
             date(2026, 6, 30),
         ),
-        PlanItem("Mentor two engineers", None, "mentoring"),
+        NewPlanItem(None, "mentoring", "Mentor two engineers", None),
     ]
     with UnitOfWork(org_url) as uow:
-        plan_id = create_development_plan(
-            uow.connection, "e3", items, path="technical-depth", title="2026"
-        )
+        first = save_plan(uow.connection, "e3", "technical-depth", "2026", items)
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        plan = development_plans_for(uow.connection, "e3")[0]
-        assert plan.id == plan_id
+        plan = active_plan(uow.connection, "e3")
+        assert plan is not None
+        assert plan.id == first.id
         assert [(i.goal, i.status) for i in plan.items] == [
             (items[0].goal, "planned"),
             (items[1].goal, "planned"),
         ]
-        first_item = plan.items[0].id
-        assert first_item is not None
-        set_plan_item_status(uow.connection, first_item, "done")
-        set_plan_status(uow.connection, plan_id, "completed")
+        assert set_item_status(uow.connection, plan.id, plan.items[0].id, "done")
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        plan = development_plans_for(uow.connection, "e3")[0]
-    assert plan.status == "completed"
+        plan = active_plan(uow.connection, "e3")
+    assert plan is not None
     assert [i.status for i in plan.items] == ["done", "planned"]
     assert plan.items[0].due_date == date(2026, 6, 30)
 
 
-def test_a_plan_status_must_be_known(org_url: str) -> None:
-    with UnitOfWork(org_url) as uow:
-        plan_id = create_development_plan(uow.connection, "e3", [])
-        with pytest.raises(LatticeworkError, match="not a plan status"):
-            set_plan_status(uow.connection, plan_id, "vibing")
+def test_a_plan_for_an_unknown_person_is_refused(org_url: str) -> None:
+    with UnitOfWork(org_url) as uow, pytest.raises(LatticeworkError, match="No person"):
+        save_plan(uow.connection, "nobody", None, None, [])
 
 
 def test_deleting_a_person_removes_their_records(org_url: str, tmp_path: Path) -> None:
@@ -160,7 +148,7 @@ def test_deleting_a_person_removes_their_records(org_url: str, tmp_path: Path) -
         save_impact_record(
             uow.connection, ImpactRecord("i1", "e3", date(2025, 1, 1), "efficiency", "x")
         )
-        create_development_plan(uow.connection, "e3", [PlanItem("y")])
+        save_plan(uow.connection, "e3", None, None, [NewPlanItem(None, None, "y", None)])
         uow.connection.exec_driver_sql("DELETE FROM people WHERE employee_id = 'e3'")
         uow.commit()
     with engine_for(org_url).connect() as connection:

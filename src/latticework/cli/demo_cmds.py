@@ -1,4 +1,4 @@
-"""`latticework demo`: build the synthetic organisation (and, once the web app exists, serve it)."""
+"""`latticework demo`: build the synthetic organisation, then serve it with demo log-ins."""
 
 from __future__ import annotations
 
@@ -37,9 +37,17 @@ def _parse_day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date like 2026-06-30.") from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2026-06-30.", param_hint="--as-of"
+        ) from None
+    if day > date.today():
+        # An import rejects dates in the future, and so would every later import of these files.
+        raise typer.BadParameter(
+            f"{value} is in the future; use today or an earlier day.", param_hint="--as-of"
+        )
+    return day
 
 
 def demo(
@@ -83,6 +91,7 @@ def demo(
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite an organisation already in the database.")
     ] = False,
+    port: Annotated[int, typer.Option(help="Port to serve the demo on.", min=1, max=65535)] = 8000,
     no_serve: Annotated[
         bool, typer.Option("--no-serve", help="Stop after building instead of serving the app.")
     ] = False,
@@ -124,8 +133,24 @@ def demo(
         write_output(json.dumps(result.to_dict(), indent=2), out)
     else:
         write_output(demo_text(result), out)
-    # Until the web app exists there is nothing to serve: building is the whole job.
-    _ = no_serve
+    if not no_serve and request.database_url is not None:
+        _serve_demo(request.database_url, port)
+
+
+def _serve_demo(url: str, port: int) -> None:
+    """Create the demo log-ins (one per role), say where to go, and serve until Ctrl+C."""
+    from latticework.services.web_demo import create_demo_accounts, demo_accounts_text
+    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.web.server import serve
+
+    with UnitOfWork(url) as uow:
+        accounts = create_demo_accounts(uow.connection)
+        uow.commit()
+    address = f"http://127.0.0.1:{port}/"
+    err = stderr_console()
+    err.print(demo_accounts_text(address, accounts), markup=False)
+    err.print("Serving the demo (Ctrl+C stops it; --no-serve only builds it).", markup=False)
+    serve(url, host="127.0.0.1", port=port, log_level="warning")
 
 
 @contextmanager

@@ -115,10 +115,12 @@ def check(
 ) -> None:
     """Lint a framework: ceilings, unequal bands, 'strategic = senior', broken references.
 
-    Exits 0 when there are no errors, 1 when there are, 2 for unreadable input.
+    Formats: text or json (shape in docs/lint-rules.md, with every rule). Exits 0
+    when there are no errors (warnings alone exit 0), 1 when there are errors or
+    the files do not follow the format, 2 for unreadable input.
 
     Example:
-        latticework check framework/*.yaml --format json
+        latticework check framework/ --format json --out lint.json
     """
     require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     from latticework.framework.lint import Severity, lint
@@ -141,8 +143,12 @@ def show(
 ) -> None:
     """Show the tracks side by side with grades as rows: the picture of "equal".
 
+    Formats: text (grade grid, lattice of paths and bands, for an 80-120 column
+    terminal), md (the whole framework, expectations included) and json (for other
+    tools; shape in docs/framework-format.md).
+
     Example:
-        latticework show framework/*.yaml --format md --out ladder.md
+        latticework show framework/ --format md --out ladder.md
     """
     require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD})
     from latticework.framework.overview import framework_overview

@@ -16,6 +16,7 @@ from latticework.errors import Location, Problem
 from latticework.ingest.findings import Findings, show
 from latticework.ingest.mapping import Mapping, canonical_header
 from latticework.ingest.sources import RawTable
+from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 
 if TYPE_CHECKING:
@@ -100,9 +101,7 @@ def parse_table(
     text = pd.DataFrame(index=frame.index)
     for column in spec.columns:
         if column.name in frame:
-            cells = frame[column.name].astype("str").str.strip()
-            cells = cells.str.replace(_FORMULA_GUARD, "", regex=True)
-            text[column.name] = cells.where(cells.ne(""))
+            text[column.name] = by_unique(frame[column.name].astype("str"), _clean)
         else:
             text[column.name] = pd.Series(pd.NA, index=frame.index, dtype="str")
     out = pd.DataFrame(index=frame.index)
@@ -123,7 +122,7 @@ def parse_table(
                 code="missing-value",
             )
         if column.kind == "date":
-            parsed = _parse_dates(cells, date_format)
+            parsed = by_unique(cells, lambda c: _parse_dates(c, date_format))
             findings.rows(
                 source=source,
                 frame=text,
@@ -146,7 +145,7 @@ def parse_table(
                 )
             out[column.name] = parsed
         elif column.kind in ("float", "int"):
-            numbers = pd.to_numeric(cells, errors="coerce")
+            numbers = by_unique(cells, lambda c: pd.to_numeric(c, errors="coerce"))
             bad = cells.notna() & numbers.isna()
             if column.kind == "int":
                 bad |= numbers.notna() & (numbers % 1 != 0)
@@ -166,7 +165,7 @@ def parse_table(
                 numbers = numbers.fillna(default)
             out[column.name] = numbers.astype("float64" if column.kind == "float" else "Int64")
         elif column.kind == "enum":
-            folded = cells.str.lower()
+            folded = by_unique(cells, lambda c: c.str.lower())
             bad = folded.notna() & ~folded.isin(column.choices)
             findings.rows(
                 source=source,
@@ -184,6 +183,12 @@ def parse_table(
         else:
             out[column.name] = cells.astype("str")
     return ParsedTable(table, source, out, usable=not missing)
+
+
+def _clean(cells: pd.Series) -> pd.Series:
+    """Trim, drop the formula guard, and make empty cells missing."""
+    cleaned = cells.str.strip().str.replace(_FORMULA_GUARD, "", regex=True)
+    return cleaned.where(cleaned.ne(""))
 
 
 def _format_hint(date_format: str | None) -> str:

@@ -534,3 +534,33 @@ def _events(parsed: ParsedTable, fw: Framework, people: KnownPeople, findings: F
             fix="Correct the amount or leave it empty.",
             code="non-positive-pay",
         )
+
+
+def validate_stored_people(
+    stored: pd.DataFrame, framework: Framework, replaced: pd.Index, findings: Findings
+) -> None:
+    """People already stored (and not replaced by the files) must fit a new framework too.
+
+    One problem per level or path the new framework lacks, with a count and
+    example ids, rather than one per person.
+    """
+    people = stored.loc[~stored["employee_id"].isin(replaced)]
+    placements = {pl.level.id: f"{pl.discipline.id}/{pl.track.id}" for pl in framework.placements()}
+    where = people["discipline"] + "/" + people["track"]
+    checks = [
+        ("level", ~people["level"].isin(placements) | people["level"].map(placements).ne(where)),
+        ("path", people["path"].notna() & ~people["path"].isin({p.id for p in framework.paths})),
+    ]
+    for column, bad in checks:
+        for value, group in people.loc[bad].groupby(column):
+            examples = ", ".join(group["employee_id"].head(3))
+            findings.error(
+                Problem(
+                    f"{len(group):,} stored people have {column} '{value}', which this framework "
+                    f"does not define there (e.g. {examples}).",
+                    Location("the database", field=column),
+                    f"Keep {column} '{value}' in the framework, or import these people with "
+                    "new values in the same import.",
+                    f"stored-{column}-unknown",
+                )
+            )

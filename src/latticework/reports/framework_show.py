@@ -14,7 +14,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from latticework.framework.model import Band, Framework, PromotionRule
+from latticework.framework.model import Band, Discipline, Framework, PromotionRule
 from latticework.framework.overview import grade_grid, lattice_grid, track_abbreviations
 
 
@@ -48,6 +48,11 @@ def _band_cell(band: Band | None) -> str:
     return f"{short_money(band.min)} · {short_money(band.mid)} · {short_money(band.max)}"
 
 
+def _unique_disciplines(fw: Framework) -> list[Discipline]:
+    """Disciplines as the model indexes them: a repeated id (a lint error) is shown once."""
+    return [d for d in fw.disciplines if fw.discipline(d.id) is d]
+
+
 def _grade_label(fw: Framework, grade_id: str) -> str:
     grade = fw.grade(grade_id)
     return f"{grade.id} {grade.name}".strip()
@@ -61,7 +66,7 @@ def framework_text(fw: Framework, width: int = 120) -> str:
     )
     console.print(f"{fw.organisation} — framework {fw.version}", markup=False)
     console.print(f"Promotion: {promotion_summary(fw.promotion)}", markup=False)
-    for d in fw.disciplines:
+    for d in _unique_disciplines(fw):
         _print_discipline(console, fw, d.id)
     if fw.bands:
         _print_bands(console, fw)
@@ -197,7 +202,7 @@ def framework_markdown(fw: Framework) -> str:
             for g in reversed(fw.grades_by_rank())
         ],
     )
-    for d in fw.disciplines:
+    for d in _unique_disciplines(fw):
         out += [f"## {d.name}", ""]
         if d.description:
             out += [d.description, ""]

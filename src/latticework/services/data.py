@@ -20,6 +20,7 @@ from latticework.ingest.mapping import Mapping, TitleCount, load_mapping, map_ti
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
+from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 from latticework.storage import migrate
 from latticework.storage.unit_of_work import UnitOfWork
@@ -70,12 +71,14 @@ def import_organisation(
     raws = read_sources(find_sources(paths, the_mapping.files))
     step("Checking columns and values", 1, total)
     checked = _parse_raw(raws, the_mapping, framework, today or date.today())
+    del raws  # the text cells: the typed frames are all that is needed from here
     return _validate_and_write(
         url,
         checked,
         framework,
         framework_files_used,
         dry_run=dry_run,
+        framework_changed=bool(framework_files),
         step=step,
         started=started,
     )
@@ -115,12 +118,17 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     for name in frame.columns:
         series = frame[name].reset_index(drop=True)
         series.index = out.index
-        if str(series.dtype).startswith("datetime64"):
-            text = series.dt.strftime("%Y-%m-%d")
-        else:
-            text = series.astype("str")
-        out[name] = text.where(series.notna(), "").astype("str")
+        out[name] = by_unique(series, _cell_text).fillna("").astype("str")
     return out
+
+
+def _cell_text(values: pd.Series) -> pd.Series:
+    """Typed values as CSV text: ISO dates, Python's shortest float repr, strings as they are."""
+    import pandas as pd
+
+    if str(values.dtype).startswith("datetime64"):
+        return pd.Series(values.dt.strftime("%Y-%m-%d"), index=values.index)
+    return values.astype("str").where(values.notna())
 
 
 def _framework_for_import(
@@ -188,6 +196,20 @@ def _report_unmapped(
     return titles.isin([t.title for t in unmapped])
 
 
+def _check_stored_people(uow: UnitOfWork, checked: _Checked, framework: Framework) -> None:
+    """A new framework must still place everyone already stored (not replaced by the files)."""
+    import pandas as pd
+
+    from latticework.ingest.validation import validate_stored_people
+    from latticework.storage.reading import read_columns
+
+    columns = ["employee_id", "discipline", "track", "level", "path"]
+    stored = read_columns(uow.connection, "people", columns)
+    people = checked.tables.get("people")
+    replaced = pd.Index(people.frame["employee_id"].dropna()) if people else pd.Index([])
+    validate_stored_people(stored, framework, replaced, checked.findings)
+
+
 def _stored_people(uow: UnitOfWork) -> pd.DataFrame:
     from latticework.storage.reading import read_columns
 
@@ -201,6 +223,7 @@ def _validate_and_write(
     framework_files: list[str],
     *,
     dry_run: bool,
+    framework_changed: bool,
     step: Progress,
     started: float,
 ) -> ImportReport:
@@ -209,9 +232,12 @@ def _validate_and_write(
         from latticework.storage.reading import empty_people_columns
 
         return _check_only(checked, framework, empty_people_columns(), started)
-    upgrade_database(url)
+    if not dry_run:
+        upgrade_database(url)
     with UnitOfWork(url) as uow:
         stored = _stored_people(uow)
+        if framework_changed:
+            _check_stored_people(uow, checked, framework)
         if dry_run:
             return _check_only(checked, framework, stored, started)
         step("Writing", 3, 5)

@@ -17,8 +17,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def create_engine(url: str) -> Engine:
-    """A new engine for `url`; SQLite connections enforce foreign keys and wait on locks."""
+def create_engine(url: str, **options: Any) -> Engine:
+    """A new engine for `url`; SQLite connections enforce foreign keys and wait on locks.
+
+    `options` go to SQLAlchemy (the web app sizes its pool with them).
+    """
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -38,7 +41,7 @@ def create_engine(url: str) -> Engine:
                 code="database-url",
             )
         )
-    engine = sa.create_engine(parsed)
+    engine = sa.create_engine(parsed, **options)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -16,27 +16,20 @@ from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 
 from latticework.errors import LatticeworkError, Location, Problem
+from latticework.growth.records import ImpactRecord
 from latticework.org.columns import ASSESSMENTS, IMPACT, IMPACT_CATEGORIES, RATERS
 from latticework.storage.tables import assessments, impact, people
 
-
-@dataclass(frozen=True, slots=True)
-class ImpactRecord:
-    """A piece of a person's work framed in business terms (the columns of impact.csv)."""
-
-    impact_id: str
-    employee_id: str
-    date: date
-    category: str
-    title: str
-    metric: str | None = None
-    value: float | None = None
-    unit: str | None = None
-    beneficiary: str | None = None
-    horizon: str | None = None
-    evidence: str | None = None
-    statement: str | None = None
-    competency: str | None = None
+__all__ = [
+    "AssessmentRecord",
+    "ImpactRecord",
+    "assessments_for",
+    "impact_records",
+    "require_person",
+    "save_assessment",
+    "save_impact_record",
+    "upsert_row",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +79,21 @@ def require_person(connection: Connection, employee_id: str) -> None:
         )
 
 
-def save_impact_record(connection: Connection, record: ImpactRecord) -> None:
-    """Add or replace an impact record (by impact_id)."""
-    if record.category not in IMPACT_CATEGORIES:
+def _require_choice(value: str, choices: tuple[str, ...], column: str) -> None:
+    if value not in choices:
         raise LatticeworkError(
             Problem(
-                f"'{record.category}' is not an impact category.",
-                Location(field="category"),
-                f"Use one of: {', '.join(IMPACT_CATEGORIES)}.",
+                f"'{value}' is not a valid {column}.",
+                Location(field=column),
+                f"Use one of: {', '.join(choices)}.",
                 "bad-choice",
             )
         )
+
+
+def save_impact_record(connection: Connection, record: ImpactRecord) -> None:
+    """Add or replace an impact record (by impact_id)."""
+    _require_choice(record.category, IMPACT_CATEGORIES, "category")
     require_person(connection, record.employee_id)
     upsert_row(connection, impact, asdict(record))
 
@@ -113,15 +110,7 @@ def impact_records(connection: Connection, employee_id: str) -> list[ImpactRecor
 
 def save_assessment(connection: Connection, record: AssessmentRecord) -> None:
     """Add or replace a rating (by person, cycle, competency and rater)."""
-    if record.rater not in RATERS:
-        raise LatticeworkError(
-            Problem(
-                f"'{record.rater}' is not a rater.",
-                Location(field="rater"),
-                f"Use one of: {', '.join(RATERS)}.",
-                "bad-choice",
-            )
-        )
+    _require_choice(record.rater, RATERS, "rater")
     require_person(connection, record.employee_id)
     upsert_row(connection, assessments, asdict(record))
 

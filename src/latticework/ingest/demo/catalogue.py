@@ -66,7 +66,11 @@ class Catalogue:
     equity_target: FloatArray
 
     def grade_index(self, grade_id: str) -> int:
-        return self.grades.index(grade_id)
+        """The grade's index, or -1 for a grade the framework does not have (matches nobody)."""
+        return self.grades.index(grade_id) if grade_id in self.grades else -1
+
+    def discipline_index(self, discipline_id: str) -> int:
+        return self.disciplines.index(discipline_id) if discipline_id in self.disciplines else -1
 
     def lowest_grade(self, discipline: int, track: int) -> int:
         """The first grade where the track has a level (-1 when the track does not exist)."""

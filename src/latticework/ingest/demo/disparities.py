@@ -67,21 +67,31 @@ class Disparities:
             value = getattr(self, name)
             if not 0.0 <= value <= 2.0:
                 bad(name, f"{value} is not a multiplier between 0 and 2.", "Use 1.0 for no effect.")
-        if self.ic_pay_gap_grade not in grades:
-            bad("ic_pay_gap_grade", f"unknown grade '{self.ic_pay_gap_grade}'.", "Name a grade.")
-        if self.ic_promotion_from_grade not in grades:
-            bad(
+        # An effect that is off may name anything: the null case fits every framework.
+        references = (
+            ("ic_pay_gap_grade", self.ic_pay_gap > 0, self.ic_pay_gap_grade, grades, "grade"),
+            (
                 "ic_promotion_from_grade",
-                f"unknown grade '{self.ic_promotion_from_grade}'.",
-                "Name a grade.",
-            )
-        if self.ic_forum not in forums:
-            bad("ic_forum", f"unknown forum '{self.ic_forum}'.", "Name a forum of the framework.")
-        if self.gender_pay_gap_discipline not in disciplines:
-            bad(
+                self.ic_promotion_multiplier != 1.0,
+                self.ic_promotion_from_grade,
+                grades,
+                "grade",
+            ),
+            ("ic_forum", self.ic_forum_membership_ratio != 1.0, self.ic_forum, forums, "forum"),
+            (
                 "gender_pay_gap_discipline",
-                f"unknown discipline '{self.gender_pay_gap_discipline}'.",
-                "Name a discipline of the framework.",
-            )
+                self.gender_pay_gap > 0,
+                self.gender_pay_gap_discipline,
+                disciplines,
+                "discipline",
+            ),
+        )
+        for name, active, value, known, kind in references:
+            if active and value not in known:
+                bad(
+                    name,
+                    f"the framework has no {kind} '{value}'.",
+                    f"Name one of: {', '.join(sorted(known))}; or switch the effect off.",
+                )
         if problems:
             raise LatticeworkError(problems)

@@ -15,8 +15,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from latticework.ingest.demo.catalogue import IntArray
+from latticework.ingest.demo.hiring import ETHNICITIES
 from latticework.ingest.demo.records import Records
-from latticework.ingest.demo.simulation import ETHNICITIES, Simulation
+from latticework.ingest.demo.simulation import Simulation
 from latticework.ingest.demo.structure import Structure
 from latticework.ingest.demo.texts import (
     BENEFICIARIES,

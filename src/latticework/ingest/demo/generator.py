@@ -8,7 +8,7 @@ import numpy as np
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.ingest.demo import frames
+from latticework.ingest.demo import frames, hiring
 from latticework.ingest.demo.catalogue import build_catalogue
 from latticework.ingest.demo.disparities import Disparities
 from latticework.ingest.demo.dynamics import Dynamics
@@ -30,8 +30,8 @@ def generate_organisation(
     seed: int = 0,
     years: int = 5,
     as_of: date | None = None,
-    disparities: Disparities | None = None,
-    dynamics: Dynamics | None = None,
+    disparities: Disparities = Disparities(),
+    dynamics: Dynamics = Dynamics(),
     protected_attributes: bool = True,
 ) -> OrgDataset:
     """Simulate `years` of an organisation's history up to `as_of` (default today).
@@ -42,8 +42,6 @@ def generate_organisation(
     False the gender and ethnicity columns are empty (the gender pay gap is
     still there, unseen), as in an HRIS export without them.
     """
-    disparities = Disparities() if disparities is None else disparities
-    dynamics = Dynamics() if dynamics is None else dynamics
     as_of = date.today() if as_of is None else as_of
     _check_size(people, years)
     catalogue = build_catalogue(framework)
@@ -62,7 +60,7 @@ def generate_organisation(
         as_of_day=as_of_day,
         min_days_in_grade=round(framework.promotion.min_months_in_level * DAYS_PER_YEAR / 12),
     )
-    sim.hire(round(people / (1 + dynamics.growth) ** years), None)
+    hiring.hire(sim, round(people / (1 + dynamics.growth) ** years), None)
     records = RecordMaker(
         framework,
         sim,
@@ -85,24 +83,30 @@ def generate_organisation(
         remaining_years = (n_steps - k - 1) / 2
         target = round(people / (1 + dynamics.growth) ** remaining_years)
         staying = int(sim.people.active_at(step.end - 1).sum())
-        sim.hire(max(target - staying, 0), step)
+        hiring.hire(sim, max(target - staying, 0), step)
 
     structure = build_structure(sim.people, as_of_day, rng)
     ids = frames.employee_ids(sim)
     competency_ids = [c.id for c in framework.competencies]
+    made = records.records
+    # Largest tables first, each source freed once its table exists: lower peak memory.
+    assessments = frames.assessments_frame(made, competency_ids, ids)
+    made.assessments.clear()
+    events = frames.events_frame(sim, ids)
+    sim.events.clear()
+    participation = frames.participation_frame(made, [f.id for f in framework.forums], ids)
+    made.participation.clear()
+    impact = frames.impact_frame(made, competency_ids, ids)
+    made.impact.clear()
     return OrgDataset(
         people=frames.people_frame(
             sim, structure, ids, rng, protected_attributes=protected_attributes
         ),
-        events=frames.events_frame(sim, ids),
-        participation=frames.participation_frame(
-            records.records, [f.id for f in framework.forums], ids
-        ),
-        impact=frames.impact_frame(records.records, competency_ids, ids),
-        assessments=frames.assessments_frame(records.records, competency_ids, ids),
-        roles=frames.roles_frame(
-            records.records, [r.id for r in framework.leadership_roles], sim, ids
-        ),
+        events=events,
+        participation=participation,
+        impact=impact,
+        assessments=assessments,
+        roles=frames.roles_frame(made, [r.id for r in framework.leadership_roles], sim, ids),
         as_of=as_of,
     )
 

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from latticework.framework.model import Framework, PathKind
-from latticework.ingest.demo.catalogue import IC, BoolArray, FloatArray, IntArray, choose_weighted
+from latticework.ingest.demo.catalogue import IC, BoolArray, Catalogue, choose_weighted
 from latticework.ingest.demo.disparities import Disparities
 from latticework.ingest.demo.simulation import DAYS_PER_YEAR, Simulation, Step
 from latticework.ingest.demo.texts import IMPACT_TEMPLATES
@@ -47,6 +47,8 @@ class ForumRule:
 
 @dataclass(frozen=True)
 class RoleRule:
+    """Who may take a leadership role, and for how long."""
+
     index: int
     min_grade: int
     open_to: BoolArray
@@ -65,10 +67,8 @@ class Records:
     roles: list[dict[str, npt.NDArray[np.generic]]] = field(default_factory=list)
 
 
-def _track_matrix(
-    framework: Framework, sim: Simulation, tracks: list[str], disciplines: list[str]
-) -> BoolArray:
-    cat = sim.cat
+def _track_matrix(cat: Catalogue, tracks: list[str], disciplines: list[str]) -> BoolArray:
+    """allowed[discipline, track kind] for a forum's or role's tracks (ids or kinds; empty: all)."""
     allowed = np.zeros(cat.track_ids.shape, dtype=np.bool_)
     for d, discipline_id in enumerate(cat.disciplines):
         if disciplines and discipline_id not in disciplines:
@@ -103,7 +103,7 @@ class RecordMaker:
             ForumRule(
                 index=i,
                 min_grade=cat.grade_index(f.min_grade) if f.min_grade in cat.grades else 0,
-                tracks=_track_matrix(framework, sim, list(f.tracks), []),
+                tracks=_track_matrix(cat, list(f.tracks), []),
                 decides=f.decision_authority,
                 meetings_per_half_year=6 if f.kind == "review" else 2,
                 ic_membership_ratio=(
@@ -116,7 +116,7 @@ class RecordMaker:
             RoleRule(
                 index=i,
                 min_grade=cat.grade_index(r.min_grade) if r.min_grade in cat.grades else 0,
-                open_to=_track_matrix(framework, sim, list(r.open_to_tracks), list(r.disciplines)),
+                open_to=_track_matrix(cat, list(r.open_to_tracks), list(r.disciplines)),
                 months=r.time_box_months,
             )
             for i, r in enumerate(framework.leadership_roles)
@@ -277,16 +277,3 @@ class RecordMaker:
                 "scope": rng.integers(0, 1 << 16, size=who.size),
             }
         )
-
-
-def impact_categories() -> FloatArray:
-    return np.arange(len(IMPACT_CATEGORIES), dtype=np.float64)
-
-
-def role_end_days(records: Records, exit_day: IntArray) -> IntArray:
-    """Role end days, cut short where the person left first."""
-    if not records.roles:
-        return np.zeros(0, dtype=np.int64)
-    person = np.concatenate([r["person"] for r in records.roles]).astype(np.int64)
-    end = np.concatenate([r["end"] for r in records.roles]).astype(np.int64)
-    return np.minimum(end, exit_day[person])

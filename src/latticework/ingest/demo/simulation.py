@@ -10,6 +10,7 @@ left.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,9 +30,6 @@ from latticework.ingest.demo.workforce import (
     FEMALE,
     HOUR,
     MONTH,
-    NON_BINARY,
-    STILL_EMPLOYED,
-    YEAR,
     EventLog,
     Workforce,
 )
@@ -46,15 +44,6 @@ PAY_REVIEW_DAY = 90
 EXIT_DAYS = (100, 180)
 PAY_CENTRE = 0.99
 """Where pay settles, as a fraction of band mid (before disparities)."""
-ETHNICITIES = (
-    "White",
-    "Asian",
-    "Hispanic or Latino",
-    "Black or African American",
-    "Two or more races",
-    "Declined to state",
-)
-ETHNICITY_MIX = np.array([0.48, 0.30, 0.08, 0.06, 0.04, 0.04])
 
 
 @dataclass(frozen=True)
@@ -103,7 +92,7 @@ class Simulation:
         self.ic_pay_gap = disparities.ic_pay_gap
         self.slow_grade = catalogue.grade_index(disparities.ic_promotion_from_grade)
         self.slow_multiplier = disparities.ic_promotion_multiplier
-        self.gender_gap_discipline = catalogue.disciplines.index(
+        self.gender_gap_discipline = catalogue.discipline_index(
             disparities.gender_pay_gap_discipline
         )
         self.gender_gap = disparities.gender_pay_gap
@@ -156,82 +145,6 @@ class Simulation:
 
     # -- people ------------------------------------------------------------------
 
-    def recruit(self, grade_mix: FloatArray, hire_day: IntArray) -> Workforce:
-        """New people hired on these days, not yet part of `self.people`."""
-        rng, cat, dyn = self.rng, self.cat, self.dyn
-        n = hire_day.size
-        discipline = rng.choice(len(cat.disciplines), size=n, p=self.discipline_mix)
-        grade = rng.choice(len(cat.grades), size=n, p=grade_mix / grade_mix.sum())
-        # A track's levels may start above the lowest grade: lift the grade to the first rung.
-        firsts = np.array([cat.lowest_grade(d, IC) for d in range(len(cat.disciplines))])
-        grade = np.maximum(grade, firsts[discipline])
-        mgmt_level = cat.level_at[discipline, MANAGEMENT, grade]
-        manages = (mgmt_level >= 0) & (rng.random(n) < self.management_share[grade])
-        track = np.where(manages, MANAGEMENT, IC).astype(np.int64)
-        level = cat.level_at[discipline, track, grade]
-        zone = rng.choice(len(cat.zones), size=n, p=self.zone_mix)
-        gender = np.where(rng.random(n) < self.female_share[discipline], FEMALE, 0)
-        gender[rng.random(n) < dyn.non_binary_share] = NON_BINARY
-        in_us = np.array([z == "us" for z in cat.zones])[zone]
-        ethnicity = np.where(in_us, rng.choice(len(ETHNICITIES), size=n, p=ETHNICITY_MIX), -1)
-        part_time = rng.random(n) < dyn.part_time_share
-        fte = np.where(part_time, rng.choice([0.5, 0.6, 0.8], size=n), 1.0)
-        monthly = np.array([0.45 if z == "eu" else 0.1 if z == "uk" else 0.0 for z in cat.zones])
-        pay_period = np.where(rng.random(n) < monthly[zone], MONTH, YEAR)
-        pay_period[rng.random(n) < dyn.hourly_share] = HOUR
-        return Workforce(
-            discipline=discipline.astype(np.int64),
-            track=track,
-            grade=grade.astype(np.int64),
-            level=level.astype(np.int64),
-            path=choose_weighted(rng, cat.path_weight[level]),
-            zone=zone.astype(np.int64),
-            talent=rng.standard_normal(n),
-            fte=fte.astype(np.float64),
-            pay_period=pay_period.astype(np.int64),
-            gender=gender.astype(np.int64),
-            ethnicity=ethnicity.astype(np.int64),
-            hire_day=hire_day,
-            level_start=hire_day.copy(),
-            grade_start=hire_day.copy(),
-            exit_day=np.full(n, STILL_EMPLOYED, dtype=np.int64),
-            annual=np.zeros(n),
-            base=np.zeros(n),
-            role_free_from=hire_day.copy(),
-        )
-
-    def hire(self, n: int, step: Step | None) -> None:
-        """Add n people with their hire events, paid inside their band.
-
-        With no step, these are the people already there when the history
-        starts: hired up to twelve years before it, recorded at the level and
-        pay they hold on its first day.
-        """
-        rng, n_grades = self.rng, len(self.cat.grades)
-        if step is None:
-            grade_mix = per_grade(self.dyn.initial_pyramid, n_grades)
-            tenure = np.minimum(rng.exponential(3.0 * DAYS_PER_YEAR, size=n), 12 * DAYS_PER_YEAR)
-            hire_day = self.start_day - 1 - tenure.astype(np.int64)
-        else:
-            grade_mix = per_grade(self.dyn.hire_grades, n_grades)
-            hire_day = step.days(rng, n, (0, step.end - step.start))
-        first = self.people.size
-        self.people.append(self.recruit(grade_mix, hire_day))
-        who = np.arange(first, self.people.size)
-        p = self.people
-        priced_on = np.maximum(p.hire_day[who], self.start_day - 1)
-        compa = self.compa(rng.normal(PAY_CENTRE, 0.07, size=who.size))
-        _, new = self.set_pay(who, self.band_pay(who, priced_on) * compa)
-        self.events.add(
-            "hire",
-            who,
-            p.hire_day[who],
-            to_level=p.level[who],
-            to_path=p.path[who],
-            to_track=p.track[who],
-            new_base=new,
-        )
-
     def active(self, day: int) -> IntArray:
         return np.flatnonzero(self.people.active_at(day))
 
@@ -247,6 +160,40 @@ class Simulation:
         if lost.any():
             moved = who[lost]
             p.path[moved] = choose_weighted(self.rng, self.cat.path_weight[p.level[moved]])
+
+    def change_grade(
+        self,
+        kind: str,
+        who: IntArray,
+        to_level: IntArray,
+        day: IntArray,
+        pay_after: Callable[[], FloatArray],
+    ) -> None:
+        """Move people to another level on their track (a promotion or a demotion) and log it.
+
+        `pay_after` prices them once they hold the new grade.
+        """
+        p = self.people
+        from_level, from_path = p.level[who].copy(), p.path[who].copy()
+        p.grade[who] = self.cat.level_grade[to_level]
+        p.level[who] = to_level
+        p.grade_start[who] = day
+        p.level_start[who] = day
+        self.keep_or_choose_path(who)
+        old, new = self.set_pay(who, pay_after())
+        self.events.add(
+            kind,
+            who,
+            day,
+            from_level=from_level,
+            to_level=to_level,
+            from_path=from_path,
+            to_path=p.path[who],
+            from_track=p.track[who],
+            to_track=p.track[who],
+            old_base=old,
+            new_base=new,
+        )
 
     # -- one half-year -----------------------------------------------------------
 
@@ -265,29 +212,16 @@ class Simulation:
         rate = np.where(slowed, rate * self.slow_multiplier, rate)
         chosen = eligible & self.chance(rate, who.size)
         who, to_level = who[chosen], next_level[chosen]
-        from_level, from_path = p.level[who].copy(), p.path[who].copy()
         compa_before = p.annual[who] / self.band_pay(who, day)
-        p.grade[who] += 1
-        p.level[who] = to_level
-        p.grade_start[who] = day
-        p.level_start[who] = day
-        self.keep_or_choose_path(who)
-        # The same place in the new band (a raise of the ratio of band mids, about 20 %):
-        # pay never depends on time at grade, so track mixes of tenure cannot fake a gap.
-        compa = self.compa(compa_before + self.rng.normal(0.0, 0.01, size=who.size))
-        old, new = self.set_pay(who, self.band_pay(who, day) * compa)
-        self.events.add(
-            "promotion",
-            who,
-            np.full(who.size, day),
-            from_level=from_level,
-            to_level=to_level,
-            from_path=from_path,
-            to_path=p.path[who],
-            from_track=p.track[who],
-            to_track=p.track[who],
-            old_base=old,
-            new_base=new,
+
+        def same_place_in_new_band() -> FloatArray:
+            # A raise of the ratio of band mids (about 20 %): pay never depends on time at
+            # grade, so different tenure mixes on the two tracks cannot fake a gap.
+            compa = self.compa(compa_before + self.rng.normal(0.0, 0.01, size=who.size))
+            return self.band_pay(who, day) * compa
+
+        self.change_grade(
+            "promotion", who, to_level, np.full(who.size, day), same_place_in_new_band
         )
 
     def switch_tracks(self, step: Step) -> None:
@@ -340,27 +274,12 @@ class Simulation:
         chosen = (p.grade[who] > 0) & (below >= 0) & self.chance(self.dyn.demotion, who.size)
         who, to_level = who[chosen], below[chosen]
         day = step.days(self.rng, who.size, DEMOTION_DAYS)
-        from_level, from_path = p.level[who].copy(), p.path[who].copy()
-        p.grade[who] -= 1
-        p.level[who] = to_level
-        p.level_start[who] = day
-        p.grade_start[who] = day
-        self.keep_or_choose_path(who)
-        ceiling = self.band_pay(who, day) * self.dyn.compa_ceiling
-        old, new = self.set_pay(who, np.minimum(p.annual[who], ceiling))
-        self.events.add(
-            "level_change",
-            who,
-            day,
-            from_level=from_level,
-            to_level=to_level,
-            from_path=from_path,
-            to_path=p.path[who],
-            from_track=p.track[who],
-            to_track=p.track[who],
-            old_base=old,
-            new_base=new,
-        )
+
+        def kept_inside_lower_band() -> FloatArray:
+            ceiling = self.band_pay(who, day) * self.dyn.compa_ceiling
+            return np.minimum(p.annual[who], ceiling)
+
+        self.change_grade("level_change", who, to_level, day, kept_inside_lower_band)
 
     def change_paths(self, step: Step) -> None:
         """A move across the lattice: another path at the same level."""

@@ -33,6 +33,31 @@ def forum_excludes_ic(ctx: LintContext) -> Iterator[Finding]:
 
 
 @rule(
+    "no-ic-decision-forum",
+    Severity.INFO,
+    "No forum with decision authority is open to ICs.",
+)
+def no_ic_decision_forum(ctx: LintContext) -> Iterator[Finding]:
+    fw = ctx.framework
+    ics = [t for d in fw.disciplines for t in ic_tracks(d)]
+    if not ics:
+        return
+    deciding = [
+        f
+        for f in fw.forums
+        if f.decision_authority and (not f.tracks or any(track_matches(t, f.tracks) for t in ics))
+    ]
+    if not deciding:
+        yield no_ic_decision_forum.finding(
+            "No forum with decision authority is open to ICs, so senior ICs can advise but "
+            "never decide; the influence audit will have no decisions to compare.",
+            ctx.at_path("forums") if fw.forums else ctx.at_path(),
+            "Give a forum open to ICs `decision_authority: true` (an architecture review board "
+            "is the usual one).",
+        )
+
+
+@rule(
     "leadership-role-manages-people",
     Severity.WARNING,
     "A leadership role open to ICs includes people management.",

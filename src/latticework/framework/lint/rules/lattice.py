@@ -162,29 +162,31 @@ def competency_grade_gap(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     ranks = grade_ranks(fw)
     for ci, c in enumerate(fw.competencies):
-        described = {e.grade for e in c.expectations if e.path is None and e.grade in ranks}
-        if not described:
-            continue
-        low = min(ranks[g] for g in described)
-        high = max(ranks[g] for g in described)
-        used = {
-            p.level.grade
-            for p in fw.placements()
-            if (not c.disciplines or p.discipline.id in c.disciplines) and p.level.grade in ranks
-        }
-        gaps = sorted(
-            (g for g in used if low < ranks[g] < high and g not in described),
-            key=ranks.__getitem__,
-        )
-        first = min(described, key=ranks.__getitem__)
-        last = max(described, key=ranks.__getitem__)
-        if gaps:
-            yield competency_grade_gap.finding(
-                f"Competency {c.id} has expectations from {first} to {last} but none at "
-                f"{', '.join(gaps)}, where levels exist.",
-                ctx.at_path("competencies", ci, "expectations"),
-                f"Add an expectation for {', '.join(gaps)} so people there know the bar.",
+        for d in fw.disciplines:
+            if c.disciplines and d.id not in c.disciplines:
+                continue
+            # What people in this discipline read: general and discipline-specific lines.
+            described = {
+                e.grade
+                for e in c.expectations
+                if e.path is None and e.discipline in (None, d.id) and e.grade in ranks
+            }
+            if not described:
+                continue
+            first = min(described, key=ranks.__getitem__)
+            last = max(described, key=ranks.__getitem__)
+            used = {lv.grade for t in d.tracks for lv in t.levels if lv.grade in ranks}
+            gaps = sorted(
+                (g for g in used if ranks[first] < ranks[g] < ranks[last] and g not in described),
+                key=ranks.__getitem__,
             )
+            if gaps:
+                yield competency_grade_gap.finding(
+                    f"Competency {c.id} has expectations for {d.name} from {first} to {last} "
+                    f"but none at {', '.join(gaps)}, where {d.name} has levels.",
+                    ctx.at_path("competencies", ci, "expectations"),
+                    f"Add an expectation for {', '.join(gaps)} so people there know the bar.",
+                )
 
 
 @rule(

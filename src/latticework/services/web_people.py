@@ -1,0 +1,413 @@
+"""A person as the web shows them: profile, people lists, each checked against who asks.
+
+Pay and protected attributes are filled in only when the reader may see them,
+and every time they are, the read is written to the access log (DESIGN §8).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict
+
+from latticework.framework.model import Framework
+from latticework.services import accounts
+from latticework.services.accounts import Role, User
+from latticework.services.web_access import (
+    PersonAccess,
+    chain_and_self,
+    denied,
+    not_found,
+    person_access,
+)
+from latticework.services.web_framework import LevelRef, PathRef
+from latticework.storage.repository import PersonRecord, get_person
+from latticework.storage.tables import assessments, events, people, roles
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PayView(_View):
+    base_salary: float
+    currency: str
+    pay_period: str
+    fte: float
+    base_annual_fte: float
+    total_annual_fte: float
+    variable_pay: float | None
+    equity_annual: float | None
+    band_min: float | None
+    band_mid: float | None
+    band_max: float | None
+    compa_ratio: float | None
+    """Annual FTE base pay / band mid."""
+
+
+class ProtectedView(_View):
+    gender: str | None
+    ethnicity: str | None
+
+
+class ImpactView(_View):
+    impact_id: str
+    date: date
+    category: str
+    title: str
+    statement: str
+    metric: str | None
+    value: float | None
+    unit: str | None
+    beneficiary: str | None
+    evidence: str | None
+
+
+class RatingView(_View):
+    cycle: str
+    competency: str
+    competency_name: str
+    rater: str
+    rating: int
+    evidence: str | None
+
+
+class PlanItemView(_View):
+    goal: str
+    opportunity_id: str | None
+    competency: str | None
+    due_date: date | None
+    status: str
+
+
+class PlanView(_View):
+    id: int
+    title: str | None
+    path: str | None
+    status: str
+    items: list[PlanItemView]
+
+
+class MoveView(_View):
+    kind: str
+    """promotion, path_change (same level, another path) or track_change (same grade)."""
+    to_level: LevelRef
+    to_path: PathRef | None = None
+    requires: list[str] = []
+    """Competencies whose expectations change with the move."""
+
+
+class EventView(_View):
+    date: date
+    type: str
+    summary: str
+
+
+class PersonSummary(_View):
+    employee_id: str
+    name: str | None
+    level: str
+    level_title: str | None
+    grade: str | None
+    track: str
+    path: str | None
+    team: str | None
+
+
+class PersonProfile(_View):
+    employee_id: str
+    name: str | None
+    email: str | None
+    discipline: str
+    level: LevelRef | None
+    path: PathRef | None
+    team: str | None
+    manager_id: str | None
+    manager_name: str | None
+    hire_date: date
+    level_start_date: date | None
+    status: str
+    equivalent_levels: list[LevelRef]
+    pay: PayView | None
+    protected: ProtectedView | None
+    impact: list[ImpactView]
+    ratings: list[RatingView]
+    plans: list[PlanView]
+    moves: list[MoveView]
+    history: list[EventView]
+    relation: str
+    """How the reader relates to this person: self, report, hr."""
+
+
+def _level_ref(fw: Framework, level_id: str) -> LevelRef | None:
+    if not fw.has_level(level_id):
+        return None
+    p = fw.placement(level_id)
+    return LevelRef(
+        id=p.level.id,
+        title=p.level.title,
+        grade=p.level.grade,
+        track=p.track.id,
+        track_name=p.track.name,
+        discipline=p.discipline.id,
+    )
+
+
+def _path_ref(fw: Framework, path_id: str | None) -> PathRef | None:
+    if path_id is None or not fw.has_path(path_id):
+        return None
+    p = fw.path(path_id)
+    return PathRef(id=p.id, name=p.name, kind=p.kind.value, domain=p.domain)
+
+
+def impact_statement_text(row: dict[str, object]) -> str:
+    """The business-framed statement of an impact record (the person's own words win)."""
+    from latticework.growth.impact import frame_statement
+    from latticework.growth.records import impact_from_row
+
+    own = row.get("statement")
+    if isinstance(own, str) and own.strip():
+        return own.strip()
+    return frame_statement(impact_from_row(dict(row)))
+
+
+def _pay(fw: Framework, person: PersonRecord) -> PayView:
+    band = (
+        fw.band_for(person.level, person.zone)
+        if person.zone and fw.has_level(person.level)
+        else None
+    )
+    return PayView(
+        base_salary=person.base_salary,
+        currency=person.currency,
+        pay_period=person.pay_period or "year",
+        fte=person.fte if person.fte is not None else 1.0,
+        base_annual_fte=person.base_annual_fte,
+        total_annual_fte=person.total_annual_fte,
+        variable_pay=person.variable_pay,
+        equity_annual=person.equity_annual,
+        band_min=band.min if band else None,
+        band_mid=band.mid if band else None,
+        band_max=band.max if band else None,
+        compa_ratio=round(person.base_annual_fte / band.mid, 3) if band else None,
+    )
+
+
+def _moves(fw: Framework, person: PersonRecord) -> list[MoveView]:
+    """The legal single moves from where the person is (growth's lattice moves)."""
+    from latticework.growth.moves import Position, legal_moves
+
+    if not fw.has_level(person.level):
+        return []
+    path = person.path if person.path and fw.has_path(person.path) else None
+    moves = []
+    for move in legal_moves(fw, Position(person.level, path)):
+        target = _level_ref(fw, move.target.level)
+        assert target is not None
+        moves.append(
+            MoveView(
+                kind=move.kind,
+                to_level=target,
+                to_path=_path_ref(fw, move.target.path),
+                requires=[r.name for r in move.requires],
+            )
+        )
+    return moves
+
+
+def _event_summary(row: sa.RowMapping) -> str:
+    parts = []
+    if row["from_level"] or row["to_level"]:
+        parts.append(f"{row['from_level'] or '—'} → {row['to_level'] or '—'}")
+    if row["from_path"] or row["to_path"]:
+        parts.append(f"path {row['from_path'] or '—'} → {row['to_path'] or '—'}")
+    if row["from_track"] or row["to_track"]:
+        parts.append(f"track {row['from_track'] or '—'} → {row['to_track'] or '—'}")
+    return "; ".join(parts)
+
+
+def person_profile(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str
+) -> PersonProfile:
+    """Everything `user` may see of one person; pay and protected reads are logged."""
+    profile, access = read_person_profile(conn, fw, user, employee_id)
+    log_sensitive_read(conn, user, access, "person.profile")
+    return profile
+
+
+def read_person_profile(
+    conn: sa.Connection, fw: Framework, user: User, employee_id: str
+) -> tuple[PersonProfile, PersonAccess]:
+    """The profile and what it showed, *without* logging: for callers that write the log
+    entry themselves (the web writes it off the event loop) with `log_sensitive_read`."""
+    access = person_access(conn, user, employee_id)
+    person = get_person(conn, employee_id)
+    if person is None:
+        raise not_found("person", employee_id)
+    manager = get_person(conn, person.manager_id) if person.manager_id else None
+    profile = PersonProfile(
+        employee_id=person.employee_id,
+        name=person.name,
+        email=person.email,
+        discipline=person.discipline,
+        level=_level_ref(fw, person.level),
+        path=_path_ref(fw, person.path),
+        team=person.team,
+        manager_id=person.manager_id,
+        manager_name=manager.name if manager else None,
+        hire_date=person.hire_date,
+        level_start_date=person.level_start_date,
+        status=person.status or "active",
+        equivalent_levels=[
+            ref
+            for e in (fw.equivalent_levels(person.level) if fw.has_level(person.level) else [])
+            if (ref := _level_ref(fw, e.level.id)) is not None
+        ],
+        pay=_pay(fw, person) if access.pay else None,
+        protected=ProtectedView(gender=person.gender, ethnicity=person.ethnicity)
+        if access.protected
+        else None,
+        impact=list_impact(conn, employee_id),
+        ratings=_ratings(conn, fw, employee_id),
+        plans=_plans(conn, employee_id),
+        moves=_moves(fw, person),
+        history=_history(conn, employee_id),
+        relation=access.relation.value,
+    )
+    return profile, access
+
+
+def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
+    accounts.record_access(conn, user, action, [access.employee_id], access.sensitive_fields)
+
+
+def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
+    """A person's impact records, newest first, each with its statement."""
+    from dataclasses import asdict
+
+    from latticework.storage.records import impact_records
+
+    return [
+        ImpactView(
+            impact_id=r.impact_id,
+            date=r.date,
+            category=r.category,
+            title=r.title,
+            statement=impact_statement_text(asdict(r)),
+            metric=r.metric,
+            value=r.value,
+            unit=r.unit,
+            beneficiary=r.beneficiary,
+            evidence=r.evidence,
+        )
+        for r in impact_records(conn, employee_id)
+    ]
+
+
+def _ratings(conn: sa.Connection, fw: Framework, employee_id: str) -> list[RatingView]:
+    """Ratings of the most recent cycle."""
+    latest = conn.execute(
+        sa.select(sa.func.max(assessments.c.cycle)).where(assessments.c.employee_id == employee_id)
+    ).scalar()
+    if latest is None:
+        return []
+    rows = conn.execute(
+        sa.select(assessments)
+        .where(assessments.c.employee_id == employee_id, assessments.c.cycle == latest)
+        .order_by(assessments.c.competency, assessments.c.rater)
+    ).mappings()
+    names = {c.id: c.name for c in fw.competencies}
+    return [
+        RatingView(
+            cycle=r["cycle"],
+            competency=r["competency"],
+            competency_name=names.get(r["competency"], r["competency"]),
+            rater=r["rater"],
+            rating=int(r["rating"]),
+            evidence=r["evidence"],
+        )
+        for r in rows
+    ]
+
+
+def _plans(conn: sa.Connection, employee_id: str) -> list[PlanView]:
+    """The person's active development plan (growth keeps one; saving supersedes it)."""
+    from latticework.storage.plans import active_plan
+
+    plan = active_plan(conn, employee_id)
+    if plan is None:
+        return []
+    items = [
+        PlanItemView(
+            goal=i.goal,
+            opportunity_id=i.opportunity_id,
+            competency=i.competency,
+            due_date=i.due_date,
+            status=i.status,
+        )
+        for i in plan.items
+    ]
+    return [PlanView(id=plan.id, title=plan.title, path=plan.path, status=plan.status, items=items)]
+
+
+def _history(conn: sa.Connection, employee_id: str) -> list[EventView]:
+    # Pay changes are events too, but their amounts are pay: only the type is shown here.
+    rows = conn.execute(
+        sa.select(events).where(events.c.employee_id == employee_id).order_by(events.c.date.desc())
+    ).mappings()
+    return [EventView(date=r["date"], type=r["type"], summary=_event_summary(r)) for r in rows]
+
+
+def list_people(
+    conn: sa.Connection, fw: Framework, user: User, query: str = "", limit: int = 100
+) -> list[PersonSummary]:
+    """The people `user` may see, filtered by a name/id/team search (no pay in lists)."""
+    statement = sa.select(
+        people.c.employee_id,
+        people.c.name,
+        people.c.level,
+        people.c.grade,
+        people.c.track,
+        people.c.path,
+        people.c.team,
+    )
+    if user.role is Role.PEOPLE:
+        pass
+    elif user.role is Role.MANAGER and user.employee_id:
+        statement = statement.where(people.c.employee_id.in_(chain_and_self(user.employee_id)))
+    elif user.employee_id:
+        statement = statement.where(people.c.employee_id == user.employee_id)
+    else:
+        raise denied("list people")
+    text = query.strip()
+    if text:
+        pattern = f"%{text.lower()}%"
+        statement = statement.where(
+            sa.or_(
+                sa.func.lower(people.c.name).like(pattern),
+                sa.func.lower(people.c.employee_id).like(pattern),
+                sa.func.lower(people.c.team).like(pattern),
+            )
+        )
+    rows = conn.execute(
+        statement.order_by(people.c.name, people.c.employee_id).limit(max(1, min(limit, 1000)))
+    ).mappings()
+    return [
+        PersonSummary(
+            employee_id=r["employee_id"],
+            name=r["name"],
+            level=r["level"],
+            level_title=fw.level(r["level"]).title if fw.has_level(r["level"]) else None,
+            grade=r["grade"],
+            track=r["track"],
+            path=r["path"],
+            team=r["team"],
+        )
+        for r in rows
+    ]
+
+
+def leadership_roles(conn: sa.Connection, employee_id: str) -> list[str]:
+    rows = conn.execute(sa.select(roles.c.role).where(roles.c.employee_id == employee_id))
+    return [str(r) for r in rows.scalars()]

@@ -1,0 +1,1 @@
+"""The web application and JSON API (FastAPI): `create_app(settings)` in `app`."""

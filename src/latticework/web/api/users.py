@@ -1,0 +1,150 @@
+"""/api/users (admin), /api/me and its tokens, /api/access-log (people)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from latticework.services import accounts
+from latticework.services.accounts import Role, User
+from latticework.services.web_access import not_found, require_role
+from latticework.web.deps import ConnDep, UserDep
+
+router = APIRouter(tags=["users"])
+
+
+class UserOut(BaseModel):
+    id: int
+    username: str
+    role: Role
+    employee_id: str | None
+    is_active: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> UserOut:
+        return cls(
+            id=user.id,
+            username=user.username,
+            role=user.role,
+            employee_id=user.employee_id,
+            is_active=user.is_active,
+            created_at=user.created_at,
+        )
+
+
+class UserIn(BaseModel):
+    username: str
+    password: str = Field(description="At least 10 characters; stored only as an argon2 hash.")
+    role: Role
+    employee_id: str | None = None
+
+
+class UserChange(BaseModel):
+    role: Role | None = None
+    employee_id: str | None = None
+    is_active: bool | None = None
+    password: str | None = None
+
+
+class TokenIn(BaseModel):
+    name: str = "script"
+
+
+class TokenOut(BaseModel):
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class NewToken(TokenOut):
+    token: str = Field(description="Shown once: send as 'Authorization: Bearer <token>'.")
+
+
+class AccessRecordOut(BaseModel):
+    at: datetime
+    username: str | None
+    action: str
+    subject_employee_id: str | None
+    fields: list[str]
+
+
+@router.get("/me", response_model=UserOut)
+def me(user: UserDep) -> UserOut:
+    return UserOut.of(user)
+
+
+@router.get("/me/tokens", response_model=list[TokenOut])
+def my_tokens(user: UserDep, conn: ConnDep) -> list[TokenOut]:
+    return [
+        TokenOut.model_validate(t, from_attributes=True)
+        for t in accounts.list_api_tokens(conn, user.id)
+    ]
+
+
+@router.post("/me/tokens", response_model=NewToken, status_code=201)
+def create_token(body: TokenIn, user: UserDep, conn: ConnDep) -> NewToken:
+    info, token = accounts.create_api_token(conn, user.id, body.name)
+    return NewToken(
+        id=info.id, name=info.name, created_at=info.created_at, last_used_at=None, token=token
+    )
+
+
+@router.delete("/me/tokens/{token_id}", status_code=204)
+def delete_token(token_id: int, user: UserDep, conn: ConnDep) -> None:
+    if not accounts.revoke_api_token(conn, user.id, token_id):
+        raise not_found("token", str(token_id))
+
+
+@router.get("/users", response_model=list[UserOut])
+def list_users(user: UserDep, conn: ConnDep) -> list[UserOut]:
+    require_role(user, Role.ADMIN, what="manage users")
+    return [UserOut.of(u) for u in accounts.list_users(conn)]
+
+
+@router.post("/users", response_model=UserOut, status_code=201)
+def create_user(body: UserIn, user: UserDep, conn: ConnDep) -> UserOut:
+    require_role(user, Role.ADMIN, what="manage users")
+    return UserOut.of(
+        accounts.create_user(conn, body.username, body.password, body.role, body.employee_id)
+    )
+
+
+@router.patch("/users/{user_id}", response_model=UserOut)
+def change_user(user_id: int, body: UserChange, user: UserDep, conn: ConnDep) -> UserOut:
+    require_role(user, Role.ADMIN, what="manage users")
+    if accounts.get_user(conn, user_id) is None:
+        raise not_found("user", str(user_id))
+    fields = body.model_fields_set
+    changed = accounts.update_user(
+        conn,
+        user_id,
+        role=body.role,
+        employee_id=body.employee_id,
+        clear_employee="employee_id" in fields and body.employee_id is None,
+        is_active=body.is_active,
+    )
+    if body.password:
+        changed = accounts.set_password(conn, user_id, body.password)
+    return UserOut.of(changed)
+
+
+@router.get("/access-log", response_model=list[AccessRecordOut])
+def access_log(
+    user: UserDep, conn: ConnDep, employee_id: str | None = None, limit: int = 200
+) -> list[AccessRecordOut]:
+    """Who read pay or protected attributes of whom (people role)."""
+    require_role(user, Role.PEOPLE, what="read the access log")
+    return [
+        AccessRecordOut(
+            at=r.at,
+            username=r.username,
+            action=r.action,
+            subject_employee_id=r.subject_employee_id,
+            fields=list(r.fields),
+        )
+        for r in accounts.read_access_log(conn, subject_employee_id=employee_id, limit=limit)
+    ]

@@ -1,0 +1,250 @@
+"""The application factory: `create_app(settings)` builds the whole web app and JSON API.
+
+Pages and API routes only translate requests into service calls. Errors users
+can cause are `LatticeworkError`s, rendered as a page or as JSON problems with
+the matching HTTP status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from http.cookies import SimpleCookie
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from latticework.errors import LatticeworkError, Location, Problem
+from latticework.services.accounts import AuthenticationError, LoginThrottledError
+from latticework.services.web_access import AccessDeniedError, NotFoundError, can_see_bands
+from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
+from latticework.web.documents import block_kind, inline_chart
+from latticework.web.security import CSRF_COOKIE, CookieSigner
+from latticework.web.settings import WebSettings
+from latticework.web.state import AppState, FrameworkProvider
+
+API_PREFIX = "/api"
+
+# Everything a page loads comes from this server; nothing leaves the machine.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(files("latticework.web") / name))
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The web application and JSON API for one deployment."""
+    from latticework.storage.engine import create_engine
+    from latticework.web import api, pages
+
+    app = FastAPI(
+        title="latticework",
+        summary="Career lattices as code: the framework, people, growth and the audit.",
+        version="1",
+        openapi_url="/openapi.json",
+        # The interactive docs pages load scripts from a CDN; the OpenAPI document is enough.
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(csrf_protect)],
+    )
+    signer = CookieSigner(settings.secret_key, settings.session_max_age_seconds)
+    templates = Jinja2Templates(
+        directory=_package_dir("templates"), context_processors=[_template_context]
+    )
+    templates.env.globals["title"] = settings.title
+    templates.env.globals["block_kind"] = block_kind
+    templates.env.globals["inline_chart"] = inline_chart
+    # Requests take their connection on the event loop; a pool larger than the thread pool
+    # (40) plus the loop means taking one never waits there.
+    engine = create_engine(settings.database_url, pool_size=5, max_overflow=60, pool_timeout=30)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
+    app.state.latticework = AppState(
+        settings=settings,
+        engine=engine,
+        signer=signer,
+        templates=templates,
+        frameworks=FrameworkProvider(settings),
+    )
+    app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+    for module in pages.MODULES:
+        app.include_router(module.router)
+    for module in api.MODULES:
+        app.include_router(module.router, prefix=API_PREFIX)
+    _add_middleware(app, settings, signer)
+    _add_error_handlers(app)
+    return app
+
+
+def _sqlite_for_many_readers(dbapi_connection: Any, _record: object) -> None:
+    # Write-ahead logging lets page reads go on while another process writes (the access
+    # log, an import); NORMAL sync is durable across application crashes in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _template_context(request: Request) -> dict[str, Any]:
+    state: AppState = request.app.state.latticework
+    user = getattr(request.state, "user", None)
+    return {
+        "user": user,
+        "csrf_token": state.signer.csrf_token(request.state.csrf_secret),
+        "show_bands": user is not None and can_see_bands(user),
+    }
+
+
+def _add_middleware(app: FastAPI, settings: WebSettings, signer: CookieSigner) -> None:
+    app.add_middleware(
+        CsrfCookieAndHeaders,
+        signer=signer,
+        secure_cookies=settings.cookie_secure,
+    )
+
+
+_SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class CsrfCookieAndHeaders:
+    """Gives every browser a CSRF secret cookie and every response the security headers.
+
+    A plain ASGI middleware (not BaseHTTPMiddleware), so it adds almost nothing
+    to each request.
+    """
+
+    def __init__(self, app: ASGIApp, signer: CookieSigner, secure_cookies: bool) -> None:
+        self.app = app
+        self.signer = signer
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        existing = Request(scope).cookies.get(CSRF_COOKIE)
+        secret = existing or self.signer.new_csrf_secret()
+        state = scope.setdefault("state", {})
+        state["csrf_secret"] = secret
+        state["user"] = None
+        private = scope["path"].startswith(API_PREFIX)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _SECURITY_HEADERS:
+                    if name.decode() not in headers:
+                        headers.raw.append((name, value))
+                if private or state.get("user") is not None:
+                    headers.setdefault("cache-control", "no-store")
+                if not existing:
+                    cookie = SimpleCookie()
+                    cookie[CSRF_COOKIE] = secret
+                    morsel = cookie[CSRF_COOKIE]
+                    morsel["path"] = "/"
+                    morsel["httponly"] = True
+                    morsel["samesite"] = "strict"
+                    if self.secure_cookies:
+                        morsel["secure"] = True
+                    headers.append("set-cookie", morsel.OutputString())
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_STATUS: list[tuple[type[LatticeworkError], int]] = [
+    (NotAuthenticatedError, 401),
+    (AuthenticationError, 401),
+    (AccessDeniedError, 403),
+    (CsrfError, 403),
+    (NotFoundError, 404),
+    (LoginThrottledError, 429),
+]
+
+
+def status_for(error: LatticeworkError) -> int:
+    for kind, status in _STATUS:
+        if isinstance(error, kind):
+            return status
+    return 422
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX) or request.url.path == "/openapi.json"
+
+
+def problems_response(
+    request: Request, problems: list[Problem], status: int, headers: dict[str, str] | None = None
+) -> Response:
+    """Problems as JSON for the API, or as the error page for a browser."""
+    if _wants_json(request):
+        return JSONResponse(
+            {"problems": [p.to_dict() for p in problems]}, status_code=status, headers=headers
+        )
+    state: AppState = request.app.state.latticework
+    return state.templates.TemplateResponse(
+        request,
+        "error.html",
+        {"problems": problems, "status": status},
+        status_code=status,
+        headers=headers,
+    )
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LatticeworkError)
+    async def latticework_error(request: Request, exc: LatticeworkError) -> Response:
+        status = status_for(exc)
+        if isinstance(exc, NotAuthenticatedError) and not _wants_json(request):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            from urllib.parse import quote
+
+            return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+        headers: dict[str, str] = {}
+        if isinstance(exc, LoginThrottledError):
+            headers["Retry-After"] = str(exc.retry_after)
+        if isinstance(exc, NotAuthenticatedError):
+            headers["WWW-Authenticate"] = "Bearer"
+        return problems_response(request, exc.problems, status, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for error in exc.errors():
+            where = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+            problems.append(
+                Problem(
+                    str(error.get("msg", "invalid value")),
+                    location=Location(field=".".join(where) or None),
+                    fix="Correct this value and send the request again.",
+                    code="invalid-request",
+                )
+            )
+        return problems_response(request, problems, 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = {404: "There is no page here.", 405: "This address does not take that method."}
+        problem = Problem(
+            message.get(exc.status_code, str(exc.detail)),
+            fix="Use the navigation to find what you are looking for.",
+            code=f"http-{exc.status_code}",
+        )
+        return problems_response(request, [problem], exc.status_code)

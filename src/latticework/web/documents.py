@@ -1,0 +1,41 @@
+"""Reports built as `Document`s (packets, teams, the audit) shown inside pages or downloaded
+as Markdown, HTML or PDF."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from markupsafe import Markup
+
+from latticework.reports.document import BarChart, Document, LineChart, chart_svg
+
+
+class DocumentFormat(StrEnum):
+    HTML = "html"
+    MD = "md"
+    PDF = "pdf"
+
+
+def block_kind(block: object) -> str:
+    """The block's type name, for templates that draw each kind differently."""
+    return type(block).__name__
+
+
+def inline_chart(block: BarChart | LineChart) -> Markup:
+    # chart_svg escapes every label itself; the markup is ours, not the user's.
+    return Markup(chart_svg(block))
+
+
+def download(doc: Document, fmt: DocumentFormat, filename: str) -> Response:
+    """The document as a file to save (self-contained HTML, Markdown or PDF)."""
+    from latticework.reports.document import to_html, to_markdown, to_pdf
+
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}.{fmt.value}"'}
+    if fmt is DocumentFormat.PDF:
+        return Response(to_pdf(doc), media_type="application/pdf", headers=disposition)
+    if fmt is DocumentFormat.MD:
+        return PlainTextResponse(
+            to_markdown(doc), media_type="text/markdown; charset=utf-8", headers=disposition
+        )
+    return HTMLResponse(to_html(doc), headers=disposition)

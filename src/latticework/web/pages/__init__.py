@@ -1,0 +1,5 @@
+"""Server-rendered pages, one router per resource."""
+
+from latticework.web.pages import audit, auth, framework, growth, imports, people, users
+
+MODULES = [audit, auth, framework, growth, imports, people, users]

@@ -1,0 +1,73 @@
+"""Log-in and log-out pages, and the home page that sends each role where it works."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from latticework.services import accounts
+from latticework.services.accounts import (
+    AuthenticationError,
+    LoginLimits,
+    LoginThrottledError,
+    Role,
+)
+from latticework.web.deps import ConnDep, SettingsDep, StateDep, UserDep
+from latticework.web.rendering import render, safe_next
+from latticework.web.security import SESSION_COOKIE, SessionData
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request, user: UserDep) -> Response:
+    return render(request, "home.html", {"Role": Role})
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_form(request: Request, next: str | None = None) -> Response:
+    return render(request, "login.html", {"next": safe_next(next), "username": ""})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    conn: ConnDep,
+    state: StateDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    ip = request.client.host if request.client else None
+    limits = LoginLimits(settings.login_max_failures, settings.login_window_seconds)
+    try:
+        user = accounts.authenticate(conn, username, password, ip, limits)
+    except (AuthenticationError, LoginThrottledError) as exc:
+        # Rendered rather than raised, so the failed attempt is committed and counts.
+        status = 429 if isinstance(exc, LoginThrottledError) else 401
+        headers = (
+            {"Retry-After": str(exc.retry_after)} if isinstance(exc, LoginThrottledError) else None
+        )
+        context = {"next": safe_next(next), "username": username, "problems": exc.problems}
+        return render(request, "login.html", context, status_code=status, headers=headers)
+    response = RedirectResponse(safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        state.signer.session_cookie(SessionData(user.id, user.password_stamp)),
+        max_age=settings.session_max_age_seconds,
+        httponly=True,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        path="/",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

@@ -1,0 +1,55 @@
+"""The framework browser: tracks side by side, grades as rows; one level in detail."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from latticework.services.web_access import can_see_bands
+from latticework.services.web_framework import discipline_grid, level_detail
+from latticework.web.deps import FrameworkDep, StateDep, UserDep
+from latticework.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/framework", response_class=HTMLResponse)
+async def framework_page(
+    request: Request,
+    user: UserDep,
+    fw: FrameworkDep,
+    state: StateDep,
+    discipline: str | None = None,
+) -> Response:
+    bands = can_see_bands(user)
+    grid = state.frameworks.view(
+        fw, ("grid", discipline, bands), lambda: discipline_grid(fw, discipline, with_bands=bands)
+    )
+    # The grid is the same for everyone who sees the same bands: render it once.
+    grid_html = state.frameworks.view(
+        fw,
+        ("grid-html", discipline, bands),
+        lambda: Markup(
+            state.templates.get_template("_grid.html").render(grid=grid, show_bands=bands)
+        ),
+    )
+    return render(request, "framework.html", {"grid": grid, "grid_html": grid_html})
+
+
+@router.get("/framework/levels/{level_id}", response_class=HTMLResponse)
+async def level_page(
+    request: Request,
+    level_id: str,
+    user: UserDep,
+    fw: FrameworkDep,
+    state: StateDep,
+    path: str | None = None,
+) -> Response:
+    bands = can_see_bands(user)
+    detail = state.frameworks.view(
+        fw,
+        ("level", level_id, path or None, bands),
+        lambda: level_detail(fw, level_id, path or None, with_bands=bands),
+    )
+    return render(request, "level.html", {"detail": detail})

@@ -1,0 +1,119 @@
+"""User administration (admin), the user's own account with API tokens, and the access log
+(people)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from latticework.errors import LatticeworkError
+from latticework.services import accounts
+from latticework.services.accounts import Role
+from latticework.services.web_access import require_role
+from latticework.web.deps import ConnDep, UserDep
+from latticework.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/users", response_class=HTMLResponse)
+def users_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
+    require_role(user, Role.ADMIN, what="manage users")
+    return render(request, "users.html", {"users": accounts.list_users(conn), "roles": list(Role)})
+
+
+@router.post("/users")
+def add_user(
+    request: Request,
+    user: UserDep,
+    conn: ConnDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    employee_id: Annotated[str, Form()] = "",
+) -> Response:
+    require_role(user, Role.ADMIN, what="manage users")
+    try:
+        accounts.create_user(conn, username, password, role, employee_id or None)
+    except LatticeworkError as exc:
+        context = {
+            "users": accounts.list_users(conn),
+            "roles": list(Role),
+            "problems": exc.problems,
+            "form": {"username": username, "role": role, "employee_id": employee_id},
+        }
+        return render(request, "users.html", context, status_code=422)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/{user_id}")
+def change_user(
+    user: UserDep,
+    conn: ConnDep,
+    user_id: int,
+    role: Annotated[str, Form()],
+    employee_id: Annotated[str, Form()] = "",
+    is_active: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    require_role(user, Role.ADMIN, what="manage users")
+    accounts.update_user(
+        conn,
+        user_id,
+        role=role,
+        employee_id=employee_id or None,
+        clear_employee=not employee_id,
+        is_active=bool(is_active),
+    )
+    if password:
+        accounts.set_password(conn, user_id, password)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
+    tokens = accounts.list_api_tokens(conn, user.id)
+    return render(request, "account.html", {"tokens": tokens, "new_token": None})
+
+
+@router.post("/account/tokens", response_class=HTMLResponse)
+def new_token(
+    request: Request, user: UserDep, conn: ConnDep, name: Annotated[str, Form()] = "script"
+) -> Response:
+    _, token = accounts.create_api_token(conn, user.id, name)
+    tokens = accounts.list_api_tokens(conn, user.id)
+    return render(request, "account.html", {"tokens": tokens, "new_token": token})
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke_token(user: UserDep, conn: ConnDep, token_id: int) -> Response:
+    accounts.revoke_api_token(conn, user.id, token_id)
+    return RedirectResponse("/account", status_code=303)
+
+
+@router.post("/account/password", response_class=HTMLResponse)
+def change_password(
+    request: Request,
+    user: UserDep,
+    conn: ConnDep,
+    current: Annotated[str, Form()],
+    new: Annotated[str, Form()],
+) -> Response:
+    try:
+        accounts.change_own_password(conn, user, current, new)
+    except LatticeworkError as exc:
+        tokens = accounts.list_api_tokens(conn, user.id)
+        context = {"tokens": tokens, "new_token": None, "problems": exc.problems}
+        return render(request, "account.html", context, status_code=422)
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.get("/access-log", response_class=HTMLResponse)
+def access_log_page(
+    request: Request, user: UserDep, conn: ConnDep, employee_id: str = ""
+) -> Response:
+    require_role(user, Role.PEOPLE, what="read the access log")
+    records = accounts.read_access_log(conn, subject_employee_id=employee_id or None)
+    return render(request, "access_log.html", {"records": records, "employee_id": employee_id})

@@ -1,0 +1,94 @@
+"""What one app process holds: settings, a connection pool, the cookie signer, the
+templates and the current framework. None of it is per-user state; every process
+built from the same settings behaves the same."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import sqlalchemy as sa
+from fastapi.templating import Jinja2Templates
+
+from latticework.framework.model import Framework
+from latticework.web.security import CookieSigner
+from latticework.web.settings import WebSettings
+
+T = TypeVar("T")
+
+
+class FrameworkProvider:
+    """The framework pages are drawn with: explicit files, else the newest one stored, else
+    the built-in default. A stored framework is re-read when an import stores a newer one,
+    so every process follows imports made through another."""
+
+    def __init__(self, settings: WebSettings) -> None:
+        self._files = settings.framework_files
+        self._lock = threading.Lock()
+        self._loaded_version: int | None = None
+        self._framework: Framework | None = None
+        self._views: dict[tuple[object, ...], object] = {}
+
+    def view(self, fw: Framework, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """A view of the framework (a grid, a level page) built once per framework version.
+
+        Views are pure functions of an immutable framework, so every process may
+        keep its own copy; a new framework version starts a new cache.
+        """
+        full_key = (id(fw), *key)
+        found = self._views.get(full_key)
+        if found is None:
+            if len(self._views) > 2000 or any(k[0] != id(fw) for k in list(self._views)[:1]):
+                self._views.clear()
+            found = self._views[full_key] = build()
+        return found  # type: ignore[return-value]
+
+    def current(self, conn: sa.Connection) -> Framework:
+        if self._files:
+            if self._framework is None:
+                self._framework = self._from_files()
+            return self._framework
+        version = _newest_stored_version(conn)
+        if self._framework is None or version != self._loaded_version:
+            with self._lock:
+                self._framework = (
+                    _stored_framework(conn, version) if version is not None else self._from_files()
+                )
+                self._loaded_version = version
+        return self._framework
+
+    def _from_files(self) -> Framework:
+        from latticework.framework import load_default_framework, load_framework
+
+        loaded = load_framework(list(self._files)) if self._files else load_default_framework()
+        return loaded.framework
+
+
+def _newest_stored_version(conn: sa.Connection) -> int | None:
+    from latticework.storage.tables import framework_versions
+
+    value = conn.execute(sa.select(sa.func.max(framework_versions.c.id))).scalar()
+    return None if value is None else int(value)
+
+
+def _stored_framework(conn: sa.Connection, version: int) -> Framework:
+    from latticework.storage.tables import framework_versions
+
+    document = conn.execute(
+        sa.select(framework_versions.c.document).where(framework_versions.c.id == version)
+    ).scalar_one()
+    return Framework.model_validate(json.loads(document))
+
+
+@dataclass
+class AppState:
+    settings: WebSettings
+    engine: sa.Engine
+    signer: CookieSigner
+    templates: Jinja2Templates
+    frameworks: FrameworkProvider
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Writers of this process take turns (see deps.write_in_thread)."""

@@ -1,0 +1,190 @@
+"""Each role against each endpoint and object: allowed or denied (DESIGN §8).
+
+The organisation is the one in conftest: the employee is eng_a1, the manager
+mgr_a (eng_a1 and eng_a2 report to them), the colleague eng_b1 in another team.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+EVERYONE = ("vp", "mgr_a", "mgr_b", "eng_a1", "eng_a2", "eng_b1")
+VISIBLE = {
+    "employee": {"eng_a1"},
+    "colleague": {"eng_b1"},
+    "manager": {"mgr_a", "eng_a1", "eng_a2"},
+    "people": set(EVERYONE),
+    "admin": set(),
+}
+ROLES = tuple(VISIBLE)
+
+# (method, path, roles allowed); the rest get 403.
+ROLE_ENDPOINTS = [
+    ("GET", "/api/framework", set(ROLES)),
+    ("GET", "/api/framework/levels/E8", set(ROLES)),
+    ("GET", "/api/me", set(ROLES)),
+    ("GET", "/api/me/tokens", set(ROLES)),
+    ("GET", "/api/people", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/teams", {"employee", "colleague", "manager", "people"}),
+    ("GET", "/api/audit", {"people"}),
+    ("GET", "/api/access-log", {"people"}),
+    ("GET", "/api/users", {"admin"}),
+]
+
+
+def _get(client: TestClient, token: str, path: str) -> int:
+    return client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code
+
+
+@pytest.mark.parametrize("subject", [*EVERYONE, "nobody"])
+def test_person_profile_is_served_only_to_those_who_may_see_the_person(
+    client: TestClient, tokens: dict[str, str], subject: str
+) -> None:
+    for role in ROLES:
+        status = _get(client, tokens[role], f"/api/people/{subject}")
+        if subject in VISIBLE[role]:
+            expected = 200
+        elif subject == "nobody" and role == "people":
+            expected = 404  # only someone who could see everyone learns it does not exist
+        else:
+            expected = 403
+        assert status == expected, f"{role} reading {subject}: {status}, expected {expected}"
+
+
+PERSON_ENDPOINTS = [
+    "/api/people/{}",
+    "/api/people/{}/impact",
+    "/api/people/{}/packet",
+    "/api/people/{}/plan",
+]
+
+
+@pytest.mark.parametrize("endpoint", PERSON_ENDPOINTS)
+@pytest.mark.parametrize("subject", ["eng_a1", "eng_a2", "eng_b1", "vp"])
+def test_every_person_endpoint_checks_the_person(
+    client: TestClient, tokens: dict[str, str], endpoint: str, subject: str
+) -> None:
+    for role in ROLES:
+        status = _get(client, tokens[role], endpoint.format(subject))
+        where = f"{role} GET {endpoint.format(subject)}: {status}"
+        if subject in VISIBLE[role]:
+            # Allowed: served, or a located input error (a VP has no next level to packet for).
+            assert status in (200, 422), where
+        else:
+            assert status == 403, where
+
+
+@pytest.mark.parametrize(("method", "path", "allowed"), ROLE_ENDPOINTS)
+def test_role_endpoints_allow_exactly_their_roles(
+    client: TestClient, tokens: dict[str, str], method: str, path: str, allowed: set[str]
+) -> None:
+    for role in ROLES:
+        response = client.request(method, path, headers={"Authorization": f"Bearer {tokens[role]}"})
+        expected = 200 if role in allowed else 403
+        assert response.status_code == expected, f"{role} {method} {path}: {response.text}"
+
+
+def api_routes() -> list[tuple[str, str]]:
+    """(method, path) of every JSON API route, from the routers the app includes."""
+    from fastapi.routing import APIRoute
+
+    from latticework.web import api
+
+    return [
+        (method, "/api" + route.path)
+        for module in api.MODULES
+        for route in module.router.routes
+        if isinstance(route, APIRoute)
+        for method in sorted(route.methods)
+    ]
+
+
+def test_every_api_endpoint_refuses_anonymous_callers(client: TestClient) -> None:
+    routes = api_routes()
+    for method, path in routes:
+        response = client.request(method, path.replace("{", "").replace("}", ""))
+        assert response.status_code == 401, f"{method} {path}: {response.status_code}"
+        assert response.json()["problems"][0]["code"] == "not-authenticated"
+    assert len(routes) >= len(ROLE_ENDPOINTS)
+
+
+def test_every_api_route_is_in_the_openapi_document(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    for method, path in api_routes():
+        assert method.lower() in document["paths"][path], (method, path)
+
+
+def test_people_list_holds_exactly_whom_each_role_may_see(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    for role in ("employee", "colleague", "manager", "people"):
+        response = client.get("/api/people", headers={"Authorization": f"Bearer {tokens[role]}"})
+        assert {p["employee_id"] for p in response.json()} == VISIBLE[role], role
+
+
+def test_an_employee_cannot_read_a_colleagues_pay_by_changing_the_id(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    auth = {"Authorization": f"Bearer {tokens['employee']}"}
+    own = client.get("/api/people/eng_a1", headers=auth)
+    assert own.status_code == 200
+    assert own.json()["pay"]["base_annual_fte"] == 160000
+    for other in ("eng_a2", "eng_b1", "mgr_a"):
+        response = client.get(f"/api/people/{other}", headers=auth)
+        assert response.status_code == 403
+        assert "base" not in response.text
+
+
+def test_manager_sees_reports_pay_but_not_their_protected_attributes(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    body = client.get(
+        "/api/people/eng_a2", headers={"Authorization": f"Bearer {tokens['manager']}"}
+    ).json()
+    assert body["pay"]["base_annual_fte"] == 240000
+    assert body["protected"] is None
+    assert "woman" not in str(body)
+
+
+def test_people_role_sees_protected_attributes(client: TestClient, tokens: dict[str, str]) -> None:
+    body = client.get(
+        "/api/people/eng_b1", headers={"Authorization": f"Bearer {tokens['people']}"}
+    ).json()
+    assert body["protected"] == {"gender": "nonbinary", "ethnicity": None}
+
+
+def test_bands_are_shown_only_to_roles_that_see_pay(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    for role, sees in [("employee", False), ("admin", False), ("manager", True), ("people", True)]:
+        grid = client.get("/api/framework", headers={"Authorization": f"Bearer {tokens[role]}"})
+        bands = [row["bands"] for row in grid.json()["rows"]]
+        assert all(b for b in bands) if sees else all(b is None for b in bands), role
+        level = client.get(
+            "/api/framework/levels/E8", headers={"Authorization": f"Bearer {tokens[role]}"}
+        )
+        assert (level.json()["bands"] is not None) == sees, role
+
+
+def test_profile_shows_the_latest_assessment_with_evidence(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    body = client.get(
+        "/api/people/eng_a1", headers={"Authorization": f"Bearer {tokens['manager']}"}
+    ).json()
+    assert [(r["competency"], r["rating"], r["evidence"]) for r in body["ratings"]] == [
+        ("system-design", 4, "Led the ledger redesign")
+    ]
+
+
+def test_every_api_route_is_documented_in_docs_web_md() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    missing = [
+        f"{method} {path}"
+        for method, path in api_routes()
+        if f"| {method} | `{path}` |" not in docs
+    ]
+    assert missing == [], f"add these to the API table in docs/web.md: {missing}"

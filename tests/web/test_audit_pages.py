@@ -1,0 +1,42 @@
+"""The audit dashboard and API: people role only, recorded in the access log."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import log_in
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_only_the_people_role_may_run_the_audit(client: TestClient, tokens: dict[str, str]) -> None:
+    for role in ("employee", "manager", "admin"):
+        assert client.get("/api/audit", headers=_auth(tokens[role])).status_code == 403, role
+    response = client.get("/api/audit", headers=_auth(tokens["people"]))
+    assert response.status_code == 200
+    report = response.json()
+    assert report["schema_version"] == 1
+    assert report["headcount"] == 6
+
+
+def test_running_the_audit_is_written_to_the_access_log(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    client.get("/api/audit", headers=_auth(tokens["people"]))
+    log = client.get("/api/access-log", headers=_auth(tokens["people"])).json()
+    assert [(r["action"], r["subject_employee_id"], r["fields"]) for r in log] == [
+        ("audit", None, ["pay", "protected"])
+    ]
+
+
+def test_the_dashboard_shows_findings_and_sections(client: TestClient) -> None:
+    log_in(client, "hr")
+    page = client.get("/audit")
+    assert page.status_code == 200
+    assert "Findings" in page.text
+    assert "<h2>Advancement parity: promotion rates</h2>" in page.text
+    assert "<h2>Ceiling</h2>" in page.text
+    pdf = client.get("/audit?format=pdf")
+    assert pdf.content.startswith(b"%PDF")
