@@ -94,3 +94,25 @@ def _pdf_text(pdf: bytes) -> str:
         content = data.decode("latin-1")
         texts += re.findall(r"\(((?:[^()\\]|\\.)*)\)\s*Tj", content)
     return " ".join(texts)
+
+
+def test_a_suppressed_part_cannot_be_recovered_from_a_total(report: AuditReport) -> None:
+    """Totals minus the parts shown must not give a suppressed group's size."""
+    tables = {t.id: t for s in report.sections for t in s.tables}
+    # Per zone, group sizes would add up to the per-grade sizes shown above them.
+    assert "n" not in [c.name for c in tables["pay-parity.zone-pay"].columns]
+    # Three Distinguished Engineers are eligible for strategic planning: the forum's totals hide.
+    planning = next(
+        c
+        for s in report.sections
+        for c in s.comparisons
+        if c.id == "influence.strategic-planning.participation"
+    )
+    assert [g.n for g in planning.groups] == [None, None]
+    # A grade row of the zone is suppressed, so the zone's head counts hide too.
+    (us,) = [r for r in tables["eu-pay-transparency.summary"].rows if r.cells[0] == "us"]
+    assert us.cells[2:4] == ["suppressed", "suppressed"]
+    # Two non-binary people: the organisation-wide size of that group never shows.
+    gender = tables["demographic.gender.pay"]
+    non_binary = [r for r in gender.rows if r.cells[0] == "non-binary"]
+    assert all(r.cells[1] in (None, "suppressed") for r in non_binary)

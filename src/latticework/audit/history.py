@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 LEVEL_EVENT_TYPES = ("hire", "promotion", "level_change", "track_change")
+CAREER_EVENT_TYPES = (*LEVEL_EVENT_TYPES, "path_change")
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,18 @@ class History:
         columns = ["date", "type", "from_level", "to_level", "from_path", "to_path"]
         ids = pd.Index(people["employee_id"].astype(str))
         pid = ids.get_indexer(pd.Index(events["employee_id"].astype(str)))
-        ev = pd.DataFrame({"pid": pid, **{c: events.get(c) for c in columns}})
-        ev["date"] = to_timestamps(ev["date"])
-        # Levels, paths and types as categories: half a million strings compared once, not often.
-        for name in columns[1:]:
-            ev[name] = ev[name].astype("category")
-        # Events of people not in the people table cannot be placed; they are left out.
-        ev = ev[ev["date"].notna() & (ev["pid"] >= 0)]
+        ev = pd.DataFrame({"pid": pid, "type": events.get("type")})
+        ev["type"] = ev["type"].astype("category")
+        # Pay changes and exits say nothing about levels or paths (exits come from people);
+        # events of people missing from the people table cannot be placed.
+        keep = (ev["type"].isin(CAREER_EVENT_TYPES) & (ev["pid"] >= 0)).to_numpy()
+        ev = ev[keep]
+        ev["date"] = to_timestamps(events["date"][keep]).to_numpy()
+        # Levels and paths as categories: strings compared once, not at every step.
+        for name in columns[2:]:
+            values = events[name][keep].to_numpy() if name in events else None
+            ev[name] = pd.Categorical(values) if values is not None else None
+        ev = ev[ev["date"].notna()]
         # Stable order: by person, date, and a hire before anything else on its day.
         ev = ev.assign(_hire_first=(ev["type"] != "hire").astype("int8"))
         ev = ev.sort_values(["pid", "date", "_hire_first"], kind="stable")

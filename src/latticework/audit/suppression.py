@@ -41,7 +41,10 @@ def hide_total_sizes(total: Comparison, parts: list[Comparison]) -> Comparison:
 
     Otherwise the small part's size is the total minus the parts that are shown.
     """
-    if not any(p.suppressed for p in parts):
-        return total
-    groups = [g.model_copy(update={"n": None}) for g in total.groups]
-    return total.model_copy(update={"groups": groups})
+    return hide_sizes(total) if any(p.suppressed for p in parts) else total
+
+
+def hide_sizes(comparison: Comparison) -> Comparison:
+    """The comparison without its group sizes (a finer breakdown elsewhere was suppressed)."""
+    groups = [g.model_copy(update={"n": None}) for g in comparison.groups]
+    return comparison.model_copy(update={"groups": groups})

@@ -27,7 +27,7 @@ from latticework.audit.model import (
 )
 from latticework.audit.registry import audit
 from latticework.audit.stats import FISHER_METHOD, Estimate, fisher_rates
-from latticework.audit.suppression import group, row
+from latticework.audit.suppression import group, hide_sizes, row
 from latticework.audit.wording import percent
 from latticework.framework.model import Framework, TrackKind
 
@@ -86,16 +86,20 @@ def advancement(ctx: AuditContext) -> AuditSection:
                 path_rows.append(
                     row(
                         [r.grade, level, _path_name(ctx, str(r.path))],
-                        [int(r.n), int(r.promoted), float(r.rate), ratio],
+                        [float(r.rate), ratio],
                         int(r.n),
                         min_group=ctx.min_group,
                     )
                 )
             if len(shown) >= 2:
                 level_cohort = on_paths[on_paths["level"] == level]
-                comparisons += [
+                by_level = [
                     _path_comparison(ctx, level_cohort, str(level), str(p)) for p in shown["path"]
                 ]
+                # "Other paths" would give a suppressed path's size by subtraction.
+                if len(shown) < len(at_level):
+                    by_level = [hide_sizes(c) for c in by_level]
+                comparisons += by_level
     columns = [
         TableColumn(name="Grade"),
         TableColumn(name="Track"),
@@ -123,9 +127,11 @@ def advancement(ctx: AuditContext) -> AuditSection:
                     columns[0],
                     TableColumn(name="Level"),
                     TableColumn(name="Path"),
-                    *columns[2:],
+                    *columns[4:],
                 ],
                 rows=path_rows,
+                note="Head counts are given by grade and track above; per path they could "
+                "reveal a suppressed path's size by subtraction.",
             )
         )
     suppressed = any(c.suppressed for c in comparisons) or any(

@@ -28,7 +28,7 @@ from latticework.audit.model import (
 )
 from latticework.audit.registry import audit
 from latticework.audit.stats import CMH_METHOD, OLS_METHOD, finite, log_pay_gaps, mantel_haenszel
-from latticework.audit.suppression import group, hide_total_sizes, row
+from latticework.audit.suppression import SUPPRESSED_TEXT, group, hide_total_sizes, row
 from latticework.audit.wording import more_or_less, number, percent
 
 if TYPE_CHECKING:
@@ -67,13 +67,16 @@ def demographic(ctx: AuditContext) -> AuditSection:
         )
         reference = _reference(data[attribute])
         values = [v for v in data[attribute].value_counts().index if v != reference]
-        comparisons += _pay_gaps(ctx, data, attribute, reference, values)
+        pay_gaps = _pay_gaps(ctx, data, attribute, reference, values)
+        comparisons += pay_gaps
         attr_cohort = cohort[cohort[attribute].notna()].assign(
             **{attribute: cohort[attribute].astype(str).str.strip().str.lower()}
         )
         promo_rows, promo_comparisons = _promotions(ctx, attr_cohort, attribute, reference, values)
         comparisons += promo_comparisons
-        tables.append(_pay_table(ctx, data, attribute))
+        # A group suppressed in one discipline keeps its organisation-wide size hidden too.
+        hidden = {c.id.rsplit(".", 1)[1] for c in pay_gaps if c.suppressed}
+        tables.append(_pay_table(ctx, data, attribute, hidden))
         tables.append(
             ResultTable(
                 id=f"demographic.{attribute}.promotion",
@@ -273,7 +276,9 @@ def _grade_strata(
     return tables
 
 
-def _pay_table(ctx: AuditContext, data: pd.DataFrame, attribute: str) -> ResultTable:
+def _pay_table(
+    ctx: AuditContext, data: pd.DataFrame, attribute: str, hidden: set[str]
+) -> ResultTable:
     stats = (
         data.groupby(attribute)
         .agg(
@@ -286,7 +291,11 @@ def _pay_table(ctx: AuditContext, data: pd.DataFrame, attribute: str) -> ResultT
     rows = [
         row(
             [str(getattr(r, attribute))],
-            [int(r.n), finite(r.compa), finite(r.penetration)],
+            [
+                SUPPRESSED_TEXT if str(getattr(r, attribute)) in hidden else int(r.n),
+                finite(r.compa),
+                finite(r.penetration),
+            ],
             int(r.n),
             min_group=ctx.min_group,
         )

@@ -28,7 +28,7 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.suppression import is_small, row
+from latticework.audit.suppression import SUPPRESSED_TEXT, is_small, row
 from latticework.audit.wording import percent
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
             )
         )
         quartile_rows += _quartiles(ctx, str(zone), here)
+        zone_grade_rows = len(grade_rows)
         for (_, grade_id), at_grade in here.groupby(["grade_rank", "grade"], sort=True):
             w = at_grade[at_grade["gender_eu"] == WOMEN]
             m = at_grade[at_grade["gender_eu"] == MEN]
@@ -144,6 +145,12 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
                         "gender-neutral criteria justify it.",
                     )
                 )
+        if any(r.suppressed for r in grade_rows[zone_grade_rows:]):
+            # The zone's head count minus the grades shown would give a suppressed grade's.
+            summary = summary_rows[-1]
+            if not summary.suppressed:
+                cells = [*summary.cells[:2], SUPPRESSED_TEXT, SUPPRESSED_TEXT, *summary.cells[4:]]
+                summary_rows[-1] = summary.model_copy(update={"cells": cells})
     tables = [
         ResultTable(
             id="eu-pay-transparency.summary",

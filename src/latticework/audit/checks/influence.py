@@ -27,7 +27,7 @@ from latticework.audit.model import (
 )
 from latticework.audit.registry import audit
 from latticework.audit.stats import CMH_METHOD, FISHER_METHOD, fisher_odds, mantel_haenszel
-from latticework.audit.suppression import group, is_small, row
+from latticework.audit.suppression import group, hide_sizes, is_small, row
 from latticework.audit.wording import number, percent
 from latticework.framework.model import Forum
 
@@ -65,7 +65,7 @@ def influence(ctx: AuditContext) -> AuditSection:
             measures.append(("decision", "decides", "hold decision authority in"))
         for measure, column, verb in measures:
             strata = _strata(eligible, column)
-            rows += [
+            forum_rows = [
                 row(
                     [forum.name, measure, r.grade],
                     [r.ic_n, _rate(r.ic_hits, r.ic_n), r.mgmt_n, _rate(r.mgmt_hits, r.mgmt_n)],
@@ -74,7 +74,12 @@ def influence(ctx: AuditContext) -> AuditSection:
                 )
                 for r in strata
             ]
-            comparisons.append(_compare(ctx, forum, measure, verb, strata))
+            rows += forum_rows
+            compared = _compare(ctx, forum, measure, verb, strata)
+            # Over all grades minus the grades shown would give a suppressed grade's size.
+            if any(r.suppressed for r in forum_rows):
+                compared = hide_sizes(compared)
+            comparisons.append(compared)
         ic_all = eligible[eligible["track_kind"] == "ic"]
         mgmt_all = eligible[eligible["track_kind"] == "management"]
         small = is_small(len(ic_all), len(mgmt_all), min_group=ctx.min_group)

@@ -281,7 +281,6 @@ def _zone_pay_table(ctx: AuditContext, people: pd.DataFrame) -> ResultTable:
         row(
             [r.grade, r.zone, r.currency if isinstance(r.currency, str) else "", r.track_kind],
             [
-                int(r.n),
                 finite(r.base_median),
                 finite(r.base_mean),
                 finite(r.total_median),
@@ -300,13 +299,14 @@ def _zone_pay_table(ctx: AuditContext, people: pd.DataFrame) -> ResultTable:
             TableColumn(name="Zone"),
             TableColumn(name="Currency"),
             TableColumn(name="Track"),
-            TableColumn(name="n", kind="int"),
             TableColumn(name="Median base", kind="money"),
             TableColumn(name="Mean base", kind="money"),
             TableColumn(name="Median total", kind="money"),
             TableColumn(name="Mean total", kind="money"),
         ],
         rows=rows,
+        note="Group sizes are in the table above (per grade and track): per zone they could "
+        "reveal a suppressed group by subtraction.",
     )
 
 
