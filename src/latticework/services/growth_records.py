@@ -125,15 +125,12 @@ def set_plan_item_status(
 
 def save_impact_records(url: str, records: Sequence[ImpactRecord]) -> int:
     """Store impact records (upserted by impact_id, so saving twice keeps one); returns how many."""
-    from dataclasses import asdict
-
     from latticework.storage import UnitOfWork
-    from latticework.storage.records import ImpactRecord as StoredImpact
     from latticework.storage.records import save_impact_record
 
     with UnitOfWork(url) as uow:
         for record in records:
-            save_impact_record(uow.connection, StoredImpact(**asdict(record)))
+            save_impact_record(uow.connection, record)
         uow.commit()
     return len(records)
 

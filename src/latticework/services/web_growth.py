@@ -121,7 +121,8 @@ def add_impact(
 ) -> ImpactView:
     """Store an impact record for someone the user may see (themselves, a report, anyone
     for HR) and return it with its statement."""
-    from latticework.storage.records import ImpactRecord, save_impact_record
+    from latticework.growth.records import ImpactRecord
+    from latticework.storage.records import save_impact_record
 
     person_access(conn, user, employee_id)
     stored = ImpactRecord(
@@ -167,7 +168,8 @@ def development_plan(
     bool says whether it is stored."""
     from latticework.reports.growth_views import plan_document
     from latticework.services.growth import development_plan as propose
-    from latticework.services.growth import find_person, stored_plan
+    from latticework.services.growth import find_person
+    from latticework.services.growth_records import stored_plan
 
     person_access(conn, user, employee_id)
     data = person_growth_data(conn, fw, employee_id)
@@ -183,7 +185,7 @@ def save_proposed_plan(
     """Store the plan proposed for the person's gaps as their active plan (the previous one
     is superseded). Only the person, their managers and HR may."""
     from latticework.services.growth import development_plan as propose
-    from latticework.services.growth import save_plan
+    from latticework.services.growth_records import save_plan
 
     person_access(conn, user, employee_id)
     plan = propose(person_growth_data(conn, fw, employee_id), employee_id)[1]
