@@ -1,9 +1,10 @@
 """Time `latticework check` of the default framework, start-up included (budget 0.5 s).
 
-Prints the wall time of the real command (median, p95, max over --runs), the
-bare interpreter start-up for comparison, and where the time goes inside one
-process (imports, loading the YAML, linting), with the machine's load average,
-because on a shared 2-core machine the load explains most of the spread.
+Prints the wall time of the real command (median, p95, max over --runs), its
+CPU time (which a busy machine hardly changes), the bare interpreter start-up,
+and where the time goes inside one process (imports, loading the YAML,
+linting), with the machine's load average: on a shared 2-core machine the load
+explains most of the spread in wall time.
 
 Run:  .venv/bin/python benchmarks/check_startup.py [--runs 20]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,12 +44,21 @@ print(json.dumps({"cli_import": t1 - t0, "framework_import": t2 - t1, "load": t3
 """
 
 
-def _wall(command: list[str], runs: int) -> list[float]:
+def _wall(command: list[str], runs: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall times of `runs` runs; when `cpu` is given, also collect each run's CPU time.
+
+    CPU time (user + system of the child) hardly depends on what else the machine
+    runs, so it shows the command's own cost when a shared machine is busy.
+    """
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return sorted(times)
 
 
@@ -66,7 +77,8 @@ def main() -> None:
     exe = shutil.which("latticework") or str(Path(sys.executable).with_name("latticework"))
     subprocess.run([exe, "check"], check=True, capture_output=True)  # warm the OS file cache
     load_before = os.getloadavg()[0]
-    check = _wall([exe, "check"], args.runs)
+    cpu: list[float] = []
+    check = _wall([exe, "check"], args.runs, cpu)
     bare = _wall([sys.executable, "-c", "pass"], args.runs)
     phases = [
         json.loads(
@@ -82,6 +94,7 @@ def main() -> None:
         f"load average {load_before:.1f} -> {load_after:.1f}"
     )
     print(f"  check:       {_summary(check)} (budget {BUDGET_MS} ms)")
+    print(f"  check CPU time (user + system): {_summary(sorted(cpu))}")
     print(f"  bare python: {_summary(bare)}")
     medians = {
         k: statistics.median(p[k] for p in phases) * 1000

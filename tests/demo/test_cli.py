@@ -49,4 +49,5 @@ def test_demo_json_summary_without_a_database(tmp_path: Path) -> None:
 def test_demo_usage_errors_exit_2() -> None:
     assert runner.invoke(app, ["demo", "--people", "10", "--no-db"]).exit_code == 2
     assert runner.invoke(app, ["demo", "--as-of", "yesterday", "--no-db"]).exit_code == 2
+    assert runner.invoke(app, ["demo", "--as-of", "2999-01-01", "--no-db"]).exit_code == 2
     assert runner.invoke(app, ["demo", "--format", "pdf", "--no-db"]).exit_code == 2

@@ -125,3 +125,10 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     validator = jsonschema.Draft202012Validator(framework_json_schema())
     bad = {"grades": [{"id": "G1", "rank": 1, "colour": "red"}]}
     assert any("colour" in e.message for e in validator.iter_errors(bad))
+
+
+def test_field_docstrings_become_schema_descriptions_for_editors() -> None:
+    schema = framework_json_schema()
+    grade = schema["$defs"]["Level"]["properties"]["grade"]
+    assert grade["description"].startswith("The grade this level sits at")
+    assert schema["properties"]["latticework"]["description"] == "Format version of this file."

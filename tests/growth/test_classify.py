@@ -1,8 +1,13 @@
 """The lexical classifier on labelled accomplishment bullets: the accuracy docs/growth.md states.
 
-`accomplishments.csv` (81 bullets) was used to write and tune the seed
-vocabulary; `accomplishments_holdout.csv` (32 bullets) was written after
-tuning and never tuned against. Both thresholds are stated in docs/growth.md.
+- `accomplishments.csv` (111 bullets, all disciplines) was used to write and
+  tune the seed vocabulary;
+- `accomplishments_holdout.csv` (32 engineering) and
+  `accomplishments_design_product.csv` (32 design and product) were written
+  without tuning on them (the vocabulary changed once after the second was
+  first measured, tuned on new bullets in the tuning set);
+- `accomplishments_blind.csv` (24 design and product) was written after the
+  last change to the vocabulary and measured once.
 """
 
 from __future__ import annotations
@@ -24,17 +29,19 @@ def labelled(name: str) -> list[dict[str, str]]:
 
 
 def accuracy(framework: Framework, name: str) -> tuple[float, float, float]:
-    classifier = AccomplishmentClassifier(framework, "engineering")
+    """Category, top-1 and top-2 competency accuracy; each bullet is classified for its
+    discipline (engineering when the file has no discipline column)."""
     rows = labelled(name)
-    results = [(row, classifier.classify(row["text"])) for row in rows]
-    category = sum(r.category == row["category"] for row, r in results) / len(rows)
-    # A label "a|b" accepts either competency: some work evidences two equally.
-    top1 = sum(r.competency in row["competency"].split("|") for row, r in results) / len(rows)
-    top2 = sum(
-        bool(set(row["competency"].split("|")) & {c.competency for c in r.competencies[:2]})
-        for row, r in results
-    ) / len(rows)
-    return category, top1, top2
+    category = top1 = top2 = 0
+    for row in rows:
+        discipline = row.get("discipline") or "engineering"
+        result = AccomplishmentClassifier(framework, discipline).classify(row["text"])
+        # A label "a|b" accepts either competency: some work evidences two equally.
+        gold = set(row["competency"].split("|"))
+        category += result.category == row["category"]
+        top1 += result.competency in gold
+        top2 += bool(gold & {c.competency for c in result.competencies[:2]})
+    return category / len(rows), top1 / len(rows), top2 / len(rows)
 
 
 def test_labelled_set_is_large_enough_and_covers_every_category() -> None:
@@ -55,10 +62,25 @@ def test_tuning_set_accuracy(framework: Framework) -> None:
     assert top2 >= 0.85
 
 
-def test_held_out_accuracy(framework: Framework) -> None:
+def test_engineering_held_out_accuracy(framework: Framework) -> None:
     category, top1, top2 = accuracy(framework, "accomplishments_holdout.csv")
-    assert category >= 0.70
+    assert category >= 0.80
     assert top1 >= 0.70
+    assert top2 >= 0.90
+
+
+def test_design_and_product_held_out_accuracy(framework: Framework) -> None:
+    category, top1, top2 = accuracy(framework, "accomplishments_design_product.csv")
+    assert category >= 0.70
+    assert top1 >= 0.75
+    assert top2 >= 0.90
+
+
+def test_blind_design_and_product_accuracy(framework: Framework) -> None:
+    """Written after the last change to the vocabulary and measured once: the honest figure."""
+    category, top1, top2 = accuracy(framework, "accomplishments_blind.csv")
+    assert category >= 0.60
+    assert top1 >= 0.65
     assert top2 >= 0.90
 
 

@@ -151,6 +151,7 @@ def test_usage_errors_exit_2(small_db: str) -> None:
     assert run("teams", "--format", "pdf", "--db", small_db)[0] == 2
     assert run("impact", "p1", "--period", "decade", "--db", small_db)[0] == 2
     assert run("impact", "classify", "--db", small_db)[0] == 2
+    assert run("moves", "p5", "--path", "people-leadership", "--db", small_db)[0] == 2
 
 
 def test_every_command_runs_on_a_generated_organisation(demo_db: str) -> None:

@@ -130,6 +130,47 @@ def test_metrics_named_as_outcomes_read_naturally(
     assert statement.framed.endswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("category", "value", "unit", "expected"),
+    [
+        (
+            "efficiency",
+            250_000,
+            "USD/year",
+            "Moved analytics to a streaming pipeline. This saves $250k/year.",
+        ),
+        (
+            "efficiency",
+            30,
+            "%",
+            "Moved analytics to a streaming pipeline. This improves efficiency by 30%.",
+        ),
+        (
+            "risk_reduction",
+            4,
+            "outages/year",
+            "Moved analytics to a streaming pipeline. This prevents an estimated 4 outages a year.",
+        ),
+        (
+            "enablement",
+            3,
+            "teams",
+            "Moved analytics to a streaming pipeline. This enables 3 teams.",
+        ),
+        (
+            "enablement",
+            None,
+            None,
+            "Moved analytics to a streaming pipeline. This makes new work possible.",
+        ),
+    ],
+)
+def test_without_a_metric_the_title_says_what_was_done(
+    category: str, value: float | None, unit: str | None, expected: str
+) -> None:
+    assert impact_statement(record(category=category, value=value, unit=unit)).text == expected
+
+
 def test_a_persons_own_words_are_kept_and_the_framing_is_still_available() -> None:
     statement = impact_statement(
         record(statement="i closed our biggest compliance gap", metric="cost", value=5, unit="%")

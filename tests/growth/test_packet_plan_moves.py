@@ -146,3 +146,24 @@ def test_route_to_a_path_and_unreachable_levels(framework: Framework) -> None:
     assert shortest_route(framework, Position("E8", "technical-depth"), "E4") is None
     with pytest.raises(LatticeworkError, match="neither a level nor a path"):
         shortest_route(framework, Position("E8", None), "Z99")
+
+
+def test_with_no_gap_left_the_plan_goes_further_across_several_competencies(
+    framework: Framework,
+) -> None:
+    strong = {
+        "craft-expertise": 4,
+        "system-design": 4,
+        "delivery-impact": 4,
+        "communication": 4,
+        "mentoring": 4,
+    }
+    readiness = assess_readiness(framework, person("E8"), ratings(strong), AS_OF)
+    assert readiness.next is not None
+    assert readiness.next.gaps == []
+    plan = propose_plan(framework, readiness, date(2026, 11, 1))
+    assert "goes further" in plan.notes[0]
+    focus = [i.competency for i in plan.items]
+    assert len(plan.items) == 3
+    assert len(set(focus)) == 3  # one competency per item, not three for the same
+    assert all("to go further in" in i.goal for i in plan.items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -10,7 +11,10 @@ from hypothesis import strategies as st
 
 from latticework.framework import load_default_framework
 from latticework.growth.classify import AccomplishmentClassifier
+from latticework.growth.impact import impact_statement
 from latticework.growth.moves import Position, legal_moves, shortest_route
+from latticework.growth.quantities import format_quantity
+from latticework.growth.records import ImpactRecord
 
 FRAMEWORK = load_default_framework().framework
 POSITIONS = [
@@ -78,3 +82,54 @@ def test_growth_and_teams_import_nothing_from_storage_web_ingest_or_cli() -> Non
                     names = [node.module]
                 for name in names:
                     assert not name.startswith(forbidden), f"{module} imports {name}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    category=st.sampled_from(["risk_reduction", "enablement", "efficiency", "excellence"]),
+    metric=st.sampled_from(
+        [
+            "cloud costs",
+            "incidents prevented",
+            "p99 latency",
+            "teams unblocked",
+            "senior hires",
+            None,
+        ]
+    ),
+    value=st.one_of(st.none(), st.floats(min_value=0.5, max_value=5e9, allow_nan=False)),
+    unit=st.sampled_from(
+        ["USD/year", "EUR", "GBP/month", "%", "x", "incidents/year", "teams", None]
+    ),
+    beneficiary=st.sampled_from([None, "the product team", "our customers"]),
+    horizon=st.sampled_from([None, "their Q2 roadmap", "this year", "the next three years"]),
+)
+def test_every_record_reads_as_one_sentence_with_its_formatted_quantity(
+    category: str,
+    metric: str | None,
+    value: float | None,
+    unit: str | None,
+    beneficiary: str | None,
+    horizon: str | None,
+) -> None:
+    record = ImpactRecord(
+        "i",
+        "e",
+        date(2026, 1, 1),
+        category,
+        "Did the work",
+        metric,
+        value,
+        unit,
+        beneficiary,
+        horizon,
+    )
+    statement = impact_statement(record)
+    assert statement.text.startswith("Did the work. This ")
+    assert statement.text.endswith(".")
+    assert ".." not in statement.text
+    assert "None" not in statement.text
+    if statement.quantity is not None and statement.quantity.kind != "count":
+        assert format_quantity(statement.quantity) in statement.text
+    if beneficiary:
+        assert beneficiary in statement.text

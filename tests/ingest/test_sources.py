@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from latticework.errors import LatticeworkError
+from latticework.ingest.sources import cell_text
 from latticework.services.data import import_organisation
 from latticework.storage import engine_for
 from tests.ingest.conftest import EVENTS, EVENTS_HEADER, PEOPLE, PEOPLE_HEADER, OrgWriter, write_csv
@@ -209,3 +212,16 @@ def test_headers_are_matched_loosely_and_formula_guards_removed(
     with engine_for(url).connect() as connection:
         name = connection.exec_driver_sql("SELECT name FROM people WHERE employee_id = 'e1'")
         assert name.scalar_one() == "=Ada"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**12), 10**12))
+def test_spreadsheet_numbers_read_back_exactly(number: float) -> None:
+    assert float(cell_text(number)) == float(number)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_spreadsheet_dates_read_as_iso_dates(day: date) -> None:
+    midnight = datetime(day.year, day.month, day.day)
+    assert cell_text(midnight) == cell_text(day) == day.isoformat()

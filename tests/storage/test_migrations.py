@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -71,3 +73,18 @@ def test_db_upgrade_with_an_unusable_url_is_a_usage_error() -> None:
     result = runner.invoke(app, ["db", "upgrade", "--db", "mysql://nobody@nowhere/db"])
     assert result.exit_code == 2
     assert "Unsupported database" in result.output
+
+
+def test_an_unreachable_server_is_a_clear_usage_error(tmp_path: Path) -> None:
+    url = "postgresql://nobody@127.0.0.1:1/nowhere"
+    for command in (["db", "upgrade"], ["import", str(tmp_path)]):
+        result = runner.invoke(app, [*command, "--db", url])
+        assert result.exit_code == 2, result.output
+        assert "Cannot open the database" in result.output
+
+
+def test_an_sqlite_file_in_a_missing_folder_is_a_clear_usage_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.db'}"
+    result = runner.invoke(app, ["db", "upgrade", "--db", url])
+    assert result.exit_code == 2
+    assert "Cannot open the database" in result.output

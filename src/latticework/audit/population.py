@@ -10,12 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DAYS_PER_YEAR = 365.25
+UNUSED_COLUMNS = ("name", "email", "team", "manager_id", "country", "grade")
+CATEGORY_COLUMNS = (
+    "zone", "grade", "track_kind", "level_discipline", "status", "pay_period", "discipline",
+    "track", "path", "currency", "band_currency", "level_title", "gender", "ethnicity",
+)  # fmt: skip
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 
 
@@ -66,10 +72,21 @@ def build_population(people: pd.DataFrame, framework: Framework, as_of: date) ->
     frame = people
     if "base_annual_fte" not in frame or "total_annual_fte" not in frame:
         frame = add_derived_pay(frame, framework)
-    frame = frame.drop(columns=[c for c in ("grade",) if c in frame]).copy()
+    # Contact details, teams and managers are not audited: leave them behind before copying.
+    frame = frame.drop(columns=[c for c in UNUSED_COLUMNS if c in frame])
     levels = level_table(framework)
     frame = frame.merge(levels, on="level", how="left")
     frame["employee_id"] = frame["employee_id"].astype(str)
+    duplicated = frame["employee_id"][frame["employee_id"].duplicated()]
+    if not duplicated.empty:
+        raise LatticeworkError(
+            Problem(
+                f"employee_id {duplicated.iloc[0]!r} appears more than once in the people table.",
+                Location(file="people", field="employee_id"),
+                "Give every person one row; history belongs in events.",
+                code="audit-data",
+            )
+        )
     if "zone" not in frame:
         frame["zone"] = "default"
     frame["zone"] = frame["zone"].fillna("default").astype(str)
@@ -99,8 +116,9 @@ def build_population(people: pd.DataFrame, framework: Framework, as_of: date) ->
         width > 0, (frame["base_annual_fte"] - frame["band_min"]) / width, np.nan
     )
     # Categories compare and group much faster than strings at 100,000 people.
-    for name in ("zone", "grade", "track_kind", "level_discipline"):
-        frame[name] = frame[name].astype("category")
+    for name in CATEGORY_COLUMNS:
+        if name in frame:
+            frame[name] = frame[name].astype("category")
     placed = frame["grade_rank"].notna()
     active = frame[frame["active"] & placed].reset_index(drop=True)
     unplaced = int((frame["active"] & ~placed).sum())

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 db_app = typer.Typer(help="Database schema: create and migrate.", no_args_is_help=True)
 
-# Text output lists this many problems; --format json lists them all.
-SHOWN_PROBLEMS = 50
+# Text output lists this many errors and warnings; --format json lists them all.
+SHOWN = {"error": 50, "warning": 10}
 
 
 def register(app: typer.Typer) -> None:
@@ -138,11 +138,11 @@ def import_text(report: ImportReport) -> str:
     if report.framework_stored:
         lines.append("Stored the framework as the database's current version.")
     for problems, kind in ((report.errors, "error"), (report.warnings, "warning")):
-        for problem in problems[:SHOWN_PROBLEMS]:
+        for problem in problems[: SHOWN[kind]]:
             lines.append(f"{kind}: {problem}")
-        if len(problems) > SHOWN_PROBLEMS:
+        if len(problems) > SHOWN[kind]:
             lines.append(
-                f"… and {len(problems) - SHOWN_PROBLEMS:,} more {kind}s "
+                f"… and {len(problems) - SHOWN[kind]:,} more {kind}s "
                 "(--format json lists them all)."
             )
     if report.unmapped_titles:

@@ -37,9 +37,17 @@ def _parse_day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date like 2026-06-30.") from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2026-06-30.", param_hint="--as-of"
+        ) from None
+    if day > date.today():
+        # An import rejects dates in the future, and so would every later import of these files.
+        raise typer.BadParameter(
+            f"{value} is in the future; use today or an earlier day.", param_hint="--as-of"
+        )
+    return day
 
 
 def demo(

@@ -404,6 +404,9 @@ def moves(
         latticework moves E1234 --to M8
     """
     require_format(output_format, TEXT_JSON_MD)
+    if path is not None and to is None:
+        typer.echo("error: --path goes with --to LEVEL (the path to arrive on).", err=True)
+        raise typer.Exit(EXIT_USAGE)
     from latticework.reports.growth_views import moves_document
     from latticework.services.growth import lattice_moves
 

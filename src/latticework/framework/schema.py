@@ -8,8 +8,11 @@ editor validates each file on its own; the loader checks the merged result.
 
 from __future__ import annotations
 
+import ast
+import inspect
 from typing import Any
 
+from latticework.framework import model
 from latticework.framework.model import Framework
 
 SCHEMA_ID = "https://latticework.dev/schema/framework-1.json"
@@ -18,6 +21,7 @@ SCHEMA_ID = "https://latticework.dev/schema/framework-1.json"
 def framework_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) that editors use to validate and autocomplete frameworks."""
     schema = Framework.model_json_schema(mode="validation")
+    _describe_properties(schema)
     required = schema.pop("required", [])
     schema["description"] = (
         "A latticework career framework (framework-as-code). The keys "
@@ -29,3 +33,39 @@ def framework_json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+def attribute_docstrings() -> dict[str, dict[str, str]]:
+    """{model name: {field: docstring}}: the docstrings written under the model's fields.
+
+    Read from the source here, when the schema is made, rather than by pydantic's
+    `use_attribute_docstrings` at import: that parses the module once per model
+    class and would cost every `latticework check` start-up.
+    """
+    docs: dict[str, dict[str, str]] = {}
+    tree = ast.parse(inspect.getsource(model))
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields: dict[str, str] = {}
+        for statement, following in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                fields[statement.target.id] = inspect.cleandoc(following.value.value)
+        docs[node.name] = fields
+    return docs
+
+
+def _describe_properties(schema: dict[str, Any]) -> None:
+    docs = attribute_docstrings()
+    targets = [(Framework.__name__, schema), *schema.get("$defs", {}).items()]
+    for name, definition in targets:
+        for field, text in docs.get(name, {}).items():
+            prop = definition.get("properties", {}).get(field)
+            if prop is not None:
+                prop.setdefault("description", text)

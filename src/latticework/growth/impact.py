@@ -180,9 +180,37 @@ def _outcome_body(record: ImpactRecord, quantity: Quantity) -> str | None:
     return f"This {verb} {noun} by {amount}"
 
 
+_WITHOUT_METRIC = {
+    # category: (clause with an amount, clause without one)
+    "efficiency": ("This saves {amount}", "This makes us more efficient"),
+    "risk_reduction": ("This prevents an estimated {amount} of loss", "This reduces our risk"),
+    "enablement": ("This enables {amount}", "This makes new work possible"),
+    "excellence": ("This raises the bar: {amount}", "This raises the bar"),
+}
+
+
+def _body_without_metric(record: ImpactRecord, quantity: Quantity | None) -> str:
+    """When no metric was given, the title already says what was done: say what it gave."""
+    with_amount, without = _WITHOUT_METRIC.get(record.category, _WITHOUT_METRIC["excellence"])
+    if quantity is None:
+        return without
+    amount = format_quantity(quantity)
+    if quantity.kind == "percent":
+        noun = {"efficiency": "efficiency", "risk_reduction": "risk"}.get(record.category)
+        verb = "reduces" if noun == "risk" else "improves"
+        return f"This {verb} {noun} by {amount}" if noun else f"{with_amount.format(amount=amount)}"
+    if quantity.kind == "count" and record.category == "risk_reduction":
+        return f"This prevents an estimated {amount}"
+    if quantity.kind == "multiplier":
+        return f"This is a {amount} improvement"
+    return with_amount.format(amount=amount)
+
+
 def _body(record: ImpactRecord, quantity: Quantity | None) -> str:
     """The main clause, by category, with the quantity said correctly."""
-    metric = record.metric or record.title
+    if not record.metric:
+        return _body_without_metric(record, quantity)
+    metric = record.metric
     if quantity is not None and (outcome := _outcome_body(record, quantity)) is not None:
         return outcome
     if quantity is not None and quantity.kind == "count" and _names_the_unit(metric, quantity.unit):

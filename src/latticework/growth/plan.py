@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import DevelopmentOpportunity, Framework
-from latticework.growth.readiness import ExpectationAssessment, Readiness
+from latticework.growth.readiness import ExpectationAssessment, LevelAssessment, Readiness
 
 PLAN_STATUSES = ("planned", "in_progress", "done", "dropped")
 DEFAULT_WEEKS = 12
@@ -81,6 +81,11 @@ class DevelopmentPlan:
         return replace(self, items=items)
 
 
+def level_top(level: LevelAssessment) -> int:
+    """The highest rating asked for at a level (when the framework declares no scale)."""
+    return max((i.required for i in level.items), default=0)
+
+
 def check_status(status: str) -> None:
     if status not in PLAN_STATUSES:
         raise LatticeworkError(
@@ -100,14 +105,18 @@ def opportunities_for_path(
     return [o for o in framework.development if path_id in o.paths]
 
 
-def _goal(opportunity: DevelopmentOpportunity, gap: ExpectationAssessment | None) -> str:
-    if gap is None:
+def _goal(
+    opportunity: DevelopmentOpportunity, focus: ExpectationAssessment | None, closing: bool
+) -> str:
+    if focus is None:
         return f"{opportunity.name}: keep growing on your path."
-    rated = "not yet rated" if gap.judged is None else f"rated {gap.judged}"
-    return (
-        f"{opportunity.name} to close the gap in {gap.name} ({rated}, {gap.required} needed): "
-        f"{gap.expectation}"
-    )
+    rated = "not yet rated" if focus.judged is None else f"rated {focus.judged}"
+    if closing:
+        return (
+            f"{opportunity.name} to close the gap in {focus.name} "
+            f"({rated}, {focus.required} needed): {focus.expectation}"
+        )
+    return f"{opportunity.name} to go further in {focus.name} ({rated}): {focus.expectation}"
 
 
 def propose_plan(
@@ -119,9 +128,11 @@ def propose_plan(
 ) -> DevelopmentPlan:
     """Pick up to `max_items` opportunities of the path that cover the largest weighted gaps.
 
-    Gaps come from the next level on the path (else the current level). An
-    opportunity's score is the sum of weight × gap of the competencies it
-    develops; items are scheduled one after another from `start`.
+    Gaps come from the next level on the path (else the current level); with no
+    gap left, the headroom to the top rating takes their place. An opportunity
+    scores the weight × gap of the competencies it develops, picked greedily so
+    that a plan spreads over several competencies; items are scheduled one
+    after another from `start`.
     """
     person = readiness.person
     path = path_id or person.path
@@ -148,30 +159,57 @@ def propose_plan(
         )
         notes.append(f"plan for the {framework.path(path_id).name} path, as asked")
     gaps = level.gaps
+    closing = bool(gaps)
+    top_rating = max(framework.promotion.rating_scale, default=level_top(level))
+    if closing:
+        shortfall = {g.competency: g.gap * g.weight for g in gaps}
+        focus_order = gaps
+    else:
+        # Nothing short of the bar: grow where there is most headroom to the top rating.
+        notes.append(f"every expectation of {level.level} is met; the plan goes further")
+        shortfall = {i.competency: (top_rating - (i.judged or 0)) * i.weight for i in level.items}
+        focus_order = sorted(level.items, key=lambda i: (-shortfall[i.competency], i.competency))
     candidates = opportunities_for_path(framework, path)
     if not candidates:
         notes.append(f"the framework declares no development opportunities for path {path!r}")
-    scored: list[tuple[float, int, DevelopmentOpportunity, ExpectationAssessment | None]] = []
-    for index, opportunity in enumerate(candidates):
-        covered = [g for g in gaps if g.competency in opportunity.competencies]
-        score = sum(g.gap * g.weight for g in covered)
-        scored.append((score, index, opportunity, covered[0] if covered else None))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    if gaps and scored and scored[0][0] == 0:
-        notes.append("no opportunity of this path develops the competencies with gaps")
     items: list[PlanItem] = []
     due = start
-    for score, _, opportunity, gap in scored[:max_items]:
-        if gaps and score == 0 and items:
+    remaining = dict(shortfall)
+    # Greedy: each pick takes the opportunity covering the most remaining shortfall; the
+    # competency it was picked for then counts as addressed (and the others it develops
+    # as half addressed), so the next pick turns to another competency.
+    while candidates and len(items) < max_items:
+        scored = [
+            (sum(remaining.get(c, 0.0) for c in o.competencies), -i, o)
+            for i, o in enumerate(candidates)
+        ]
+        score, _, opportunity = max(scored, key=lambda s: (s[0], s[1]))
+        if score == 0 and (items or closing):
+            if closing and not items:
+                notes.append("no opportunity of this path develops the competencies with gaps")
             break
+        focus = next(
+            (
+                f
+                for f in focus_order
+                if remaining.get(f.competency, 0) > 0 and f.competency in opportunity.competencies
+            ),
+            None,
+        )
+        for competency in opportunity.competencies:
+            if competency in remaining:
+                remaining[competency] /= 2
+        if focus is not None:
+            remaining[focus.competency] = 0.0
+        candidates = [o for o in candidates if o.id != opportunity.id]
         due = due + timedelta(weeks=opportunity.duration_weeks or DEFAULT_WEEKS)
         items.append(
             PlanItem(
                 opportunity_id=opportunity.id,
                 name=opportunity.name,
                 kind=opportunity.kind,
-                competency=gap.competency if gap else None,
-                goal=_goal(opportunity, gap),
+                competency=focus.competency if focus else None,
+                goal=_goal(opportunity, focus, closing),
                 due_date=due,
             )
         )

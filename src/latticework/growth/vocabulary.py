@@ -15,6 +15,15 @@ Vocabulary = dict[str, float]
 
 CATEGORY_TERMS: dict[str, Vocabulary] = {
     "risk_reduction": {
+        "caught": 2,
+        "before launch": 2,
+        "churn": 2.5,
+        "losing": 2,
+        "lost": 1.5,
+        "untested": 2,
+        "complaint": 1.5,
+        "accessib": 1.5,
+        "keep": 0.5,
         "post mortem": 2.5,
         "action item": 1,
         "prevent": 3,
@@ -81,6 +90,11 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "eliminate": 1,
     },
     "enablement": {
+        "let": 2,
+        "lift": 1,
+        "signup": 1.5,
+        "registration": 1,
+        "usable": 1.5,
         "build on": 2.5,
         "rely on": 2.5,
         "use to": 1.5,
@@ -136,6 +150,9 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "revenue": 1,
     },
     "efficiency": {
+        "halv": 2,
+        "calendar": 1,
+        "single": 0.5,
         "reduce": 1.5,
         "cut": 2,
         "save": 2.5,
@@ -193,6 +210,9 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "support ticket": 2,
     },
     "excellence": {
+        "spoke": 2.5,
+        "guideline": 2,
+        "present": 1.5,
         "blog post": 2,
         "most read": 1.5,
         "mentor": 3,
@@ -254,6 +274,15 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
 
 COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
     CompetencyCategory.TECHNICAL: {
+        "palette": 2,
+        "flow": 1,
+        "screen": 1,
+        "navigation": 1.5,
+        "dark mode": 2,
+        "redesign": 2,
+        "token": 1.5,
+        "layout": 1.5,
+        "form": 1,
         "fix": 1,
         "authentication": 1.5,
         "credential": 1,
@@ -378,6 +407,8 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "certificate": 1,
     },
     CompetencyCategory.COMMUNICATION: {
+        "spoke": 2.5,
+        "guideline": 2,
         "wrote": 2,
         "write": 1.5,
         "rfc": 2.5,
@@ -448,6 +479,18 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "team": 0.5,
     },
     CompetencyCategory.PRODUCT: {
+        "customer interview": 2.5,
+        "diary study": 2.5,
+        "card sort": 2.5,
+        "usability test": 2.5,
+        "tested with": 2,
+        "survey": 2,
+        "cohort": 2,
+        "analysis": 1,
+        "research": 2,
+        "users": 1.5,
+        "pricing": 1.5,
+        "evidence": 1.5,
         "customer": 2,
         "user research": 2.5,
         "discovery": 2.5,

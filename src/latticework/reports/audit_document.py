@@ -96,7 +96,8 @@ def _section(doc: Document, section: AuditSection) -> None:
     if section.comparisons:
         doc.add(comparison_table(section.comparisons))
     for table in section.tables:
-        doc.add(result_table(table))
+        if table.rows:
+            doc.add(result_table(table))
     for note in section.notes:
         doc.add(Paragraph(note, tone="note"))
     if section.methods:

@@ -181,7 +181,9 @@ _MOVE_NAMES = {
 
 
 def _move_row(move: Move, framework: Framework) -> list[str]:
-    needs = "; ".join(f"{r.name}: {r.expectation}" for r in move.requires) or "nothing new"
+    needs = (
+        "; ".join(f"{r.name}: {r.expectation.rstrip('.')}" for r in move.requires) or "nothing new"
+    )
     return [_MOVE_NAMES[move.kind], move.target.label(framework), needs, move.note]
 
 

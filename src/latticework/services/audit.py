@@ -29,13 +29,19 @@ def audit_organisation(
     """
     from latticework.storage.framework_store import current_framework
     from latticework.storage.migrate import require_current_schema
-    from latticework.storage.repository import load_dataset
+    from latticework.storage.reading import read_table
     from latticework.storage.unit_of_work import UnitOfWork
 
     require_current_schema(url)
     with UnitOfWork(url) as uow:
         stored = current_framework(uow.connection)
-        dataset = load_dataset(uow.connection, as_of)
+        # Only the tables the audits read: impact and assessments are the largest and unused.
+        dataset = OrgDataset(
+            people=read_table(uow.connection, "people"),
+            events=read_table(uow.connection, "events"),
+            participation=read_table(uow.connection, "participation"),
+            as_of=as_of or date.today(),
+        )
     if dataset.people.empty:
         raise LatticeworkError(
             Problem(

@@ -71,6 +71,7 @@ def import_organisation(
     raws = read_sources(find_sources(paths, the_mapping.files))
     step("Checking columns and values", 1, total)
     checked = _parse_raw(raws, the_mapping, framework, today or date.today())
+    del raws  # the text cells: the typed frames are all that is needed from here
     return _validate_and_write(
         url,
         checked,

@@ -33,6 +33,14 @@ from latticework.growth.records import (
     ratings_for,
     roles_for,
 )
+
+# The services that write live in growth_records; they are part of this module's API.
+from latticework.services.growth_records import current_cycle as current_cycle
+from latticework.services.growth_records import record_rating as record_rating
+from latticework.services.growth_records import save_impact_records as save_impact_records
+from latticework.services.growth_records import save_plan as save_plan
+from latticework.services.growth_records import set_plan_item_status as set_plan_item_status
+from latticework.services.growth_records import stored_plan as stored_plan
 from latticework.teams.composition import (
     EVIDENCING_CATEGORIES,
     OrgComposition,

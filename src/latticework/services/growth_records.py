@@ -1,7 +1,9 @@
 """Growth services that write: stored development plans, impact records and ratings.
 
-Reads and views are in `services/growth.py`; these functions change the
-database, each in one unit of work that commits only when everything is valid.
+Reads and views are in `services/growth.py` (which re-exports these, so
+callers may import every growth service from there); these functions change
+the database, each in one unit of work that commits only when everything is
+valid.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from latticework.framework.model import Framework
 from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status
 from latticework.growth.readiness import Readiness, path_at, require_level
 from latticework.growth.records import ImpactRecord
-from latticework.services.growth import GrowthData, find_person, load_person_data, readiness
 
 if TYPE_CHECKING:
+    from latticework.services.growth import GrowthData
     from latticework.storage.plans import StoredPlan
 
 
@@ -156,6 +158,7 @@ def record_rating(
     discipline's, or unknown) is refused: expectations of other paths are never
     held against anyone, so they are not rated either.
     """
+    from latticework.services.growth import find_person, load_person_data, readiness
     from latticework.storage import UnitOfWork
     from latticework.storage.records import AssessmentRecord, save_assessment
 

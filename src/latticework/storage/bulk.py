@@ -8,6 +8,7 @@ same data reports zero inserted and zero updated rows and changes nothing.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ class UpsertCount:
 
 
 IMPORT_CACHE_KIB = 256 * 1024
+CHUNK_ROWS = 100_000
 
 
 def _quote(name: str) -> str:
@@ -85,8 +87,11 @@ def _upsert_sqlite(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: 
     # millions of rows with keys in no particular order then rereads pages from disk.
     cursor.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
     try:
-        cursor.executemany(sql, _python_rows(table, frame))
-        return int(cursor.rowcount)
+        changed = 0
+        for chunk in _chunks(frame):
+            cursor.executemany(sql, _python_rows(table, chunk))
+            changed += int(cursor.rowcount)
+        return changed
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(default_cache)}")
         cursor.close()
@@ -105,7 +110,8 @@ def _upsert_postgresql(
             "ON COMMIT DROP"
         )
         with cursor.copy(f"COPY {staging} ({names}) FROM STDIN (FORMAT csv)") as copy:
-            copy.write(_csv_bytes(table, frame))
+            for chunk in _chunks(frame):
+                copy.write(_csv_bytes(table, chunk))
         cursor.execute(
             f"INSERT INTO {_quote(table.name)} ({names}) SELECT {names} FROM {staging} "
             + _conflict_clause(table.name, columns, keys, "IS DISTINCT FROM")
@@ -115,6 +121,12 @@ def _upsert_postgresql(
         return changed
     finally:
         cursor.close()
+
+
+def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """Slices of CHUNK_ROWS rows: the driver-ready copy of a slice is freed before the next."""
+    for start in range(0, len(frame), CHUNK_ROWS):
+        yield frame.iloc[start : start + CHUNK_ROWS]
 
 
 def _db_ready(table: sa.Table, frame: pd.DataFrame) -> pd.DataFrame:

@@ -28,8 +28,24 @@ def head_revision() -> str:
 
 def current_revision(url: str) -> str | None:
     """The revision the database is at; None for an empty database."""
-    with engine_for(url).connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+    engine = engine_for(url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except sa.exc.OperationalError as exc:
+        raise cannot_open(engine, exc) from None
+
+
+def cannot_open(engine: sa.Engine, exc: sa.exc.OperationalError) -> LatticeworkError:
+    """The error users see when the database cannot be reached or opened."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return LatticeworkError(
+        Problem(
+            f"Cannot open the database {engine.url.render_as_string()}: {reason}",
+            fix="Check the --db URL (or $LATTICEWORK_DATABASE_URL) and that the server runs.",
+            code="database",
+        )
+    )
 
 
 def upgrade_database(url: str, revision: str = "head") -> tuple[str | None, str]:
@@ -43,13 +59,7 @@ def upgrade_database(url: str, revision: str = "head") -> tuple[str | None, str]
             command.upgrade(config, revision)
             after = MigrationContext.configure(connection).get_current_revision()
     except sa.exc.OperationalError as exc:
-        raise LatticeworkError(
-            Problem(
-                f"Cannot open the database {engine.url.render_as_string()}: {exc.orig}.",
-                fix="Check the --db URL (or $LATTICEWORK_DATABASE_URL) and that the server runs.",
-                code="database",
-            )
-        ) from None
+        raise cannot_open(engine, exc) from None
     return before, after or revision
 
 

@@ -20,6 +20,17 @@ from latticework.growth.records import ImpactRecord
 from latticework.org.columns import ASSESSMENTS, IMPACT, IMPACT_CATEGORIES, RATERS
 from latticework.storage.tables import assessments, impact, people
 
+__all__ = [
+    "AssessmentRecord",
+    "ImpactRecord",
+    "assessments_for",
+    "impact_records",
+    "require_person",
+    "save_assessment",
+    "save_impact_record",
+    "upsert_row",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class AssessmentRecord:

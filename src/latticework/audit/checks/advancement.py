@@ -85,7 +85,7 @@ def advancement(ctx: AuditContext) -> AuditSection:
                 ratio = r.rate / best if best and best > 0 else None
                 path_rows.append(
                     row(
-                        [r.grade, level, r.path],
+                        [r.grade, level, _path_name(ctx, str(r.path))],
                         [int(r.n), int(r.promoted), float(r.rate), ratio],
                         int(r.n),
                         min_group=ctx.min_group,
@@ -198,11 +198,15 @@ def _track_comparison(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) 
     )
 
 
+def _path_name(ctx: AuditContext, path: str) -> str:
+    return ctx.framework.path(path).name if ctx.framework.has_path(path) else path
+
+
 def _path_comparison(ctx: AuditContext, cohort: pd.DataFrame, level: str, path: str) -> Comparison:
     on_path = cohort["path"] == path
     hits, n = int(cohort.loc[on_path, "promoted"].sum()), int(on_path.sum())
     rest_hits, rest_n = int(cohort.loc[~on_path, "promoted"].sum()), int((~on_path).sum())
-    name = ctx.framework.path(path).name if ctx.framework.has_path(path) else path
+    name = _path_name(ctx, path)
     title = ctx.framework.level(level).title if ctx.framework.has_level(level) else level
     return _rate_comparison(
         ctx,

@@ -62,7 +62,15 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
             status=SectionStatus.NOT_APPLICABLE,
             reason="No gender in the data (or not selected with --attributes).",
         )
-    data = people.assign(
+    columns = [
+        "zone",
+        "grade",
+        "grade_rank",
+        "band_currency",
+        "base_annual_fte",
+        "total_annual_fte",
+    ]
+    data = people[columns].assign(
         gender_eu=people["gender"].astype(str).str.strip().str.lower().map(GENDER_CODES),
         variable_fte=people["total_annual_fte"] - people["base_annual_fte"],
     )

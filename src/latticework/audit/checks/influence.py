@@ -131,16 +131,18 @@ def _participation_in_period(ctx: AuditContext) -> pd.DataFrame:
 
     records = ctx.dataset.participation
     start, end = ctx.period
-    frame = pd.DataFrame(
+    if not {"forum", "employee_id", "date"} <= set(records.columns) or records.empty:
+        return pd.DataFrame(columns=["forum", "employee_id", "date", "role"])
+    dates = to_timestamps(records["date"])
+    records = records[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
+    role = records["role"].fillna("member") if "role" in records else "member"
+    return pd.DataFrame(
         {
-            "forum": records["forum"].astype(str) if "forum" in records else [],
-            "employee_id": records["employee_id"].astype(str) if "employee_id" in records else [],
-            "date": to_timestamps(records["date"]) if "date" in records else [],
-            "role": records["role"].fillna("member") if "role" in records else "member",
+            "forum": records["forum"].astype(str),
+            "employee_id": records["employee_id"].astype(str),
+            "role": role,
         }
     )
-    in_period = (frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))
-    return frame[in_period]
 
 
 def _eligible(ctx: AuditContext, forum: Forum, participation: pd.DataFrame) -> pd.DataFrame:
@@ -159,8 +161,8 @@ def _eligible(ctx: AuditContext, forum: Forum, participation: pd.DataFrame) -> p
             eligible["track_id"].isin(allowed) | eligible["track_kind"].isin(allowed)
         ]
     here = participation[participation["forum"] == forum.id]
-    takes_part = set(here["employee_id"])
-    decides = set(here.loc[here["role"] == "decision_maker", "employee_id"])
+    takes_part = here["employee_id"].unique()
+    decides = here.loc[here["role"] == "decision_maker", "employee_id"].unique()
     return eligible.assign(
         takes_part=eligible["employee_id"].isin(takes_part).astype(int),
         decides=eligible["employee_id"].isin(decides).astype(int),

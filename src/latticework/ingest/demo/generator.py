@@ -30,8 +30,8 @@ def generate_organisation(
     seed: int = 0,
     years: int = 5,
     as_of: date | None = None,
-    disparities: Disparities | None = None,
-    dynamics: Dynamics | None = None,
+    disparities: Disparities = Disparities(),
+    dynamics: Dynamics = Dynamics(),
     protected_attributes: bool = True,
 ) -> OrgDataset:
     """Simulate `years` of an organisation's history up to `as_of` (default today).
@@ -42,8 +42,6 @@ def generate_organisation(
     False the gender and ethnicity columns are empty (the gender pay gap is
     still there, unseen), as in an HRIS export without them.
     """
-    disparities = Disparities() if disparities is None else disparities
-    dynamics = Dynamics() if dynamics is None else dynamics
     as_of = date.today() if as_of is None else as_of
     _check_size(people, years)
     catalogue = build_catalogue(framework)
@@ -90,19 +88,25 @@ def generate_organisation(
     structure = build_structure(sim.people, as_of_day, rng)
     ids = frames.employee_ids(sim)
     competency_ids = [c.id for c in framework.competencies]
+    made = records.records
+    # Largest tables first, each source freed once its table exists: lower peak memory.
+    assessments = frames.assessments_frame(made, competency_ids, ids)
+    made.assessments.clear()
+    events = frames.events_frame(sim, ids)
+    sim.events.clear()
+    participation = frames.participation_frame(made, [f.id for f in framework.forums], ids)
+    made.participation.clear()
+    impact = frames.impact_frame(made, competency_ids, ids)
+    made.impact.clear()
     return OrgDataset(
         people=frames.people_frame(
             sim, structure, ids, rng, protected_attributes=protected_attributes
         ),
-        events=frames.events_frame(sim, ids),
-        participation=frames.participation_frame(
-            records.records, [f.id for f in framework.forums], ids
-        ),
-        impact=frames.impact_frame(records.records, competency_ids, ids),
-        assessments=frames.assessments_frame(records.records, competency_ids, ids),
-        roles=frames.roles_frame(
-            records.records, [r.id for r in framework.leadership_roles], sim, ids
-        ),
+        events=events,
+        participation=participation,
+        impact=impact,
+        assessments=assessments,
+        roles=frames.roles_frame(made, [r.id for r in framework.leadership_roles], sim, ids),
         as_of=as_of,
     )
 

@@ -47,6 +47,8 @@ class ForumRule:
 
 @dataclass(frozen=True)
 class RoleRule:
+    """Who may take a leadership role, and for how long."""
+
     index: int
     min_grade: int
     open_to: BoolArray
@@ -66,6 +68,7 @@ class Records:
 
 
 def _track_matrix(cat: Catalogue, tracks: list[str], disciplines: list[str]) -> BoolArray:
+    """allowed[discipline, track kind] for a forum's or role's tracks (ids or kinds; empty: all)."""
     allowed = np.zeros(cat.track_ids.shape, dtype=np.bool_)
     for d, discipline_id in enumerate(cat.disciplines):
         if disciplines and discipline_id not in disciplines:

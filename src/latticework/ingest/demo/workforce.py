@@ -137,6 +137,9 @@ class EventLog:
             }
         )
 
+    def clear(self) -> None:
+        self._parts.clear()
+
     def arrays(self) -> dict[str, npt.NDArray[np.generic]]:
         if not self._parts:
             return {
