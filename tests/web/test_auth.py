@@ -155,3 +155,10 @@ def test_pages_carry_security_headers_and_load_nothing_from_elsewhere(client: Te
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "http://" not in response.text
     assert "https://" not in response.text
+
+
+def test_admins_see_the_settings_without_secrets(client: TestClient) -> None:
+    log_in(client, "root")
+    page = client.get("/users").text
+    assert "Sessions last" in page
+    assert SECRET not in page

@@ -64,3 +64,16 @@ def test_serve_refuses_a_database_without_the_schema(tmp_path) -> None:  # type:
     result = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'empty.db'}"])
     assert result.exit_code == 2
     assert "db upgrade" in result.stderr
+
+
+def test_serve_get_makes_one_request_as_a_user_and_exits(org: Org) -> None:
+    result = runner.invoke(
+        app, ["serve", "--db", org.url, "--get", "/api/people/eng_a2", "--as", "ali"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["pay"]["base_annual_fte"] == 240000
+    denied = runner.invoke(
+        app, ["serve", "--db", org.url, "--get", "/api/people/eng_b1", "--as", "ali"]
+    )
+    assert denied.exit_code == 1
+    assert "forbidden" in denied.stdout

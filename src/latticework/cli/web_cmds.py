@@ -11,6 +11,7 @@ import typer
 
 from latticework.cli.common import (
     EXIT_FINDINGS,
+    EXIT_OK,
     EXIT_USAGE,
     DbOption,
     FormatOption,
@@ -48,6 +49,18 @@ def serve(
         list[Path] | None,
         typer.Option(help="Framework YAML files (default: the one stored by the last import)."),
     ] = None,
+    get: Annotated[
+        str | None,
+        typer.Option(
+            "--get",
+            help="Make one in-process request for PATH, print the answer and exit "
+            "(0 when it succeeds, 1 otherwise) instead of serving.",
+            metavar="PATH",
+        ),
+    ] = None,
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="With --get: make the request as this user.")
+    ] = None,
 ) -> None:
     """Serve the web app and JSON API (OpenAPI at /openapi.json) on the database.
 
@@ -56,8 +69,10 @@ def serve(
 
     Example:
         latticework serve --db sqlite:///demo.db --port 8000
+        latticework serve --db sqlite:///demo.db --get /api/framework --as hr
     """
     from latticework.storage.migrate import require_current_schema
+    from latticework.web.server import get_once
     from latticework.web.server import serve as run
 
     url = database_url(db)
@@ -65,6 +80,13 @@ def serve(
         require_current_schema(url)
     except LatticeworkError as exc:
         fail(exc, EXIT_USAGE)
+    if get is not None:
+        try:
+            status, body = get_once(url, get, as_user)
+        except LatticeworkError as exc:
+            fail(exc, EXIT_USAGE)
+        write_output(body, None)
+        raise typer.Exit(EXIT_OK if status < 400 else EXIT_FINDINGS)
     typer.echo(f"latticework is serving {url} at http://{host}:{port}/ (Ctrl+C stops it)")
     run(
         url,

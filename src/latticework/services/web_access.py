@@ -22,11 +22,12 @@ import sqlalchemy as sa
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.services.accounts import Role, User
-from latticework.storage.repository import is_in_reporting_chain, managers_above
+from latticework.storage.repository import (
+    is_in_reporting_chain,
+    managers_above,
+    reporting_chain_query,
+)
 from latticework.storage.tables import people
-
-MAX_CHAIN_DEPTH = 64
-"""Reporting chains deeper than this are cut (cycles are refused at import anyway)."""
 
 
 class AccessDeniedError(LatticeworkError):
@@ -89,21 +90,10 @@ def chain_and_self(manager_id: str) -> sa.Select[tuple[str]]:
     A query rather than a list of ids: a senior manager's chain can hold tens of
     thousands of people, more than a statement may carry as parameters.
     """
-    tree = (
-        sa.select(people.c.employee_id, sa.literal(1).label("depth"))
-        .where(people.c.manager_id == manager_id)
-        .cte("chain", recursive=True)
+    chain: sa.CompoundSelect[tuple[str]] = sa.union(
+        reporting_chain_query(manager_id), sa.select(sa.literal(manager_id))
     )
-    tree = tree.union(
-        sa.select(people.c.employee_id, (tree.c.depth + 1).label("depth"))
-        .join(tree, people.c.manager_id == tree.c.employee_id)
-        .where(tree.c.depth < MAX_CHAIN_DEPTH)
-    )
-    return (
-        sa.union(sa.select(tree.c.employee_id), sa.select(sa.literal(manager_id)))
-        .subquery()
-        .select()
-    )
+    return sa.select(chain.subquery().c[0])
 
 
 def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAccess:

@@ -201,8 +201,10 @@ class TeamSummary(BaseModel):
     size: int
 
 
-def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
-    """Teams the user may see, with their active headcount."""
+def list_teams(
+    conn: sa.Connection, user: User, query: str = "", limit: int = 500
+) -> list[TeamSummary]:
+    """Teams the user may see (whose name contains `query`), with their active headcount."""
     from latticework.services.accounts import Role
     from latticework.services.web_access import denied
 
@@ -222,6 +224,9 @@ def list_teams(conn: sa.Connection, user: User) -> list[TeamSummary]:
             raise denied("see teams")
         own = sa.select(people.c.team).where(people.c.employee_id == user.employee_id)
         statement = statement.where(people.c.team == own.scalar_subquery())
+    if query.strip():
+        statement = statement.where(sa.func.lower(people.c.team).like(f"%{query.strip().lower()}%"))
+    statement = statement.limit(max(1, min(limit, 5000)))
     return [TeamSummary(team=str(t), size=int(n)) for t, n in conn.execute(statement)]
 
 

@@ -88,8 +88,9 @@ def direct_reports(connection: Connection, manager_id: str) -> list[str]:
 _MAX_DEPTH = 64
 
 
-def reporting_chain(connection: Connection, manager_id: str) -> list[str]:
-    """Everyone under a manager, directly or indirectly (not the manager), by employee id."""
+def reporting_chain_query(manager_id: str) -> sa.Select[tuple[str]]:
+    """A query of the employee ids under a manager (maybe repeated, maybe the manager in a
+    cycle), for use as a subquery where the chain is too long to pass as a list."""
     tree = (
         sa.select(people.c.employee_id, sa.literal(1).label("depth"))
         .where(people.c.manager_id == manager_id)
@@ -100,7 +101,13 @@ def reporting_chain(connection: Connection, manager_id: str) -> list[str]:
         .join(tree, people.c.manager_id == tree.c.employee_id)
         .where(tree.c.depth < _MAX_DEPTH)
     )
-    statement = sa.select(tree.c.employee_id).distinct().order_by(tree.c.employee_id)
+    return sa.select(tree.c.employee_id)
+
+
+def reporting_chain(connection: Connection, manager_id: str) -> list[str]:
+    """Everyone under a manager, directly or indirectly (not the manager), by employee id."""
+    chain = reporting_chain_query(manager_id).subquery()
+    statement = sa.select(chain.c.employee_id).distinct().order_by(chain.c.employee_id)
     return [e for e in connection.execute(statement).scalars() if e != manager_id]
 
 

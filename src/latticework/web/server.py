@@ -41,3 +41,30 @@ def serve(
         log_level=log_level,
         proxy_headers=False,
     )
+
+
+def get_once(database_url: str, path: str, username: str | None = None) -> tuple[int, bytes]:
+    """One in-process request (as `username` when given): a smoke test without a server."""
+    from fastapi.testclient import TestClient
+
+    from latticework.errors import LatticeworkError, Problem
+    from latticework.services import accounts
+    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.web.app import create_app
+    from latticework.web.security import SESSION_COOKIE, SessionData
+
+    app = create_app(WebSettings(database_url=database_url, secret_key=secrets.token_urlsafe(48)))
+    client = TestClient(app, base_url="http://localhost")
+    if username is not None:
+        with UnitOfWork(database_url) as uow:
+            user = accounts.get_user_by_name(uow.connection, username)
+        if user is None:
+            raise LatticeworkError(
+                Problem(f"No user named '{username}'.", fix="See `latticework users list`.")
+            )
+        signer = app.state.latticework.signer
+        client.cookies.set(
+            SESSION_COOKIE, signer.session_cookie(SessionData(user.id, user.password_stamp))
+        )
+    response = client.get(path, follow_redirects=False)
+    return response.status_code, response.content

@@ -87,9 +87,11 @@ def post_plan(
 
 
 @router.get("/teams", response_model=list[TeamSummary])
-async def get_teams(user: UserDep, conn: ConnDep) -> list[TeamSummary]:
-    """Teams the caller may see with their headcount."""
-    return web_growth.list_teams(conn, user)
+async def get_teams(
+    user: UserDep, conn: ConnDep, q: str = "", limit: int = 500
+) -> list[TeamSummary]:
+    """Teams the caller may see (name containing `q`) with their headcount."""
+    return web_growth.list_teams(conn, user, q, limit)
 
 
 @router.get("/teams/{team}", response_model=None)

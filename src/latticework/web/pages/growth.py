@@ -116,8 +116,9 @@ def packet_page(
 
 
 @router.get("/teams", response_class=HTMLResponse)
-async def teams_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
-    return render(request, "teams.html", {"teams": web_growth.list_teams(conn, user)})
+async def teams_page(request: Request, user: UserDep, conn: ConnDep, q: str = "") -> Response:
+    teams = web_growth.list_teams(conn, user, q, limit=200)
+    return render(request, "teams.html", {"teams": teams, "q": q})
 
 
 @router.get("/teams/{team}", response_class=HTMLResponse)

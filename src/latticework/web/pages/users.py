@@ -9,19 +9,46 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from latticework.errors import LatticeworkError
+from latticework.framework.model import Framework
 from latticework.services import accounts
 from latticework.services.accounts import Role
 from latticework.services.web_access import require_role
-from latticework.web.deps import ConnDep, UserDep
+from latticework.web.deps import ConnDep, FrameworkDep, SettingsDep, UserDep
 from latticework.web.rendering import render
+from latticework.web.settings import WebSettings
 
 router = APIRouter(include_in_schema=False)
 
 
+def _settings_rows(settings: WebSettings, fw: Framework) -> list[tuple[str, str]]:
+    """The deployment's settings as an admin may read them (no secret, no password)."""
+    from sqlalchemy.engine import make_url
+
+    return [
+        ("Database", make_url(settings.database_url).render_as_string(hide_password=True)),
+        ("Framework", f"{fw.organisation} {fw.version}"),
+        ("Sessions last", f"{settings.session_max_age_seconds // 3600} hours"),
+        ("Cookies over HTTPS only", "yes" if settings.cookie_secure else "no"),
+        (
+            "Log-in limit",
+            f"{settings.login_max_failures} failures per user name in "
+            f"{settings.login_window_seconds // 60} minutes",
+        ),
+        ("Largest upload", f"{settings.max_upload_bytes // (1024 * 1024)} MB"),
+    ]
+
+
 @router.get("/users", response_class=HTMLResponse)
-def users_page(request: Request, user: UserDep, conn: ConnDep) -> Response:
+def users_page(
+    request: Request, user: UserDep, conn: ConnDep, settings: SettingsDep, fw: FrameworkDep
+) -> Response:
     require_role(user, Role.ADMIN, what="manage users")
-    return render(request, "users.html", {"users": accounts.list_users(conn), "roles": list(Role)})
+    context = {
+        "users": accounts.list_users(conn),
+        "roles": list(Role),
+        "settings_rows": _settings_rows(settings, fw),
+    }
+    return render(request, "users.html", context)
 
 
 @router.post("/users")
@@ -41,6 +68,7 @@ def add_user(
         context = {
             "users": accounts.list_users(conn),
             "roles": list(Role),
+            "settings_rows": [],
             "problems": exc.problems,
             "form": {"username": username, "role": role, "employee_id": employee_id},
         }
