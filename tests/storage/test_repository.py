@@ -158,3 +158,30 @@ def test_deleting_a_person_removes_their_records(org_url: str, tmp_path: Path) -
                 + ("employee_id = 'e3'" if table != "plan_items" else "1 = 1")
             ).scalar_one()
             assert count == 0, table
+
+
+def test_read_table_can_read_some_columns_of_some_rows(org_url: str) -> None:
+    """The audit reads only career events; the filter and column list are pushed into SQL."""
+    from latticework.storage.reading import read_table
+
+    with UnitOfWork(org_url) as uow:
+        everything = read_table(uow.connection, "events")
+        promotions = read_table(
+            uow.connection,
+            "events",
+            columns=["employee_id", "date", "type"],
+            only=("type", ["promotion", "it's quoted"]),
+        )
+        nothing = read_table(uow.connection, "events", only=("type", []))
+    expected = everything.loc[everything["type"] == "promotion", ["employee_id", "date", "type"]]
+    assert len(expected) > 0
+    assert list(promotions.columns) == ["employee_id", "date", "type"]
+    assert promotions.reset_index(drop=True).equals(expected.reset_index(drop=True))
+    assert nothing.empty
+
+
+def test_read_table_refuses_unknown_columns(org_url: str) -> None:
+    from latticework.storage.reading import read_table
+
+    with UnitOfWork(org_url) as uow, pytest.raises(ValueError, match="no columns"):
+        read_table(uow.connection, "events", columns=["salary"])

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 LEVEL_EVENT_TYPES = ("hire", "promotion", "level_change", "track_change")
 CAREER_EVENT_TYPES = (*LEVEL_EVENT_TYPES, "path_change")
+# The event columns the history reads; a caller may load only these.
+AUDITED_EVENT_COLUMNS = (
+    "employee_id",
+    "date",
+    "type",
+    "from_level",
+    "to_level",
+    "from_path",
+    "to_path",
+)
 
 
 @dataclass(frozen=True)

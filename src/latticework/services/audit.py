@@ -27,6 +27,7 @@ def audit_organisation(
     `as_of` is the date the data describes (default: today); the default
     period is the twelve months before it.
     """
+    from latticework.audit.history import AUDITED_EVENT_COLUMNS, CAREER_EVENT_TYPES
     from latticework.storage.framework_store import current_framework
     from latticework.storage.migrate import require_current_schema
     from latticework.storage.reading import read_table
@@ -38,7 +39,13 @@ def audit_organisation(
         # Only the tables the audits read: impact and assessments are the largest and unused.
         dataset = OrgDataset(
             people=read_table(uow.connection, "people"),
-            events=read_table(uow.connection, "events"),
+            # Pay changes are two thirds of all events and no audit reads them.
+            events=read_table(
+                uow.connection,
+                "events",
+                columns=AUDITED_EVENT_COLUMNS,
+                only=("type", CAREER_EVENT_TYPES),
+            ),
             participation=read_table(uow.connection, "participation"),
             as_of=as_of or date.today(),
         )
