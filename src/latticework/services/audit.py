@@ -28,17 +28,20 @@ def audit_organisation(
     period is the twelve months before it.
     """
     from latticework.audit.history import AUDITED_EVENT_COLUMNS, CAREER_EVENT_TYPES
+    from latticework.audit.population import UNUSED_COLUMNS
+    from latticework.storage.frames import frame_columns
     from latticework.storage.framework_store import current_framework
     from latticework.storage.migrate import require_current_schema
     from latticework.storage.reading import read_table
     from latticework.storage.unit_of_work import UnitOfWork
 
     require_current_schema(url)
+    people_columns = [c for c in frame_columns("people") if c not in UNUSED_COLUMNS]
     with UnitOfWork(url) as uow:
         stored = current_framework(uow.connection)
         # Only the tables the audits read: impact and assessments are the largest and unused.
         dataset = OrgDataset(
-            people=read_table(uow.connection, "people"),
+            people=read_table(uow.connection, "people", columns=people_columns),
             # Pay changes are two thirds of all events and no audit reads them.
             events=read_table(
                 uow.connection,
