@@ -458,23 +458,38 @@ def record_access(
     fields: Sequence[str],
 ) -> None:
     """Write that `user` read sensitive `fields` (pay, protected) of these people."""
+    rows = access_log_rows(user, action, subject_employee_ids, fields)
+    if rows:
+        write_access_rows(conn, rows)
+
+
+def access_log_rows(
+    user: User,
+    action: str,
+    subject_employee_ids: Sequence[str | None],
+    fields: Sequence[str],
+) -> list[dict[str, object]]:
+    """The access-log rows saying that `user` read `fields` of these people (none if no
+    sensitive field was read), for writers that batch several reads into one commit."""
     if not fields:
-        return
+        return []
     now = utcnow()
-    conn.execute(
-        access_log.insert(),
-        [
-            {
-                "at": now,
-                "user_id": user.id,
-                "username": user.username,
-                "action": action,
-                "subject_employee_id": subject,
-                "fields": ",".join(sorted(set(fields))),
-            }
-            for subject in subject_employee_ids
-        ],
-    )
+    return [
+        {
+            "at": now,
+            "user_id": user.id,
+            "username": user.username,
+            "action": action,
+            "subject_employee_id": subject,
+            "fields": ",".join(sorted(set(fields))),
+        }
+        for subject in subject_employee_ids
+    ]
+
+
+def write_access_rows(conn: sa.Connection, rows: Sequence[dict[str, object]]) -> None:
+    """Insert access-log rows made by `access_log_rows` (the caller commits)."""
+    conn.execute(access_log.insert(), list(rows))
 
 
 def read_access_log(

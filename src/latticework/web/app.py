@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
 from latticework.services.web_access import AccessDeniedError, NotFoundError, can_see_bands
+from latticework.web.access_log import AccessLogWriter
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
 from latticework.web.documents import block_kind, inline_chart
 from latticework.web.security import CSRF_COOKIE, CookieSigner
@@ -77,6 +78,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         signer=signer,
         templates=templates,
         frameworks=FrameworkProvider(settings),
+        access_log=AccessLogWriter(engine),
     )
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     for module in pages.MODULES:

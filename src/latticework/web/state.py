@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from fastapi.templating import Jinja2Templates
 
 from latticework.framework.model import Framework
+from latticework.web.access_log import AccessLogWriter
 from latticework.web.security import CookieSigner
 from latticework.web.settings import WebSettings
 
@@ -90,5 +91,7 @@ class AppState:
     signer: CookieSigner
     templates: Jinja2Templates
     frameworks: FrameworkProvider
+    access_log: AccessLogWriter
+    """Writes the access log with group commit (see web.access_log)."""
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     """Writers of this process take turns (see deps.write_in_thread)."""

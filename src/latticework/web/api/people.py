@@ -10,10 +10,9 @@ from latticework.services.web_people import (
     PersonProfile,
     PersonSummary,
     list_people,
-    log_sensitive_read,
     read_person_profile,
 )
-from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep, write_in_thread
+from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
 
 router = APIRouter(tags=["people"])
 
@@ -33,8 +32,8 @@ async def get_person(
     """One profile. `pay` and `protected` are null unless the caller may read them; reads of
     them are written to the access log."""
     profile, access = read_person_profile(conn, fw, user, employee_id)
-    await write_in_thread(
-        state, conn, lambda: log_sensitive_read(conn, user, access, "person.profile")
+    await state.access_log.record(
+        conn, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
     return profile
 

@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from latticework.errors import Location, Problem
 from latticework.services import web_privacy
-from latticework.services.web_people import list_people, log_sensitive_read, read_person_profile
-from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep, write_in_thread
+from latticework.services.web_people import list_people, read_person_profile
+from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -33,11 +33,11 @@ async def person_page(
     fw: FrameworkDep,
     state: StateDep,
 ) -> Response:
-    # Reads run inline; the access-log entry for reading pay is written (and committed)
-    # in the thread pool, never on the event loop.
+    # Reads run inline; the access-log entry for reading pay is committed before the
+    # page is rendered (see web.access_log for how it avoids waiting on the loop).
     profile, access = read_person_profile(conn, fw, user, employee_id)
-    await write_in_thread(
-        state, conn, lambda: log_sensitive_read(conn, user, access, "person.profile")
+    await state.access_log.record(
+        conn, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
     return render(request, "person.html", {"p": profile})
 
