@@ -37,6 +37,9 @@ def build_database(people: int) -> str:
     path = OUT / f"web-{people}.db"
     url = f"sqlite:///{path}"
     if path.exists():
+        from latticework.services.data import upgrade_database
+
+        upgrade_database(url)  # a file built by an older version gains the newer tables
         print(f"using {path}")
         return url
     from latticework.framework import load_default_framework

@@ -32,6 +32,7 @@ EXPECTED_TABLES = {
     "api_tokens",
     "access_log",
     "login_attempts",
+    "audit_runs",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import log_in
+from tests.web.conftest import csrf_from, log_in
 
 
 def _auth(token: str) -> dict[str, str]:
@@ -33,6 +33,10 @@ def test_running_the_audit_is_written_to_the_access_log(
 
 def test_the_dashboard_shows_findings_and_sections(client: TestClient) -> None:
     log_in(client, "hr")
+    empty = client.get("/audit")
+    assert "No audit has been run yet" in empty.text
+    run = client.post("/audit/runs", data={"csrf_token": csrf_from(empty.text)})
+    assert run.status_code == 200  # followed the redirect back to the dashboard
     page = client.get("/audit")
     assert page.status_code == 200
     assert "Findings" in page.text

@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,9 @@ from latticework.cli.common import (
     write_output,
 )
 from latticework.errors import LatticeworkError
+
+if TYPE_CHECKING:
+    from latticework.audit import AuditOptions, AuditReport
 
 USAGE_CODES = {"audit-id", "audit-option"}
 
@@ -124,6 +127,13 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save",
+            help="Also store this run in the database, where the web dashboard shows it.",
+        ),
+    ] = False,
 ) -> None:
     """Audit pay, advancement, ceiling and influence parity between the tracks.
 
@@ -135,9 +145,11 @@ def audit(
     Example:
         latticework audit --format html --out audit.html
         latticework audit --audits pay-parity,advancement --period-start 2025-01-01 --format json
+        latticework audit --save
     """
     from latticework.audit import AuditOptions, Correction, Severity
     from latticework.reports.audit_render import render_audit
+    from latticework.services.accounts import utcnow
     from latticework.services.audit import audit_organisation
 
     options = AuditOptions(
@@ -148,6 +160,7 @@ def audit(
         min_group=min_group,
         correction=Correction(correction.value),
     )
+    started_at = utcnow()
     try:
         with _working():
             report = audit_organisation(
@@ -159,11 +172,45 @@ def audit(
     except LatticeworkError as exc:
         usage = any(p.code in USAGE_CODES for p in exc.problems)
         fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
+    if save:
+        _save(database_url(db), report, options, _date(as_of), framework_files, started_at)
     width = stdout_console().width if out is None and sys.stdout.isatty() else 100
     write_output(render_audit(report, output_format.value, width), out)
     worst = report.max_severity()
     if fail_on is not None and worst is not None and worst.rank >= Severity(fail_on.value).rank:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _save(
+    url: str,
+    report: AuditReport,
+    options: AuditOptions,
+    as_of: date | None,
+    framework_files: list[Path] | None,
+    started_at: datetime,
+) -> None:
+    """Store the run where the web dashboard shows it (by `cli:<login>`)."""
+    import getpass
+
+    from latticework.services.accounts import utcnow
+    from latticework.services.audit_runs import run_options, store_run
+    from latticework.storage.unit_of_work import UnitOfWork
+
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        login = "unknown"
+    with UnitOfWork(url) as uow:
+        run = store_run(
+            uow.connection,
+            report,
+            run_options(options, as_of, framework_files),
+            user=f"cli:{login}",
+            started_at=started_at,
+            finished_at=utcnow(),
+        )
+        uow.commit()
+    stderr_console().print(f"Saved as audit run {run.id}.")
 
 
 def _date(value: datetime | None) -> date | None:

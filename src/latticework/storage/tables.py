@@ -175,3 +175,18 @@ login_attempts = sa.Table(
     sa.Index(None, "username", "at"),
     sa.Index(None, "ip", "at"),
 )
+
+# Audit runs keep the report as the versioned JSON the CLI writes (docs/audit-json-schema.md),
+# so the dashboard re-renders a stored run instead of recomputing the audit per request.
+audit_runs = sa.Table(
+    "audit_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user", sa.String, nullable=True, comment="who ran it: a username or cli:<login>"),
+    sa.Column("options", sa.Text, nullable=False, comment="the options asked for, JSON"),
+    sa.Column("report", sa.Text, nullable=False, comment="the audit report, JSON"),
+    sa.Column("schema_version", sa.Integer, nullable=False),
+    sa.Index(None, "finished_at"),
+)

@@ -1,13 +1,17 @@
-"""The audit dashboard (people role): findings first, then every section with its charts."""
+"""The audit dashboard (people role): the latest stored run, findings first, then every
+section with its charts; and the form that starts a new run."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
 
-from latticework.services.web_audit import audit_for
+from latticework.errors import LatticeworkError, Location, Problem
+from latticework.services.web_access import not_found
+from latticework.services.web_audit import latest_audit_for, start_audit_run
 from latticework.web.deps import ConnDep, SettingsDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.rendering import render
@@ -17,16 +21,50 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/audit", response_model=None)
 def audit_page(
+    request: Request, user: UserDep, conn: ConnDep, format: DocumentFormat | None = None
+) -> Response:
+    # The stored report is re-rendered, never recomputed: reading the dashboard is cheap.
+    from latticework.reports.audit_document import audit_document
+
+    run = latest_audit_for(conn, user)
+    if run is None:
+        if format is not None:
+            raise not_found("audit run", "latest")
+        return render(request, "audit.html", {"run": None, "report": None, "doc": None})
+    doc = audit_document(run.report)
+    if format is not None:
+        return download(doc, format, f"audit-{run.report.as_of}")
+    return render(request, "audit.html", {"run": run, "report": run.report, "doc": doc})
+
+
+@router.post("/audit/runs", response_model=None)
+def run_audit_page(
     request: Request,
     user: UserDep,
     conn: ConnDep,
     settings: SettingsDep,
-    as_of: date | None = None,
-    min_group: int | None = None,
-    format: DocumentFormat | None = None,
+    as_of: Annotated[str, Form()] = "",
+    min_group: Annotated[int | None, Form()] = None,
 ) -> Response:
-    # A synchronous route: the audit, its charts and a PDF are seconds of work for a thread.
-    report, doc = audit_for(conn, settings.database_url, user, as_of=as_of, min_group=min_group)
-    if format is not None:
-        return download(doc, format, f"audit-{report.as_of}")
-    return render(request, "audit.html", {"report": report, "doc": doc})
+    # Synchronous, in the request's thread: the people role waits for the run (seconds at
+    # 100,000 people) and then sees it. A background queue would need a worker process.
+    start_audit_run(
+        conn, settings.database_url, user, as_of=_date(as_of, "as_of"), min_group=min_group
+    )
+    return RedirectResponse("/audit", status_code=303)
+
+
+def _date(text: str, field: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise LatticeworkError(
+            Problem(
+                f"'{text}' is not a date.",
+                location=Location(field=field),
+                fix="Give the date as YYYY-MM-DD, or leave it empty for today.",
+                code="invalid-request",
+            )
+        ) from None
