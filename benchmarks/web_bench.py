@@ -133,7 +133,33 @@ async def log_in(client: httpx.AsyncClient, username: str) -> None:
     assert response.status_code == 303, response.text
 
 
-async def run(base_url: str, seconds: float, clients: int, targets: dict[str, list[str]]) -> None:
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _server_pids(parent: int) -> list[int]:
+    """The server process and its workers."""
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    text = children.read_text() if children.exists() else ""
+    return [parent, *(int(p) for p in text.split())]
+
+
+async def run(
+    base_url: str,
+    seconds: float,
+    clients: int,
+    targets: dict[str, list[str]],
+    server_pid: int | None = None,
+) -> None:
     timings: dict[str, list[float]] = {kind: [] for kind in targets}
     errors: dict[str, int] = dict.fromkeys(targets, 0)
     limits = httpx.Limits(max_connections=clients)
@@ -159,9 +185,13 @@ async def run(base_url: str, seconds: float, clients: int, targets: dict[str, li
                 else:
                     errors[kind] += 1
 
+    pids = _server_pids(server_pid) if server_pid else []
+    server_cpu, client_cpu = _cpu_seconds(pids), time.process_time()
     started = time.perf_counter()
     await asyncio.gather(*(client_loop(i) for i in range(clients)))
     wall = time.perf_counter() - started
+    server_cpu = _cpu_seconds(pids) - server_cpu
+    client_cpu = time.process_time() - client_cpu
     total = sum(len(t) for t in timings.values())
     print(f"{clients} concurrent clients for {wall:.1f} s: {total:,} pages, {total / wall:.0f}/s")
     print(f"{'page':<18} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}")
@@ -181,6 +211,14 @@ async def run(base_url: str, seconds: float, clients: int, targets: dict[str, li
     print(f"worst p95 {worst:.1f} ms: {verdict} the 50 ms budget")
     load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min)")
+    if pids:
+        # The load generator runs on the same cores as the server: its share is not the app's.
+        print(
+            f"CPU use: server {server_cpu / wall:.2f} cores "
+            f"({server_cpu / max(total, 1) * 1000:.2f} ms per page), "
+            f"load generator {client_cpu / wall:.2f} cores "
+            f"({client_cpu / max(total, 1) * 1000:.2f} ms per page)"
+        )
 
 
 def main() -> None:
@@ -207,7 +245,9 @@ def main() -> None:
         print(f"{args.people:,} people; server with {args.workers} worker(s); warming up")
         asyncio.run(run(f"http://127.0.0.1:{port}", 3, args.clients, targets))
         print("measuring")
-        asyncio.run(run(f"http://127.0.0.1:{port}", args.seconds, args.clients, targets))
+        asyncio.run(
+            run(f"http://127.0.0.1:{port}", args.seconds, args.clients, targets, server.pid)
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -6,7 +6,9 @@ and every time they are, the read is written to the access log (DESIGN §8).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
@@ -24,6 +26,8 @@ from latticework.services.web_access import (
 from latticework.services.web_framework import LevelRef, PathRef
 from latticework.storage.repository import PersonRecord, get_person
 from latticework.storage.tables import assessments, events, people, roles
+
+T = TypeVar("T")
 
 
 class _View(BaseModel):
@@ -140,6 +144,32 @@ class PersonProfile(_View):
     """How the reader relates to this person: self, report, hr."""
 
 
+class _PerFramework:
+    """Views that depend only on the framework (the moves from a level and path, a level's
+    equivalents), built once per framework version instead of once per page.
+
+    Keeps the one framework it was built for (a new version starts afresh), so an
+    id is never reused for another framework; holds no data about people.
+    """
+
+    def __init__(self) -> None:
+        self._framework: Framework | None = None
+        self._views: dict[tuple[str, ...], object] = {}
+
+    def get(self, fw: Framework, key: tuple[str, ...], build: Callable[[], T]) -> T:
+        if fw is not self._framework or len(self._views) > 5000:
+            self._views = {}
+            self._framework = fw
+        views = self._views
+        found = views.get(key)
+        if found is None:
+            found = views[key] = build()
+        return found  # type: ignore[return-value]
+
+
+_per_framework = _PerFramework()
+
+
 def _level_ref(fw: Framework, level_id: str) -> LevelRef | None:
     if not fw.has_level(level_id):
         return None
@@ -196,13 +226,19 @@ def _pay(fw: Framework, person: PersonRecord) -> PayView:
 
 def _moves(fw: Framework, person: PersonRecord) -> list[MoveView]:
     """The legal single moves from where the person is (growth's lattice moves)."""
-    from latticework.growth.moves import Position, legal_moves
-
     if not fw.has_level(person.level):
         return []
     path = person.path if person.path and fw.has_path(person.path) else None
+    return _per_framework.get(
+        fw, ("moves", person.level, path or ""), lambda: _moves_from(fw, person.level, path)
+    )
+
+
+def _moves_from(fw: Framework, level: str, path: str | None) -> list[MoveView]:
+    from latticework.growth.moves import Position, legal_moves
+
     moves = []
-    for move in legal_moves(fw, Position(person.level, path)):
+    for move in legal_moves(fw, Position(level, path)):
         target = _level_ref(fw, move.target.level)
         assert target is not None
         moves.append(
@@ -245,7 +281,13 @@ def read_person_profile(
     person = get_person(conn, employee_id)
     if person is None:
         raise not_found("person", employee_id)
-    manager = get_person(conn, person.manager_id) if person.manager_id else None
+    manager_name = (
+        conn.execute(
+            sa.select(people.c.name).where(people.c.employee_id == person.manager_id)
+        ).scalar()
+        if person.manager_id
+        else None
+    )
     profile = PersonProfile(
         employee_id=person.employee_id,
         name=person.name,
@@ -255,15 +297,13 @@ def read_person_profile(
         path=_path_ref(fw, person.path),
         team=person.team,
         manager_id=person.manager_id,
-        manager_name=manager.name if manager else None,
+        manager_name=manager_name,
         hire_date=person.hire_date,
         level_start_date=person.level_start_date,
         status=person.status or "active",
-        equivalent_levels=[
-            ref
-            for e in (fw.equivalent_levels(person.level) if fw.has_level(person.level) else [])
-            if (ref := _level_ref(fw, e.level.id)) is not None
-        ],
+        equivalent_levels=_per_framework.get(
+            fw, ("equivalent", person.level), lambda: _equivalent_levels(fw, person.level)
+        ),
         pay=_pay(fw, person) if access.pay else None,
         protected=ProtectedView(gender=person.gender, ethnicity=person.ethnicity)
         if access.protected
@@ -278,14 +318,21 @@ def read_person_profile(
     return profile, access
 
 
+def _equivalent_levels(fw: Framework, level_id: str) -> list[LevelRef]:
+    return [
+        ref
+        for e in (fw.equivalent_levels(level_id) if fw.has_level(level_id) else [])
+        if (ref := _level_ref(fw, e.level.id)) is not None
+    ]
+
+
 def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
     accounts.record_access(conn, user, action, [access.employee_id], access.sensitive_fields)
 
 
 def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
     """A person's impact records, newest first, each with its statement."""
-    from dataclasses import asdict
-
+    from latticework.growth.impact import frame_statement
     from latticework.storage.records import impact_records
 
     return [
@@ -294,7 +341,9 @@ def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
             date=r.date,
             category=r.category,
             title=r.title,
-            statement=impact_statement_text(asdict(r)),
+            statement=r.statement.strip()
+            if r.statement and r.statement.strip()
+            else frame_statement(r),
             metric=r.metric,
             value=r.value,
             unit=r.unit,
@@ -307,11 +356,11 @@ def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
 
 def _ratings(conn: sa.Connection, fw: Framework, employee_id: str) -> list[RatingView]:
     """Ratings of the most recent cycle."""
-    latest = conn.execute(
-        sa.select(sa.func.max(assessments.c.cycle)).where(assessments.c.employee_id == employee_id)
-    ).scalar()
-    if latest is None:
-        return []
+    latest = (
+        sa.select(sa.func.max(assessments.c.cycle))
+        .where(assessments.c.employee_id == employee_id)
+        .scalar_subquery()
+    )
     rows = conn.execute(
         sa.select(assessments)
         .where(assessments.c.employee_id == employee_id, assessments.c.cycle == latest)

@@ -7,6 +7,8 @@ the matching HTTP status, never as a traceback.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from http.cookies import SimpleCookie
 from importlib.resources import files
 from pathlib import Path
@@ -31,6 +33,7 @@ from latticework.web.documents import block_kind, inline_chart
 from latticework.web.security import CSRF_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState, FrameworkProvider
+from latticework.web.wal_checkpoints import WalCheckpointer, no_automatic_checkpoints
 
 API_PREFIX = "/api"
 
@@ -50,7 +53,24 @@ def create_app(settings: WebSettings) -> FastAPI:
     from latticework.storage.engine import create_engine
     from latticework.web import api, pages
 
+    # Requests take their connection on the event loop; a pool larger than the thread pool
+    # (40) plus the loop means taking one never waits there.
+    engine = create_engine(settings.database_url, pool_size=5, max_overflow=60, pool_timeout=30)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
+        sa.event.listen(engine, "connect", no_automatic_checkpoints)
+    checkpointer = WalCheckpointer(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        checkpointer.start()
+        try:
+            yield
+        finally:
+            checkpointer.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="latticework",
         summary="Career lattices as code: the framework, people, growth and the audit.",
         version="1",
@@ -67,11 +87,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates.env.globals["title"] = settings.title
     templates.env.globals["block_kind"] = block_kind
     templates.env.globals["inline_chart"] = inline_chart
-    # Requests take their connection on the event loop; a pool larger than the thread pool
-    # (40) plus the loop means taking one never waits there.
-    engine = create_engine(settings.database_url, pool_size=5, max_overflow=60, pool_timeout=30)
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
     app.state.latticework = AppState(
         settings=settings,
         engine=engine,
