@@ -14,8 +14,9 @@ right away on the request's connection *without waiting for the lock*
 (busy_timeout 0); only when another writer holds the lock (another process's
 log entry, an import) does the entry go to the writer thread, which waits for
 the lock off the event loop and commits everything that queued meanwhile in one
-transaction. PostgreSQL has no database-wide write lock: the row is inserted
-inline.
+transaction, trying every millisecond (SQLite's busy handler sleeps in growing
+steps that mostly miss the microseconds when the lock is free). PostgreSQL has no
+database-wide write lock: the row is inserted inline.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import asyncio
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,8 +77,9 @@ def _written_inline(conn: sa.Connection, rows: list[dict[str, object]]) -> bool:
 class AccessLogWriter:
     """Writes access-log entries for the requests of one process, in batches."""
 
-    def __init__(self, engine: sa.Engine, max_batch: int = 500) -> None:
+    def __init__(self, engine: sa.Engine, max_batch: int = 500, patience: float = 10.0) -> None:
         self._engine = engine
+        self._patience = patience
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._start_lock = threading.Lock()
@@ -114,6 +117,22 @@ class AccessLogWriter:
                 )
                 self._thread.start()
 
+    def _write_when_free(self, rows: list[dict[str, object]]) -> None:
+        """Commit `rows`, trying again every millisecond while another writer holds the lock.
+
+        SQLite's own busy handler would wait too, but in growing sleeps (up to
+        100 ms each) that mostly miss the moment the lock is free: other
+        processes' entries hold it for tens of microseconds at a time.
+        """
+        deadline = time.monotonic() + self._patience
+        with self._engine.connect() as conn:
+            while not _written_inline(conn, rows):
+                if time.monotonic() > deadline:
+                    accounts.write_access_rows(conn, rows)  # waits, or says why it cannot
+                    conn.commit()
+                    return
+                time.sleep(0.001)
+
     def _run(self) -> None:
         while True:
             batch = [self._queue.get()]
@@ -124,8 +143,7 @@ class AccessLogWriter:
                     break
             error: BaseException | None = None
             try:
-                with self._engine.begin() as conn:
-                    accounts.write_access_rows(conn, [row for p in batch for row in p.rows])
+                self._write_when_free([row for p in batch for row in p.rows])
             except Exception as exc:  # told to every waiting request, which then fails
                 error = exc
             for pending in batch:
