@@ -51,6 +51,19 @@ def pg_org(postgres_url: str, tmp_path: Path) -> Iterator[str]:
             admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+def _pay_reads_logged(url: str, subject: str) -> int:
+    import sqlalchemy as sa
+
+    from latticework.storage.unit_of_work import UnitOfWork
+
+    with UnitOfWork(url) as uow:
+        count = uow.connection.execute(
+            sa.text("SELECT count(*) FROM access_log WHERE subject_employee_id = :s"),
+            {"s": subject},
+        ).scalar_one()
+    return int(count)
+
+
 def test_two_processes_on_postgresql_share_sessions_and_login_limits(pg_org: str) -> None:
     port = free_port()
     env = {**os.environ, "LATTICEWORK_SECRET_KEY": SECRET}
@@ -71,6 +84,7 @@ def test_two_processes_on_postgresql_share_sessions_and_login_limits(pg_org: str
             # Each request may land on either process; all must know the session.
             statuses = {browser.get("/api/people/eng_a2").status_code for _ in range(30)}
             assert statuses == {200}
+            assert _pay_reads_logged(pg_org, "eng_a2") == 30  # every read, by either process
             for _ in range(5):
                 browser.post(
                     "/login", data={"username": "chen", "password": "nope", "csrf_token": token}
