@@ -3,6 +3,7 @@ as Markdown, HTML or PDF."""
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
 
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -23,8 +24,26 @@ def block_kind(block: object) -> str:
 
 
 def inline_chart(block: BarChart | LineChart) -> Markup:
-    # chart_svg escapes every label itself; the markup is ours, not the user's.
-    return Markup(chart_svg(block))
+    """The chart as inline SVG (chart_svg escapes every label itself; the markup is ours).
+
+    Drawing with matplotlib takes tens of milliseconds a chart, so the same chart
+    (a stored audit run shown again) is drawn once per process. The key is the
+    chart's full value, so a drawing is only ever reused for an identical chart.
+    """
+    key = f"{type(block).__name__}:{block!r}"
+    svg = _drawn.get(key)
+    if svg is None:
+        svg = chart_svg(block)
+        with _drawn_lock:
+            if len(_drawn) >= _MAX_DRAWN:
+                _drawn.pop(next(iter(_drawn)))
+            _drawn[key] = svg
+    return Markup(svg)
+
+
+_MAX_DRAWN = 256
+_drawn: dict[str, str] = {}
+_drawn_lock = threading.Lock()
 
 
 def download(doc: Document, fmt: DocumentFormat, filename: str) -> Response:
