@@ -163,6 +163,19 @@ def test_every_problem_is_reported_at_once(write_yaml: WriteYaml) -> None:
     assert len(_problems(write_yaml, text)) == 2
 
 
-def test_a_folder_given_as_a_file_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(LatticeworkError, match="Cannot read the file"):
+def test_a_folder_stands_for_its_yaml_files(tmp_path: Path) -> None:
+    """`--framework my-framework/` works for every command, not only `check`."""
+    from latticework.framework import default_framework_files
+
+    folder = tmp_path / "fw"
+    folder.mkdir()
+    for source in default_framework_files():
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load_framework([folder])
+    assert loaded.framework == load_default_framework().framework
+    assert loaded.files == sorted(str(p) for p in folder.glob("*.yaml"))
+
+
+def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(LatticeworkError, match=r"no \.yaml files"):
         load_framework([tmp_path])

@@ -20,7 +20,7 @@ from latticework.cli.common import (
     stdout_console,
     write_output,
 )
-from latticework.errors import LatticeworkError, Location, Problem
+from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
     from latticework.framework.loading import LoadedFramework
@@ -48,31 +48,11 @@ def _load(files: list[Path] | None) -> LoadedFramework:
     from latticework.framework import load_default_framework, load_framework
 
     try:
-        return load_framework(_expand(files)) if files else load_default_framework()
+        return load_framework(files) if files else load_default_framework()
     except LatticeworkError as exc:
         # Missing files and broken YAML are unreadable input (2); schema errors are findings (1).
         unreadable = any(p.code in (None, "yaml") for p in exc.problems)
         fail(exc, EXIT_USAGE if unreadable else EXIT_FINDINGS)
-
-
-def _expand(files: list[Path]) -> list[Path]:
-    """A folder stands for the YAML files in it, in name order (as `init` writes them)."""
-    result: list[Path] = []
-    for f in files:
-        if f.is_dir():
-            found = sorted([*f.glob("*.yaml"), *f.glob("*.yml")])
-            if not found:
-                raise LatticeworkError(
-                    Problem(
-                        "The folder has no .yaml files.",
-                        Location(str(f)),
-                        "Name the framework files, or run `latticework init DIR` to write one.",
-                    )
-                )
-            result += found
-        else:
-            result.append(f)
-    return result
 
 
 def init(

@@ -276,9 +276,10 @@ def assess(
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
-    """Record a self, manager or peer rating against the person's own level and path, with
-    evidence, and show their readiness. Competencies not asked of the person's path are
-    refused.
+    """Record a self, manager or peer rating, with evidence, and show readiness.
+
+    The rating is against the person's own level and path: competencies not asked
+    of that path are refused.
 
     Example:
         latticework assess E1234 system-design 4 --rater manager --evidence https://docs/adr-12
@@ -309,8 +310,10 @@ def packet(
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
-    """A promotion packet: target expectations on the person's path, ratings with evidence,
-    impact, leadership roles, forum participation, time in level and equivalent levels.
+    """A promotion packet: the case for the next level on the person's own path.
+
+    Target expectations on the path, ratings with evidence, impact, leadership roles,
+    forum participation, time in level and equivalent levels.
 
     Example:
         latticework packet E1234 --format pdf --out packet.pdf
@@ -430,8 +433,10 @@ def teams(
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
-    """Team composition against the framework's targets: strategic leadership, technical depth,
-    domain specialists, product partnership and people leadership per team.
+    """Team composition: capabilities per team against the framework's targets.
+
+    Strategic leadership, technical depth, domain specialists, product partnership
+    and people leadership per team.
 
     Exits 1 when a team is flagged (a capability missing or over-concentrated).
 

@@ -68,8 +68,11 @@ class LoadedFramework:
 
 
 def load_framework(paths: Iterable[str | Path]) -> LoadedFramework:
-    """Read, merge and validate framework files. Raises LatticeworkError listing every problem."""
-    files = [Path(p) for p in paths]
+    """Read, merge and validate framework files. Raises LatticeworkError listing every problem.
+
+    A folder stands for the YAML files in it, in name order (as `init` writes them).
+    """
+    files = expand_folders(Path(p) for p in paths)
     if not files:
         raise LatticeworkError(Problem("No framework file given.", fix="Name a YAML file."))
     documents: list[tuple[dict[str, Any], SourceMap, str]] = []
@@ -97,6 +100,26 @@ def load_framework(paths: Iterable[str | Path]) -> LoadedFramework:
         raise LatticeworkError(problems)
     data, sources = merge_documents(documents)
     return LoadedFramework(validate(data, sources), sources, [str(f) for f in files])
+
+
+def expand_folders(paths: Iterable[Path]) -> list[Path]:
+    """Replace each folder by its .yaml/.yml files, sorted by name."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not found:
+                raise LatticeworkError(
+                    Problem(
+                        "The folder has no .yaml files.",
+                        Location(str(path)),
+                        "Name the framework files, or run `latticework init DIR` to write one.",
+                    )
+                )
+            result += found
+        else:
+            result.append(path)
+    return result
 
 
 def load_framework_text(text: str, name: str = "<string>") -> LoadedFramework:
