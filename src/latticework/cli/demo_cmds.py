@@ -134,11 +134,13 @@ def demo(
     else:
         write_output(demo_text(result), out)
     if not no_serve and request.database_url is not None:
-        _serve_demo(request.database_url, port)
+        _serve_demo(request.database_url, port, result.as_of)
 
 
-def _serve_demo(url: str, port: int) -> None:
-    """Create the demo log-ins (one per role), say where to go, and serve until Ctrl+C."""
+def _serve_demo(url: str, port: int, as_of: date) -> None:
+    """Create the demo log-ins (one per role), store a first audit run, serve until Ctrl+C."""
+    from latticework.audit.context import AuditOptions
+    from latticework.services.audit_runs import audit_and_store
     from latticework.services.web_demo import create_demo_accounts, demo_accounts_text
     from latticework.storage.unit_of_work import UnitOfWork
     from latticework.web.server import serve
@@ -146,8 +148,15 @@ def _serve_demo(url: str, port: int) -> None:
     with UnitOfWork(url) as uow:
         accounts = create_demo_accounts(uow.connection)
         uow.commit()
-    address = f"http://127.0.0.1:{port}/"
     err = stderr_console()
+    # The audit dashboard shows stored runs; one run now means the demo opens on findings.
+    try:
+        with UnitOfWork(url) as uow:
+            audit_and_store(uow.connection, url, AuditOptions(), user="demo", as_of=as_of)
+            uow.commit()
+    except LatticeworkError as exc:
+        err.print(f"The first audit run failed ({exc}); run it from the dashboard.", markup=False)
+    address = f"http://127.0.0.1:{port}/"
     err.print(demo_accounts_text(address, accounts), markup=False)
     err.print("Serving the demo (Ctrl+C stops it; --no-serve only builds it).", markup=False)
     serve(url, host="127.0.0.1", port=port, log_level="warning")
