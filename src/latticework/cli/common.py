@@ -92,6 +92,12 @@ def render_problems(problems: list[Problem]) -> None:
             err.print(f"  [dim]fix:[/] {problem.fix}", markup=True)
 
 
+def exit_code_for(error: LatticeworkError) -> int:
+    """2 when the input could not be read at all (a missing file, broken YAML); else 1."""
+    unreadable = any(p.code in (None, "yaml") for p in error.problems)
+    return EXIT_USAGE if unreadable else EXIT_FINDINGS
+
+
 def fail(error: LatticeworkError, code: int = EXIT_FINDINGS) -> NoReturn:
     """Render a user-facing error and exit (1 for bad input, 2 for usage)."""
     render_problems(error.problems)

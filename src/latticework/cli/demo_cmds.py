@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from latticework.cli.common import (
-    EXIT_USAGE,
     DbOption,
     FormatOption,
     OutOption,
     OutputFormat,
     database_url,
+    exit_code_for,
     fail,
     require_format,
     stderr_console,
@@ -127,8 +127,7 @@ def demo(
         with _status() as step:
             result = build_demo(request, step)
     except LatticeworkError as exc:
-        unreadable = any(p.code in (None, "yaml") for p in exc.problems)
-        fail(exc, EXIT_USAGE if unreadable else 1)
+        fail(exc, exit_code_for(exc))
     if output_format is OutputFormat.JSON:
         write_output(json.dumps(result.to_dict(), indent=2), out)
     else:

@@ -15,6 +15,7 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
+    exit_code_for,
     fail,
     require_format,
     stdout_console,
@@ -50,9 +51,7 @@ def _load(files: list[Path] | None) -> LoadedFramework:
     try:
         return load_framework(files) if files else load_default_framework()
     except LatticeworkError as exc:
-        # Missing files and broken YAML are unreadable input (2); schema errors are findings (1).
-        unreadable = any(p.code in (None, "yaml") for p in exc.problems)
-        fail(exc, EXIT_USAGE if unreadable else EXIT_FINDINGS)
+        fail(exc, exit_code_for(exc))
 
 
 def init(
