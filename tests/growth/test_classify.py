@@ -1,13 +1,14 @@
 """The lexical classifier on labelled accomplishment bullets: the accuracy docs/growth.md states.
 
-- `accomplishments.csv` (111 bullets, all disciplines) was used to write and
+- `accomplishments.csv` (140 bullets, all disciplines) was used to write and
   tune the seed vocabulary;
-- `accomplishments_holdout.csv` (32 engineering) and
-  `accomplishments_design_product.csv` (32 design and product) were written
-  without tuning on them (the vocabulary changed once after the second was
-  first measured, tuned on new bullets in the tuning set);
-- `accomplishments_blind.csv` (24 design and product) was written after the
-  last change to the vocabulary and measured once.
+- `accomplishments_holdout.csv` (32 engineering),
+  `accomplishments_design_product.csv` (32 design and product) and
+  `accomplishments_blind.csv` (24 design and product) were never tuned on,
+  though each was measured before a later vocabulary change;
+- `accomplishments_design_product_heldout.csv` (44 design and product) was
+  written before the last vocabulary change, measured once before it and once
+  after it, and never looked at bullet by bullet.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def test_labelled_set_is_large_enough_and_covers_every_category() -> None:
 
 def test_tuning_set_accuracy(framework: Framework) -> None:
     category, top1, top2 = accuracy(framework, "accomplishments.csv")
-    assert category >= 0.95
+    assert category >= 0.98
     assert top1 >= 0.75
     assert top2 >= 0.85
 
@@ -71,17 +72,28 @@ def test_engineering_held_out_accuracy(framework: Framework) -> None:
 
 def test_design_and_product_held_out_accuracy(framework: Framework) -> None:
     category, top1, top2 = accuracy(framework, "accomplishments_design_product.csv")
-    assert category >= 0.70
-    assert top1 >= 0.75
+    assert category >= 0.75
+    assert top1 >= 0.80
     assert top2 >= 0.90
 
 
 def test_blind_design_and_product_accuracy(framework: Framework) -> None:
-    """Written after the last change to the vocabulary and measured once: the honest figure."""
+    """Written after one vocabulary change and never tuned on (measured before the last)."""
     category, top1, top2 = accuracy(framework, "accomplishments_blind.csv")
-    assert category >= 0.60
-    assert top1 >= 0.65
+    assert category >= 0.70
+    assert top1 >= 0.60
     assert top2 >= 0.90
+
+
+def test_design_and_product_held_out_accuracy_after_the_design_vocabulary(
+    framework: Framework,
+) -> None:
+    """Written before the design and product vocabulary was added; 55 % category before it,
+    77 % after, measured once each way: the honest figure for design and product."""
+    category, top1, top2 = accuracy(framework, "accomplishments_design_product_heldout.csv")
+    assert category >= 0.75
+    assert top1 >= 0.50
+    assert top2 >= 0.70
 
 
 def test_a_result_says_why_and_carries_its_quantities(framework: Framework) -> None:
@@ -94,6 +106,16 @@ def test_a_result_says_why_and_carries_its_quantities(framework: Framework) -> N
     assert [(q.kind, q.value, q.unit, q.period) for q in result.quantities] == [
         ("count", 6, "outages", "year")
     ]
+
+
+def test_research_interviews_are_not_read_as_hiring(framework: Framework) -> None:
+    """'customer interview' cancels the hiring sense of 'interview'; no score goes below 0."""
+    classifier = AccomplishmentClassifier(framework, "design")
+    research = classifier.classify("Ran customer interviews with 12 accountants")
+    hiring = classifier.classify("Interviewed 12 designers for the growth team")
+    assert research.category != "excellence"
+    assert hiring.category == "excellence"
+    assert all(0 < share < 1 for _, share in research.scores)
 
 
 def test_text_with_no_signal_is_left_unclassified(framework: Framework) -> None:

@@ -196,7 +196,8 @@ class AccomplishmentClassifier:
         votes = _quantity_votes(quantities)
         for name in CATEGORIES:
             score, terms = _match(words, _CATEGORY_COMPILED[name])
-            scores[name] = score + votes[name]
+            # Negative terms only cancel a shorter term's false vote; a score is never below 0.
+            scores[name] = max(0.0, score + votes[name])
             hits[name] = terms
         best = max(CATEGORIES, key=lambda c: scores[c])
         shares = _shares(scores)

@@ -15,9 +15,31 @@ Vocabulary = dict[str, float]
 
 CATEGORY_TERMS: dict[str, Vocabulary] = {
     "risk_reduction": {
+        # Design and product: harm to users, and customers at risk of leaving.
+        "by mistake": 2.5,
+        "accident": 2,
+        "mislead": 2.5,
+        "privacy": 2,
+        "consent": 1.5,
+        "regulation": 2.5,
+        "directive": 1.5,
+        "comply": 2.5,
+        "deadline": 1,
+        "guardrail": 2.5,
+        "kill switch": 2.5,
+        "alienat": 2,
+        "renewal": 1.5,
+        "cancel": 1.5,
+        "win back": 2,
+        "abuse": 2,
+        "phishing": 3,
+        "no longer": 1,
+        "save offer": 2,
+        "retention": 1.5,
+        "cohort": 1,
         "caught": 2,
         "before launch": 2,
-        "churn": 2.5,
+        "churn": 3,
         "losing": 2,
         "lost": 1.5,
         "untested": 2,
@@ -90,6 +112,14 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "eliminate": 1,
     },
     "enablement": {
+        # Design and product: new users and customers reached, new things they can do.
+        "activation": 2,
+        "sign up": 1.5,
+        "freemium": 2,
+        "tier": 1,
+        "brought in": 1.5,
+        "marketplace": 1.5,
+        "demand": 2,
         "let": 2,
         "lift": 1,
         "signup": 1.5,
@@ -150,6 +180,15 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "revenue": 1,
     },
     "efficiency": {
+        # Design and product: time and repeated work saved for teams and customers.
+        "free": 1.5,
+        "instead of": 1.5,
+        "time": 1,
+        "support contact": 2,
+        "template": 1.5,
+        "wait": 2,
+        # A save offer keeps a customer; it saves no money or time.
+        "save offer": -4,
         "halv": 2,
         "calendar": 1,
         "single": 0.5,
@@ -210,6 +249,16 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "support ticket": 2,
     },
     "excellence": {
+        # Research interviews are not hiring interviews; a new product manager is a person
+        # being grown, not a new product (negative weights cancel the shorter term).
+        "customer interview": -2.5,
+        "user interview": -2.5,
+        "discovery interview": -2.5,
+        "research recruit": -3,
+        "participant recruit": -3,
+        "new product manager": 3,
+        "new designer": 2,
+        "critique": 1.5,
         "spoke": 2.5,
         "guideline": 2,
         "present": 1.5,
@@ -250,7 +299,7 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
         "culture": 2,
         "engagement": 1,
         "style guide": 2,
-        "onboarding": 1.5,
+        "onboarding": 1,
         "junior": 2,
         "apprentice": 2.5,
         "intern": 2,
@@ -274,6 +323,9 @@ CATEGORY_TERMS: dict[str, Vocabulary] = {
 
 COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
     CompetencyCategory.TECHNICAL: {
+        "copy": 1.5,
+        "confirmation": 1.5,
+        "settings": 1,
         "palette": 2,
         "flow": 1,
         "screen": 1,
@@ -407,6 +459,9 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "certificate": 1,
     },
     CompetencyCategory.COMMUNICATION: {
+        "talk at": 2,
+        "spoke at": 2,
+        "email": 1.5,
         "spoke": 2.5,
         "guideline": 2,
         "wrote": 2,
@@ -445,6 +500,7 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "align": 1.5,
     },
     CompetencyCategory.PEOPLE: {
+        "critique": 2,
         "train": 2,
         "member": 1,
         "mentor": 3,
@@ -453,7 +509,6 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "hiring": 2,
         "interview": 2,
         "onboard": 2,
-        "onboarding": 2,
         "grew": 2,
         "teach": 2.5,
         "taught": 2.5,
@@ -479,6 +534,7 @@ COMPETENCY_CATEGORY_TERMS: dict[CompetencyCategory, Vocabulary] = {
         "team": 0.5,
     },
     CompetencyCategory.PRODUCT: {
+        "user testing": 2.5,
         "customer interview": 2.5,
         "diary study": 2.5,
         "card sort": 2.5,
