@@ -8,6 +8,7 @@ computation that the fast version must agree with.
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from latticework.framework import load_default_framework
 from latticework.ingest.demo import generate_organisation
-from latticework.ingest.export import canonical_text, write_csv_files
+from latticework.ingest.export import canonical_text, escape_formulas, write_csv_files
 from latticework.ingest.findings import Findings
 from latticework.ingest.parsing import parse_table
 from latticework.ingest.sources import read_csv
@@ -84,6 +85,7 @@ def edge_people() -> pd.DataFrame:
             "email": texts[::-1],
             "team": ["'=quoted", " ", "", "ünïcødé", "=", "-", "+", "@"],
             "manager_id": [None] * 8,
+            "country": [1, 2.5, None, "=x", "a\n=b", True, "-", np.nan],
             "hire_date": ["2020-01-31", None, "1999-12-01", "2026-02-28"] * 2,
             "exit_date": [pd.NaT] * 7 + [pd.Timestamp("2030-06-15")],
             "base_salary": pay,
@@ -160,7 +162,34 @@ def test_any_float_column_formats_as_the_per_cell_exporter(numbers: list[float])
     assert fast == reference_canonical_text("people", frame)["base_salary"].tolist()
 
 
+# Text a person might type: CSV syntax, formula starts, line breaks, accents, blanks.
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00")
+    | st.sampled_from([",", '"', "\n", "\r", "=", "+", "-", "@", "'", " "]),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cells=st.lists(st.none() | texts, min_size=1, max_size=8))
+def test_any_text_column_exports_byte_for_byte_as_before(cells: list[str | None]) -> None:
+    frame = pd.DataFrame({"employee_id": cells, "name": cells[::-1]})
+    with tempfile.TemporaryDirectory() as folder:
+        (path, _), *_ = write_csv_files({"people": frame}, Path(folder))
+        fast = path.read_bytes()
+    reference = reference_canonical_text("people", frame).to_csv(index=False)
+    assert fast == reference.encode("utf-8")
+
+
 @pytest.mark.parametrize("kind_column", ["hire_date", "base_salary", "name"])
 def test_a_column_of_only_missing_values_is_empty(kind_column: str) -> None:
     frame = pd.DataFrame({"employee_id": ["a", "b"], kind_column: [None, None]})
     assert canonical_text("people", frame)[kind_column].tolist() == ["", ""]
+
+
+@pytest.mark.parametrize("dtype", ["str", "object"])
+def test_escaping_finds_a_formula_however_the_text_is_stored(dtype: str) -> None:
+    cells = pd.Series(["ok", "line\n=no", None, "=yes"], dtype=dtype)
+    escaped = escape_formulas(cells).tolist()
+    assert escaped[:2] == ["ok", "line\n=no"]
+    assert escaped[3] == "'=yes"
