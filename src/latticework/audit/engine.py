@@ -70,8 +70,13 @@ def run_audit(
             audits=[a.id for a in audits],
             attributes=ctx.attributes(),
         ),
-        correction=f"{options.correction.description} over all {tests} tests in this report, "
-        f"alpha = {options.alpha} (statsmodels multipletests)",
+        correction=(
+            f"{options.correction.description} over all {tests} tests in this report, "
+            f"alpha = {options.alpha} (statsmodels multipletests)"
+            if tests
+            else f"{options.correction.description}: no statistical test could be run in "
+            "this report (groups below the minimum size, or nothing to compare)"
+        ),
         tests=tests,
         headcount=len(ctx.population.active),
         suppressed=any(s.suppressed for s in sections),

@@ -76,7 +76,8 @@ def _summary_line(report: AuditReport) -> str:
     parts = [f"{counts[s]} {s.value}" for s in SEVERITY_ORDER if counts[s]]
     audits = ", ".join(report.options.audits)
     found = ", ".join(parts) if parts else "no"
-    return f"{found} findings from {len(report.sections)} audits ({audits})."
+    noun = "finding" if len(report.findings) == 1 else "findings"
+    return f"{found} {noun} from {len(report.sections)} audits ({audits})."
 
 
 def _section(doc: Document, section: AuditSection) -> None:
