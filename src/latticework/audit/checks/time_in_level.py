@@ -36,7 +36,7 @@ from latticework.audit.stats import (
     log_rank,
     promotion_rate_ratio,
 )
-from latticework.audit.suppression import group, row
+from latticework.audit.suppression import group, reportable, row
 from latticework.audit.wording import number, percent
 from latticework.framework.model import TrackKind
 
@@ -80,7 +80,7 @@ def time_in_level(ctx: AuditContext) -> AuditSection:
         for kind in ("ic", "management"):
             part = at_grade[at_grade["track_kind"] == kind]
             sizes[kind] = len(part)
-            if len(part) >= ctx.min_group:
+            if reportable(len(part), ctx.min_group):
                 curve = kaplan_meier(part["months"].to_numpy(), part["promoted"].to_numpy())
                 curves[kind] = curve
                 rows.append(_median_row(grade_id, kind, part, curve, ctx.min_group))
@@ -155,11 +155,11 @@ def _compare(
     promoted = at_grade["promoted"].to_numpy()
     is_ic = (at_grade["track_kind"] == "ic").to_numpy()
     if promoted.sum() == 0:
-        return spec.not_estimable()
+        return spec.not_estimable("no one was promoted from this grade in the data")
     rate = promotion_rate_ratio(months, promoted, is_ic)
     p = log_rank(months, promoted, is_ic.astype(int))
     if rate is None:
-        return spec.not_estimable(p)
+        return spec.not_estimable("one of the groups had no promotion: no rate ratio", p)
     pace = "more slowly" if rate.value < 1 else "faster"
     statement = (
         f"{ic_label} at grade {grade_id} are promoted {pace} than {mgmt_label}: their monthly "
