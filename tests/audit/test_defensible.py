@@ -197,3 +197,48 @@ def test_demographic_group_at_the_minimum_group_size_boundary(
     assert (pay.estimate is None) is (size < 5)
     assert pay.groups[0].n == (size if size >= 5 else None)
     assert math.isfinite(pay.estimate) if pay.estimate is not None else True
+
+
+def _eu_people(zone: str) -> list[dict]:  # type: ignore[type-arg]
+    people = [person(f"m{i}", "E5", 100_000, gender="male", zone=zone) for i in range(5)]
+    return people + [person(f"w{i}", "E5", 90_000, gender="female", zone=zone) for i in range(5)]
+
+
+def test_the_directive_five_percent_rule_applies_to_eu_zones_only(framework: Framework) -> None:
+    """Before: a US zone's 10 % gap read "at or above the Directive's 5 % threshold"."""
+    options = AuditOptions(audits=("eu-pay-transparency",), min_group=2)
+    report = run_audit(org(_eu_people("us")), framework, options)
+    (row,) = next(t for s in report.sections for t in s.tables if t.id.endswith("by-grade")).rows
+    assert row.cells[-1] == "outside the Directive"
+    assert report.findings == []
+    opted_in = AuditOptions(audits=("eu-pay-transparency",), min_group=2, directive_zones=("us",))
+    report = run_audit(org(_eu_people("us")), framework, opted_in)
+    assert any("5 % threshold" in f.sentence for f in report.findings)
+
+
+@pytest.mark.parametrize("order", ["women first", "men first"])
+def test_pay_quartiles_with_tied_pay_do_not_depend_on_employee_ids(
+    framework: Framework, order: str
+) -> None:
+    """Before: everyone paid the same gave 0/0/100/100 % or 100/100/0/0 % women by id order."""
+    women = [person(f"{'a' if order == 'women first' else 'z'}{i}", "E5", 100_000,
+                    gender="female", zone="eu") for i in range(6)]  # fmt: skip
+    men = [person(f"m{i}", "E5", 100_000, gender="male", zone="eu") for i in range(6)]
+    report = run_audit(
+        org(women + men), framework, AuditOptions(audits=("eu-pay-transparency",), min_group=2)
+    )
+    rows = next(t for s in report.sections for t in s.tables if t.id.endswith("quartiles")).rows
+    assert [r.cells[2:] for r in rows] == [[pytest.approx(0.5), pytest.approx(0.5)]] * 4
+
+
+def test_quartile_shares_split_a_tied_block_in_proportion() -> None:
+    import pandas as pd
+
+    from latticework.audit.checks.eu_pay_transparency import quartile_shares
+
+    # Eight people: two lowest, then a block of four tied across quartiles 2 and 3, then two.
+    shares = quartile_shares(pd.Series([1.0, 2.0, 5.0, 5.0, 5.0, 5.0, 8.0, 9.0]))
+    assert shares.sum(axis=1).tolist() == pytest.approx([1.0] * 8)
+    assert shares.sum(axis=0).tolist() == pytest.approx([2.0] * 4)
+    assert shares.iloc[2].tolist() == pytest.approx([0.0, 0.5, 0.5, 0.0])
+    assert shares.iloc[0].tolist() == pytest.approx([1.0, 0.0, 0.0, 0.0])

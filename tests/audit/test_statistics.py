@@ -203,17 +203,17 @@ def test_compa_ratio_and_range_penetration_at_the_band_mid(framework: Framework)
 
 
 def test_eu_gap_is_men_minus_women_over_men_and_flags_five_percent(framework: Framework) -> None:
-    people = [person(f"m{i}", "E5", 100_000, gender="male") for i in range(5)]
-    people += [person(f"w{i}", "E5", 90_000, gender="female") for i in range(5)]
+    people = [person(f"m{i}", "E5", 100_000, gender="male", zone="eu") for i in range(5)]
+    people += [person(f"w{i}", "E5", 90_000, gender="female", zone="eu") for i in range(5)]
     report = run_audit(
         org(people), framework, AuditOptions(audits=("eu-pay-transparency",), min_group=2)
     )
     (row,) = table(report, "eu-pay-transparency.by-grade").rows
-    assert row.cells == ["us", "G5", 5, 5, pytest.approx(0.1), pytest.approx(0.1), "yes"]
+    assert row.cells == ["eu", "G5", 5, 5, pytest.approx(0.1), pytest.approx(0.1), "yes"]
     summary = table(report, "eu-pay-transparency.summary").rows[0].cells
     assert summary[4:6] == [pytest.approx(0.1), pytest.approx(0.1)]
     quartiles = [r.cells[2:] for r in table(report, "eu-pay-transparency.quartiles").rows]
-    # Ten people ranked by pay: quartiles of 3, 2, 2, 3 people; the five women are the lowest paid.
+    # Ten people ranked by pay: quartiles of 2.5 people each; the five women are the lowest paid.
     assert quartiles == [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]
     section = next(s for s in report.sections if s.id == "eu-pay-transparency")
     assert any("5 % threshold" in f.sentence for f in section.findings)

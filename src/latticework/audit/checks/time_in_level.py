@@ -166,9 +166,27 @@ def _compare(
         f"chance of promotion is {number(rate.value)} times the managers'"
         f" ({percent(abs(1 - rate.value), 0)} {'lower' if rate.value < 1 else 'higher'})"
     )
+    excludes_one = (
+        rate.ci_low is not None
+        and rate.ci_high is not None
+        and not (rate.ci_low <= 1.0 <= rate.ci_high)
+    )
+    if (p < 0.05) != excludes_one:
+        statement += (
+            "; the log-rank test compares the whole time-to-promotion curves while the rate "
+            "ratio's interval assumes a constant monthly chance, and here they disagree"
+        )
     with_log_rank = Estimate(rate.value, rate.ci_low, rate.ci_high, p)
     material = min(rate.value, 1 / rate.value) < ctx.options.four_fifths
-    return spec.result(with_log_rank, statement, material=material)
+    result = spec.result(with_log_rank, statement, material=material)
+    return result.model_copy(update={"note": LOG_RANK_NOTE})
+
+
+LOG_RANK_NOTE = (
+    "The p-value is the log-rank test's, which compares the whole time-to-promotion curves; "
+    "the interval is the promotion rate ratio's, which assumes a constant monthly chance of "
+    "promotion. When promotions are bunched in time they can disagree: the sentence says so."
+)
 
 
 def _curve_chart(ctx: AuditContext, grade_id: str, curves: dict[str, Survival]) -> Chart:
