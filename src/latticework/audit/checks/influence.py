@@ -123,6 +123,7 @@ def influence(ctx: AuditContext) -> AuditSection:
                     ChartSeries(name="Management", values=chart_mgmt),
                 ],
                 y_label="share of eligible people",
+                y_percent=True,
             )
         ],
         suppressed=suppressed,
