@@ -36,7 +36,7 @@ def document_text(doc: Document, width: int = 100) -> str:
             out += [block.text, ("-" if block.level <= 2 else "·") * min(width, len(block.text))]
         elif isinstance(block, Paragraph):
             prefix = {"warning": "! ", "bad": "! ", "note": "  "}.get(block.tone, "")
-            text = " ".join([block.text, *(link.text for link in block.links)])
+            text = " ".join([block.text, ", ".join(link.text for link in block.links)]).strip()
             out += textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent="  ")
         elif isinstance(block, Bullets):
             for item in block.items:
@@ -62,6 +62,6 @@ def document_text(doc: Document, width: int = 100) -> str:
                 out += textwrap.wrap(block.caption, width)
             out += table_lines(block.columns, block.rows, width, block.numeric)
         elif isinstance(block, BarChart | LineChart):
-            out.append(f"[chart: {block.title} — see --format html or pdf]")
+            out += textwrap.wrap(f"[chart: {block.title} — see --format html or pdf]", width)
         out.append("")
     return "\n".join(out).rstrip() + "\n"

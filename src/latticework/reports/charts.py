@@ -145,15 +145,24 @@ def _lines(ax: Axes, chart: LineChart) -> None:
     ax.set_ylabel(chart.y_label)
 
 
-def chart_svg(chart: BarChart | LineChart) -> str:
-    """The chart as inline SVG markup (text kept as text, so it is accessible and searchable)."""
+@contextmanager
+def drawn(chart: BarChart | LineChart) -> Iterator[Figure]:
+    """The chart as a matplotlib figure, closed afterwards (renderers and tests read it)."""
     import matplotlib.pyplot as plt
 
     with _style():
         fig = _figure(chart)
-        buffer = io.StringIO()
+        try:
+            yield fig
+        finally:
+            plt.close(fig)
+
+
+def chart_svg(chart: BarChart | LineChart) -> str:
+    """The chart as inline SVG markup (text kept as text, so it is accessible and searchable)."""
+    buffer = io.StringIO()
+    with drawn(chart) as fig:
         fig.savefig(buffer, format="svg")
-        plt.close(fig)
     svg = buffer.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
@@ -165,12 +174,8 @@ def chart_png(chart: BarChart | LineChart) -> bytes:
 
 def chart_png_sized(chart: BarChart | LineChart) -> tuple[bytes, float]:
     """The chart as PNG and its height/width ratio (for placing it on a page)."""
-    import matplotlib.pyplot as plt
-
-    with _style():
-        fig = _figure(chart)
+    buffer = io.BytesIO()
+    with drawn(chart) as fig:
         width, height = fig.get_size_inches()
-        buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=150)
-        plt.close(fig)
     return buffer.getvalue(), float(height / width)

@@ -156,7 +156,7 @@ def _md_cell(text: str) -> str:
 
 
 def _md_links(links: Sequence[Link]) -> str:
-    return " ".join(f"[{_md_link_text(link.text)}](#{link.target})" for link in links)
+    return ", ".join(f"[{_md_link_text(link.text)}](#{link.target})" for link in links)
 
 
 def _md_link_text(text: str) -> str:

@@ -109,7 +109,7 @@ def _id(anchor: str) -> str:
 
 
 def _links(links: Sequence[Link]) -> str:
-    return " ".join(
+    return ", ".join(
         f'<a href="#{html.escape(link.target)}">{html.escape(link.text)}</a>' for link in links
     )
 

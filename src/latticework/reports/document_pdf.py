@@ -302,7 +302,7 @@ class _Flowables:
 
 
 def _links(links: Sequence[Link]) -> str:
-    return " ".join(
+    return ", ".join(
         f'<a href="#{link.target}" color="#1f5fa8"><u>{html.escape(link.text)}</u></a>'
         for link in links
     )

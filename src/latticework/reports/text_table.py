@@ -38,6 +38,19 @@ def table_lines(
     return _listed(columns, rows, width)
 
 
+def _wrap(
+    text: str, width: int, initial_indent: str = "", subsequent_indent: str = ""
+) -> list[str]:
+    # "-6.6 to -3.5 %" and ids like "pay-parity" must not be split at their hyphens.
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+        break_on_hyphens=False,
+    )
+
+
 def _total(widths: Sequence[int]) -> int:
     return sum(widths) + len(GAP) * max(0, len(widths) - 1)
 
@@ -75,7 +88,7 @@ def _aligned(
     separate: bool = False,
 ) -> list[str]:
     def lines_of(values: Sequence[str]) -> list[str]:
-        wrapped = [textwrap.wrap(v, w) or [""] for v, w in zip(values, widths, strict=True)]
+        wrapped = [_wrap(v, w) or [""] for v, w in zip(values, widths, strict=True)]
         height = max(len(c) for c in wrapped)
         out = []
         for k in range(height):
@@ -97,11 +110,13 @@ def _aligned(
 
 
 def _listed(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
-    lines: list[str] = []
-    for n, row in enumerate(rows):
-        if n:
-            lines.append("")
-        lines += textwrap.wrap(row[0], width, subsequent_indent="  ") or [""]
+    # The first column names each entry; the header says what it is.
+    lines = _wrap(f"{columns[0]}:", width)
+    if not rows:
+        return lines + _packed([f"{c}: –" for c in columns[1:]], width, indent="  ")
+    for row in rows:
+        lines.append("")
+        lines += _wrap(row[0], width, subsequent_indent="  ") or [""]
         pairs = [f"{name}: {value}" for name, value in zip(columns[1:], row[1:], strict=True)]
         lines += _packed(pairs, width, indent="  ")
     return lines
@@ -121,7 +136,7 @@ def _packed(pairs: list[str], width: int, indent: str) -> list[str]:
         if len(indent) + len(pair) <= width:
             current = pair
         else:
-            lines += textwrap.wrap(pair, width, initial_indent=indent, subsequent_indent=indent * 2)
+            lines += _wrap(pair, width, initial_indent=indent, subsequent_indent=indent * 2)
             current = ""
     if current:
         lines.append(indent + current)
