@@ -19,6 +19,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
+from latticework.framework.evaluation import Evaluation
+
 FORMAT_VERSION = 1
 
 Id = Annotated[
@@ -312,6 +314,8 @@ class Framework(_Model):
     forums: list[Forum] = Field(default_factory=list)
     promotion: PromotionRule = Field(default_factory=PromotionRule)
     team_targets: TeamTargets = Field(default_factory=TeamTargets)
+    evaluation: Evaluation | None = None
+    """The job-evaluation plan and level scores that justify equivalence by grade."""
 
     _index: _Index = PrivateAttr()
 
