@@ -17,6 +17,7 @@ from latticework.cli import (
     evaluation_cmds,
     framework_cmds,
     growth_cmds,
+    remediation_cmds,
     web_cmds,
 )
 
@@ -37,6 +38,7 @@ for _module in (
     growth_cmds,
     web_cmds,
     evaluation_cmds,
+    remediation_cmds,
 ):
     _module.register(app)
 
