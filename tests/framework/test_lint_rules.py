@@ -13,6 +13,7 @@ import pytest
 
 from latticework.framework.lint import all_rules
 from tests.framework.conftest import CLEAN, line_of, lint_yaml
+from tests.framework.evaluation_cases import EVALUATION_CASES
 
 
 @dataclass(frozen=True)
@@ -349,6 +350,7 @@ CASES = [
         "Owns a service.",
     ),
 ]
+CASES += [Case(r, e, n, o, a) for r, e, n, o, a in EVALUATION_CASES]
 
 
 def test_the_clean_framework_passes_every_rule() -> None:

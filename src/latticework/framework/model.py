@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from latticework.framework.base import FormatVersion, Whole, WholeKey
+from latticework.framework.evaluation import Evaluation
 from latticework.framework.expectation_parts import Bullet, Link
 from latticework.framework.proficiency import ProficiencyScale
 from latticework.framework.promotion import LevelPromotion, TrackPromotion
@@ -356,6 +357,8 @@ class Framework(_Model):
     team_targets: TeamTargets = Field(default_factory=TeamTargets)
     todo: list[Todo] = Field(default_factory=list)
     """Values still to be filled in; the rules about latticework-only sections wait for them."""
+    evaluation: Evaluation | None = None
+    """The job-evaluation plan and level scores that justify equivalence by grade."""
 
     _index: _Index = PrivateAttr()
 

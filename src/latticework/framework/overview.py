@@ -23,7 +23,10 @@ def _band_json(band: Band | None) -> dict[str, Any] | None:
 def framework_overview(fw: Framework) -> dict[str, Any]:
     """Every discipline, track, level (with grade, title, paths, equivalents and bands) and
     every path, band, competency, development opportunity, leadership role and forum."""
+    from latticework.framework.evaluation_points import level_points
+
     zones = [z.id for z in fw.zones]
+    points = level_points(fw)
     return {
         "schema_version": OVERVIEW_SCHEMA_VERSION,
         "organisation": fw.organisation,
@@ -57,6 +60,7 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
                                 "paths": [p.id for p in fw.paths_for_level(lv.id)],
                                 "equivalents": [e.level.id for e in fw.equivalent_levels(lv.id)],
                                 "bands": {z: _band_json(fw.band_for(lv.id, z)) for z in zones},
+                                "points": points.get(lv.id),
                             }
                             for lv in t.levels
                             if fw.has_level(lv.id) and fw.level(lv.id) is lv
@@ -91,6 +95,7 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
         "team_targets": fw.team_targets.model_dump(mode="json"),
         "proficiency_scales": [s.model_dump(mode="json") for s in fw.proficiency_scales],
         "proficiency_scale": fw.proficiency_scale,
+        "evaluation": fw.evaluation.model_dump(mode="json") if fw.evaluation else None,
     }
 
 
