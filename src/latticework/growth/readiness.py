@@ -21,7 +21,7 @@ from datetime import date
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.growth.records import Person, Rating
+from latticework.growth.person_data import Person, Rating
 
 
 @dataclass(frozen=True, slots=True)
