@@ -9,8 +9,8 @@ from datetime import date
 from latticework.framework import load_framework_text
 from latticework.framework.lint import lint
 from latticework.framework.overview import framework_overview
+from latticework.growth.person_data import Person, Rating
 from latticework.growth.readiness import assess_readiness
-from latticework.growth.records import Person, Rating
 from latticework.reports.framework_show import framework_markdown
 from tests.framework.conftest import CLEAN, line_of, lint_yaml
 from tests.framework.ladder_shapes import POINTS, PROFICIENCY_BY_TRACK, SHARED_MANAGER_LADDER

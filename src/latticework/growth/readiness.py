@@ -22,7 +22,7 @@ from datetime import date
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.framework.promotion_terms import min_months_for, min_points_for, threshold_for
-from latticework.growth.records import Person, Rating
+from latticework.growth.person_data import Person, Rating
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from latticework.web.wal_checkpoints import WalCheckpointer, no_automatic_checkpoints
+from latticework.storage.sqlite_wal import WalCheckpointer, no_automatic_checkpoints
 
 
 def _engine(path: Path) -> sa.Engine:

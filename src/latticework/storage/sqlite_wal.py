@@ -22,6 +22,29 @@ import sqlalchemy as sa
 log = logging.getLogger(__name__)
 
 
+def app_engine(url: str) -> sa.Engine:
+    """The web app's engine: a pool sized for many requests and, on SQLite, write-ahead
+    logging with checkpoints left to `WalCheckpointer`."""
+    from latticework.storage.engine import create_engine
+
+    # Requests take their connection on the event loop; a pool larger than the thread pool
+    # (40) plus the loop means taking one never waits there.
+    engine = create_engine(url, pool_size=5, max_overflow=60, pool_timeout=30)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
+        sa.event.listen(engine, "connect", no_automatic_checkpoints)
+    return engine
+
+
+def _sqlite_for_many_readers(dbapi_connection: Any, _record: object) -> None:
+    # Write-ahead logging lets page reads go on while another process writes (the access
+    # log, an import); NORMAL sync is durable across application crashes in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
 def no_automatic_checkpoints(dbapi_connection: Any, _record: object) -> None:
     """A `connect` listener for the app's SQLite engine (see the module docstring)."""
     cursor = dbapi_connection.cursor()

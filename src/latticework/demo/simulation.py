@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from latticework.ingest.demo.catalogue import (
+from latticework.demo.catalogue import (
     IC,
     MANAGEMENT,
     BoolArray,
@@ -24,9 +24,9 @@ from latticework.ingest.demo.catalogue import (
     IntArray,
     choose_weighted,
 )
-from latticework.ingest.demo.disparities import Disparities
-from latticework.ingest.demo.dynamics import Dynamics, mix, per_grade
-from latticework.ingest.demo.workforce import (
+from latticework.demo.disparities import Disparities
+from latticework.demo.dynamics import Dynamics, mix, per_grade
+from latticework.demo.workforce import (
     FEMALE,
     HOUR,
     MONTH,

@@ -13,11 +13,11 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from latticework.demo.catalogue import IC, BoolArray, Catalogue, choose_weighted
+from latticework.demo.disparities import Disparities
+from latticework.demo.simulation import DAYS_PER_YEAR, Simulation, Step
+from latticework.demo.texts import IMPACT_TEMPLATES
 from latticework.framework.model import Framework, PathKind
-from latticework.ingest.demo.catalogue import IC, BoolArray, Catalogue, choose_weighted
-from latticework.ingest.demo.disparities import Disparities
-from latticework.ingest.demo.simulation import DAYS_PER_YEAR, Simulation, Step
-from latticework.ingest.demo.texts import IMPACT_TEMPLATES
 from latticework.org.columns import IMPACT_CATEGORIES
 
 MEMBER, ATTENDEE, DECISION_MAKER = 0, 1, 2

@@ -11,8 +11,8 @@ from tests.web.conftest import SECRET, log_in
 
 
 def test_demo_accounts_log_in_and_see_what_their_role_allows(tmp_path: Path) -> None:
-    from latticework.services.demo import DemoRequest, build_demo
-    from latticework.services.web_demo import DEMO_PASSWORD, create_demo_accounts
+    from latticework.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+    from latticework.demo.build import DemoRequest, build_demo
     from latticework.storage.unit_of_work import UnitOfWork
     from latticework.web.app import create_app
     from latticework.web.settings import WebSettings
@@ -20,7 +20,7 @@ def test_demo_accounts_log_in_and_see_what_their_role_allows(tmp_path: Path) -> 
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     build_demo(DemoRequest(people=150, seed=3, as_of=date(2026, 6, 30), database_url=url))
     with UnitOfWork(url) as uow:
-        accounts = {a.username: a for a in create_demo_accounts(uow.connection)}
+        accounts = {a.username: a for a in create_demo_accounts(uow)}
         uow.commit()
     assert set(accounts) == {"employee", "manager", "hr", "admin"}
     client = TestClient(create_app(WebSettings(database_url=url, secret_key=SECRET)))
@@ -34,4 +34,4 @@ def test_demo_accounts_log_in_and_see_what_their_role_allows(tmp_path: Path) -> 
     assert accounts["employee"].employee_id in chain
     # Running it again (a rebuilt demo) resets the accounts rather than failing.
     with UnitOfWork(url) as uow:
-        assert len(create_demo_accounts(uow.connection)) == 4
+        assert len(create_demo_accounts(uow)) == 4

@@ -1,31 +1,24 @@
-"""A person as the web shows them: profile, people lists, each checked against who asks.
-
-Pay and protected attributes are filled in only when the reader may see them,
-and every time they are, the read is written to the access log (DESIGN §8).
+"""A person as the web shows them: profile, people lists and impact, built from what
+`services.people` returns. Pay and protected attributes are filled in only when the
+`PersonAccess` says the reader may see them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 
 from latticework.framework.model import Framework
-from latticework.services import accounts
-from latticework.services.accounts import Role, User
-from latticework.services.web_access import (
-    PersonAccess,
-    chain_and_self,
-    denied,
-    not_found,
-    person_access,
-)
-from latticework.services.web_framework import LevelRef, PathRef
-from latticework.storage.repository import PersonRecord, get_person
-from latticework.storage.tables import assessments, events, people, roles
+from latticework.services.access import PersonAccess
+from latticework.web.views.framework import LevelRef, PathRef
+
+if TYPE_CHECKING:
+    from latticework.growth.person_data import ImpactRecord
+    from latticework.services.people import PersonRead
+    from latticework.storage import EventRow, PersonListRow, PersonRecord, RatingRow, StoredPlan
 
 T = TypeVar("T")
 
@@ -119,6 +112,11 @@ class PersonSummary(_View):
     team: str | None
 
 
+class TeamSummary(_View):
+    team: str
+    size: int
+
+
 class PersonProfile(_View):
     employee_id: str
     name: str | None
@@ -191,17 +189,6 @@ def _path_ref(fw: Framework, path_id: str | None) -> PathRef | None:
     return PathRef(id=p.id, name=p.name, kind=p.kind.value, domain=p.domain)
 
 
-def impact_statement_text(row: dict[str, object]) -> str:
-    """The business-framed statement of an impact record (the person's own words win)."""
-    from latticework.growth.impact import frame_statement
-    from latticework.growth.records import impact_from_row
-
-    own = row.get("statement")
-    if isinstance(own, str) and own.strip():
-        return own.strip()
-    return frame_statement(impact_from_row(dict(row)))
-
-
 def _pay(fw: Framework, person: PersonRecord) -> PayView:
     band = (
         fw.band_for(person.level, person.zone)
@@ -252,43 +239,21 @@ def _moves_from(fw: Framework, level: str, path: str | None) -> list[MoveView]:
     return moves
 
 
-def _event_summary(row: sa.RowMapping) -> str:
+def _event_summary(row: EventRow) -> str:
     parts = []
-    if row["from_level"] or row["to_level"]:
-        parts.append(f"{row['from_level'] or '—'} → {row['to_level'] or '—'}")
-    if row["from_path"] or row["to_path"]:
-        parts.append(f"path {row['from_path'] or '—'} → {row['to_path'] or '—'}")
-    if row["from_track"] or row["to_track"]:
-        parts.append(f"track {row['from_track'] or '—'} → {row['to_track'] or '—'}")
+    if row.from_level or row.to_level:
+        parts.append(f"{row.from_level or '—'} → {row.to_level or '—'}")
+    if row.from_path or row.to_path:
+        parts.append(f"path {row.from_path or '—'} → {row.to_path or '—'}")
+    if row.from_track or row.to_track:
+        parts.append(f"track {row.from_track or '—'} → {row.to_track or '—'}")
     return "; ".join(parts)
 
 
-def person_profile(
-    conn: sa.Connection, fw: Framework, user: User, employee_id: str
-) -> PersonProfile:
-    """Everything `user` may see of one person; pay and protected reads are logged."""
-    profile, access = read_person_profile(conn, fw, user, employee_id)
-    log_sensitive_read(conn, user, access, "person.profile")
-    return profile
-
-
-def read_person_profile(
-    conn: sa.Connection, fw: Framework, user: User, employee_id: str
-) -> tuple[PersonProfile, PersonAccess]:
-    """The profile and what it showed, *without* logging: for callers that write the log
-    entry themselves (the web writes it off the event loop) with `log_sensitive_read`."""
-    access = person_access(conn, user, employee_id)
-    person = get_person(conn, employee_id)
-    if person is None:
-        raise not_found("person", employee_id)
-    manager_name = (
-        conn.execute(
-            sa.select(people.c.name).where(people.c.employee_id == person.manager_id)
-        ).scalar()
-        if person.manager_id
-        else None
-    )
-    profile = PersonProfile(
+def profile_view(fw: Framework, read: PersonRead, access: PersonAccess) -> PersonProfile:
+    """Everything the reader may see of one person (pay and protected only when allowed)."""
+    person = read.person
+    return PersonProfile(
         employee_id=person.employee_id,
         name=person.name,
         email=person.email,
@@ -297,7 +262,7 @@ def read_person_profile(
         path=_path_ref(fw, person.path),
         team=person.team,
         manager_id=person.manager_id,
-        manager_name=manager_name,
+        manager_name=read.manager_name,
         hire_date=person.hire_date,
         level_start_date=person.level_start_date,
         status=person.status or "active",
@@ -308,14 +273,16 @@ def read_person_profile(
         protected=ProtectedView(gender=person.gender, ethnicity=person.ethnicity)
         if access.protected
         else None,
-        impact=list_impact(conn, employee_id),
-        ratings=_ratings(conn, fw, employee_id),
-        plans=_plans(conn, employee_id),
+        impact=impact_views(read.impact),
+        ratings=_ratings(fw, read.ratings),
+        plans=_plans(read.plan),
         moves=_moves(fw, person),
-        history=_history(conn, employee_id),
+        # Pay changes are events too, but their amounts are pay: only the type is shown here.
+        history=[
+            EventView(date=e.date, type=e.type, summary=_event_summary(e)) for e in read.events
+        ],
         relation=access.relation.value,
     )
-    return profile, access
 
 
 def _equivalent_levels(fw: Framework, level_id: str) -> list[LevelRef]:
@@ -326,65 +293,44 @@ def _equivalent_levels(fw: Framework, level_id: str) -> list[LevelRef]:
     ]
 
 
-def log_sensitive_read(conn: sa.Connection, user: User, access: PersonAccess, action: str) -> None:
-    accounts.record_access(conn, user, action, [access.employee_id], access.sensitive_fields)
+def impact_view(record: ImpactRecord) -> ImpactView:
+    """An impact record with its business-framed statement (the person's own words win)."""
+    from latticework.services.impact import statement_of
 
-
-def list_impact(conn: sa.Connection, employee_id: str) -> list[ImpactView]:
-    """A person's impact records, newest first, each with its statement."""
-    from latticework.growth.impact import frame_statement
-    from latticework.storage.records import impact_records
-
-    return [
-        ImpactView(
-            impact_id=r.impact_id,
-            date=r.date,
-            category=r.category,
-            title=r.title,
-            statement=r.statement.strip()
-            if r.statement and r.statement.strip()
-            else frame_statement(r),
-            metric=r.metric,
-            value=r.value,
-            unit=r.unit,
-            beneficiary=r.beneficiary,
-            evidence=r.evidence,
-        )
-        for r in impact_records(conn, employee_id)
-    ]
-
-
-def _ratings(conn: sa.Connection, fw: Framework, employee_id: str) -> list[RatingView]:
-    """Ratings of the most recent cycle."""
-    latest = (
-        sa.select(sa.func.max(assessments.c.cycle))
-        .where(assessments.c.employee_id == employee_id)
-        .scalar_subquery()
+    return ImpactView(
+        impact_id=record.impact_id,
+        date=record.date,
+        category=record.category,
+        title=record.title,
+        statement=statement_of(record),
+        metric=record.metric,
+        value=record.value,
+        unit=record.unit,
+        beneficiary=record.beneficiary,
+        evidence=record.evidence,
     )
-    rows = conn.execute(
-        sa.select(assessments)
-        .where(assessments.c.employee_id == employee_id, assessments.c.cycle == latest)
-        .order_by(assessments.c.competency, assessments.c.rater)
-    ).mappings()
+
+
+def impact_views(records: list[ImpactRecord]) -> list[ImpactView]:
+    return [impact_view(r) for r in records]
+
+
+def _ratings(fw: Framework, rows: list[RatingRow]) -> list[RatingView]:
     names = {c.id: c.name for c in fw.competencies}
     return [
         RatingView(
-            cycle=r["cycle"],
-            competency=r["competency"],
-            competency_name=names.get(r["competency"], r["competency"]),
-            rater=r["rater"],
-            rating=int(r["rating"]),
-            evidence=r["evidence"],
+            cycle=r.cycle,
+            competency=r.competency,
+            competency_name=names.get(r.competency, r.competency),
+            rater=r.rater,
+            rating=r.rating,
+            evidence=r.evidence,
         )
         for r in rows
     ]
 
 
-def _plans(conn: sa.Connection, employee_id: str) -> list[PlanView]:
-    """The person's active development plan (growth keeps one; saving supersedes it)."""
-    from latticework.storage.plans import active_plan
-
-    plan = active_plan(conn, employee_id)
+def _plans(plan: StoredPlan | None) -> list[PlanView]:
     if plan is None:
         return []
     items = [
@@ -400,63 +346,17 @@ def _plans(conn: sa.Connection, employee_id: str) -> list[PlanView]:
     return [PlanView(id=plan.id, title=plan.title, path=plan.path, status=plan.status, items=items)]
 
 
-def _history(conn: sa.Connection, employee_id: str) -> list[EventView]:
-    # Pay changes are events too, but their amounts are pay: only the type is shown here.
-    rows = conn.execute(
-        sa.select(events).where(events.c.employee_id == employee_id).order_by(events.c.date.desc())
-    ).mappings()
-    return [EventView(date=r["date"], type=r["type"], summary=_event_summary(r)) for r in rows]
-
-
-def list_people(
-    conn: sa.Connection, fw: Framework, user: User, query: str = "", limit: int = 100
-) -> list[PersonSummary]:
-    """The people `user` may see, filtered by a name/id/team search (no pay in lists)."""
-    statement = sa.select(
-        people.c.employee_id,
-        people.c.name,
-        people.c.level,
-        people.c.grade,
-        people.c.track,
-        people.c.path,
-        people.c.team,
-    )
-    if user.role is Role.PEOPLE:
-        pass
-    elif user.role is Role.MANAGER and user.employee_id:
-        statement = statement.where(people.c.employee_id.in_(chain_and_self(user.employee_id)))
-    elif user.employee_id:
-        statement = statement.where(people.c.employee_id == user.employee_id)
-    else:
-        raise denied("list people")
-    text = query.strip()
-    if text:
-        pattern = f"%{text.lower()}%"
-        statement = statement.where(
-            sa.or_(
-                sa.func.lower(people.c.name).like(pattern),
-                sa.func.lower(people.c.employee_id).like(pattern),
-                sa.func.lower(people.c.team).like(pattern),
-            )
-        )
-    rows = conn.execute(
-        statement.order_by(people.c.name, people.c.employee_id).limit(max(1, min(limit, 1000)))
-    ).mappings()
+def summary_views(fw: Framework, rows: list[PersonListRow]) -> list[PersonSummary]:
     return [
         PersonSummary(
-            employee_id=r["employee_id"],
-            name=r["name"],
-            level=r["level"],
-            level_title=fw.level(r["level"]).title if fw.has_level(r["level"]) else None,
-            grade=r["grade"],
-            track=r["track"],
-            path=r["path"],
-            team=r["team"],
+            employee_id=r.employee_id,
+            name=r.name,
+            level=r.level,
+            level_title=fw.level(r.level).title if fw.has_level(r.level) else None,
+            grade=r.grade,
+            track=r.track,
+            path=r.path,
+            team=r.team,
         )
         for r in rows
     ]
-
-
-def leadership_roles(conn: sa.Connection, employee_id: str) -> list[str]:
-    rows = conn.execute(sa.select(roles.c.role).where(roles.c.employee_id == employee_id))
-    return [str(r) for r in rows.scalars()]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from latticework.ingest.demo.catalogue import FloatArray
+from latticework.demo.catalogue import FloatArray
 
 
 @dataclass(frozen=True, slots=True)

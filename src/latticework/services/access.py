@@ -1,6 +1,5 @@
-"""Who may see what (DESIGN §8): the object-level checks every endpoint makes.
-
-The rules, in one place so that pages, the API and their tests agree:
+"""Who may see what: every access rule of the app, in one place, so that pages, the API and
+their tests agree.
 
 - employee: their own record (with their own pay) and the framework;
 - manager: their own record and everyone in their reporting chain, with pay
@@ -9,25 +8,24 @@ The rules, in one place so that pages, the API and their tests agree:
   the access log;
 - admin: users and settings, and their own record when linked to one.
 
-A check runs before the object is loaded, so a denied request says nothing
-about whether the object exists.
+Pay and protected attributes are personal data: each read of them is written
+to the access log by the service that reads them. A check runs before the
+object is loaded, so a denied request says nothing about whether the object
+exists.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-
+from latticework.accounts.model import Role, User
 from latticework.errors import LatticeworkError, Problem
-from latticework.services.accounts import Role, User
-from latticework.storage.repository import (
-    is_in_reporting_chain,
-    managers_above,
-    reporting_chain_query,
-)
-from latticework.storage.tables import people
+from latticework.storage import Visibility
+
+if TYPE_CHECKING:
+    from latticework.storage import UnitOfWork
 
 
 class AccessDeniedError(LatticeworkError):
@@ -84,19 +82,7 @@ def can_see_bands(user: User) -> bool:
     return user.role in (Role.MANAGER, Role.PEOPLE)
 
 
-def chain_and_self(manager_id: str) -> sa.Select[tuple[str]]:
-    """A subquery of the manager and everyone under them, for `IN (...)` filters.
-
-    A query rather than a list of ids: a senior manager's chain can hold tens of
-    thousands of people, more than a statement may carry as parameters.
-    """
-    chain: sa.CompoundSelect[tuple[str]] = sa.union(
-        reporting_chain_query(manager_id), sa.select(sa.literal(manager_id))
-    )
-    return sa.select(chain.subquery().c[0])
-
-
-def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAccess:
+def person_access(uow: UnitOfWork, user: User, employee_id: str) -> PersonAccess:
     """What `user` may see of `employee_id`, or AccessDeniedError."""
     if user.role is Role.PEOPLE:
         return PersonAccess(employee_id, Relation.HR, pay=True, protected=True)
@@ -105,32 +91,47 @@ def person_access(conn: sa.Connection, user: User, employee_id: str) -> PersonAc
     if (
         user.role is Role.MANAGER
         and user.employee_id is not None
-        and is_in_reporting_chain(conn, user.employee_id, employee_id)
+        and uow.people.is_in_reporting_chain(user.employee_id, employee_id)
     ):
         return PersonAccess(employee_id, Relation.REPORT, pay=True, protected=False)
     raise denied("see this person's record")
 
 
-def can_see_team(conn: sa.Connection, user: User, team: str) -> bool:
+def require_self_or_hr(uow: UnitOfWork, user: User, employee_id: str, what: str) -> PersonAccess:
+    """Only the person themselves or the people role (a manager may not)."""
+    found = person_access(uow, user, employee_id)
+    if found.relation not in (Relation.SELF, Relation.HR):
+        raise denied(what)
+    return found
+
+
+def people_visible_to(user: User, what: str) -> Visibility:
+    """Whose rows a list shown to `user` may hold: people see everyone, a manager their
+    chain and themselves, anyone else only themselves."""
+    if user.role is Role.PEOPLE:
+        return Visibility(everyone=True)
+    if user.role is Role.MANAGER and user.employee_id:
+        return Visibility(manager_id=user.employee_id)
+    if user.employee_id:
+        return Visibility(self_id=user.employee_id)
+    raise denied(what)
+
+
+def can_see_team(uow: UnitOfWork, user: User, team: str) -> bool:
     """People see every team; a manager, teams with someone in their chain; anyone, their own."""
     if user.role is Role.PEOPLE:
         return True
     if user.employee_id is None:
         return False
-    members = [
-        str(e)
-        for e in conn.execute(sa.select(people.c.employee_id).where(people.c.team == team))
-        .scalars()
-        .all()
-    ]
+    members = uow.people.team_member_ids(team)
     if user.employee_id in members:
         return True
     if user.role is Role.MANAGER:
         # Walk up from each member: a team is small, a senior manager's chain is not.
-        return any(user.employee_id in managers_above(conn, m) for m in members)
+        return any(user.employee_id in uow.people.managers_above(m) for m in members)
     return False
 
 
-def require_team_access(conn: sa.Connection, user: User, team: str) -> None:
-    if not can_see_team(conn, user, team):
+def require_team_access(uow: UnitOfWork, user: User, team: str) -> None:
+    if not can_see_team(uow, user, team):
         raise denied(f"see team '{team}'")

@@ -1,4 +1,4 @@
-"""The demo service: generate the synthetic organisation, export it as CSV, write it to a database.
+"""Building the demo: generate the synthetic organisation, export it as CSV, write it to a database.
 
 The database is written through `services.data.import_dataset`, so the demo
 goes through exactly the validation and writes of an HRIS import; `--export`
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from latticework.framework.model import Framework
     from latticework.ingest.report import ImportReport
     from latticework.org.dataset import OrgDataset
-    from latticework.storage.unit_of_work import UnitOfWork
 
 Step = Callable[[str], None]
 """Told what the demo is doing now, for a status line on a terminal."""
@@ -90,7 +89,7 @@ def load_framework_for_demo(files: tuple[Path, ...]) -> Framework:
 
 
 def generate_demo(request: DemoRequest, framework: Framework) -> OrgDataset:
-    from latticework.ingest.demo import Disparities, generate_organisation
+    from latticework.demo import Disparities, generate_organisation
 
     return generate_organisation(
         framework,
@@ -146,12 +145,11 @@ def write_demo_database(
 ) -> ImportReport:
     """Write the organisation in one transaction through the import's own checks."""
     from latticework.services.data import import_dataset, upgrade_database
-    from latticework.storage.reading import count_rows
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
 
     upgrade_database(url)
     with UnitOfWork(url) as uow:
-        existing = count_rows(uow.connection, "people")
+        existing = uow.organisation.count("people")
         if existing and not replace:
             raise LatticeworkError(
                 Problem(
@@ -161,17 +159,8 @@ def write_demo_database(
                 )
             )
         if existing:
-            _clear_organisation(uow)
+            uow.organisation.clear()
         report = import_dataset(uow, dataset, framework)
         report.raise_for_errors()
         uow.commit()
     return report
-
-
-def _clear_organisation(uow: UnitOfWork) -> None:
-    """Delete every organisation row (dependent tables first) inside the caller's transaction."""
-    from latticework.org.columns import TABLES
-    from latticework.storage.tables import ORGANISATION_TABLES
-
-    for name in reversed(list(TABLES)):
-        uow.connection.execute(ORGANISATION_TABLES[name].delete())

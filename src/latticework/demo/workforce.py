@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 
-from latticework.ingest.demo.catalogue import BoolArray, FloatArray, IntArray
+from latticework.demo.catalogue import BoolArray, FloatArray, IntArray
 
 STILL_EMPLOYED = np.iinfo(np.int64).max // 4
 """exit_day of people who have not left."""

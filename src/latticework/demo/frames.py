@@ -14,12 +14,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from latticework.ingest.demo.catalogue import IntArray
-from latticework.ingest.demo.hiring import ETHNICITIES
-from latticework.ingest.demo.records import Records
-from latticework.ingest.demo.simulation import Simulation
-from latticework.ingest.demo.structure import Structure
-from latticework.ingest.demo.texts import (
+from latticework.demo.activity import Records
+from latticework.demo.catalogue import IntArray
+from latticework.demo.hiring import ETHNICITIES
+from latticework.demo.simulation import Simulation
+from latticework.demo.structure import Structure
+from latticework.demo.texts import (
     BENEFICIARIES,
     EVIDENCE_BY_RATING,
     FIRST_NAMES_FEMALE,
@@ -31,7 +31,7 @@ from latticework.ingest.demo.texts import (
     LAST_NAMES,
     PRODUCT_AREAS,
 )
-from latticework.ingest.demo.workforce import EVENT_CODES, FEMALE, MALE, STILL_EMPLOYED
+from latticework.demo.workforce import EVENT_CODES, FEMALE, MALE, STILL_EMPLOYED
 from latticework.org.columns import (
     ASSESSMENTS,
     EVENTS,

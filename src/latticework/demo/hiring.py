@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from latticework.ingest.demo.catalogue import IC, MANAGEMENT, FloatArray, IntArray, choose_weighted
-from latticework.ingest.demo.dynamics import per_grade
-from latticework.ingest.demo.simulation import DAYS_PER_YEAR, PAY_CENTRE, Simulation, Step
-from latticework.ingest.demo.workforce import (
+from latticework.demo.catalogue import IC, MANAGEMENT, FloatArray, IntArray, choose_weighted
+from latticework.demo.dynamics import per_grade
+from latticework.demo.simulation import DAYS_PER_YEAR, PAY_CENTRE, Simulation, Step
+from latticework.demo.workforce import (
     FEMALE,
     HOUR,
     MONTH,

@@ -6,15 +6,15 @@ from datetime import date
 
 import numpy as np
 
+from latticework.demo import frames, hiring
+from latticework.demo.activity import RecordMaker
+from latticework.demo.catalogue import build_catalogue
+from latticework.demo.disparities import Disparities
+from latticework.demo.dynamics import Dynamics
+from latticework.demo.simulation import DAYS_PER_YEAR, Simulation, Step
+from latticework.demo.structure import build_structure
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.ingest.demo import frames, hiring
-from latticework.ingest.demo.catalogue import build_catalogue
-from latticework.ingest.demo.disparities import Disparities
-from latticework.ingest.demo.dynamics import Dynamics
-from latticework.ingest.demo.records import RecordMaker
-from latticework.ingest.demo.simulation import DAYS_PER_YEAR, Simulation, Step
-from latticework.ingest.demo.structure import build_structure
 from latticework.org.dataset import OrgDataset
 
 MIN_PEOPLE = 50

@@ -1,9 +1,8 @@
 """Growth services that write: stored development plans, impact records and ratings.
 
-Reads and views are in `services/growth.py` (which re-exports these, so
-callers may import every growth service from there); these functions change
-the database, each in one unit of work that commits only when everything is
-valid.
+Reads and views are in `services/growth.py`. These functions change the
+database inside the caller's unit of work; they raise before writing anything
+when the input is not valid, so the caller's commit stores all or nothing.
 """
 
 from __future__ import annotations
@@ -15,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
+from latticework.growth.person_data import ImpactRecord
 from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status
 from latticework.growth.readiness import Readiness, path_at, require_level
-from latticework.growth.records import ImpactRecord
+from latticework.services.frameworks import current_framework
+from latticework.services.growth import readiness
+from latticework.services.growth_data import GrowthData, find_person, person_data
 
 if TYPE_CHECKING:
-    from latticework.services.growth import GrowthData
-    from latticework.storage.plans import StoredPlan
+    from latticework.storage import StoredPlan, UnitOfWork
 
 
 # -- stored plans ----------------------------------------------------------------
@@ -57,67 +58,53 @@ def _plan_from_stored(stored: StoredPlan, framework: Framework) -> DevelopmentPl
     )
 
 
-def stored_plan(url: str, employee_id: str) -> DevelopmentPlan | None:
+def stored_plan(
+    uow: UnitOfWork, employee_id: str, framework: Framework | None = None
+) -> DevelopmentPlan | None:
     """The person's active stored plan, or None."""
-    from latticework.framework import load_default_framework
-    from latticework.storage import UnitOfWork, current_framework
-    from latticework.storage.plans import active_plan
-
-    with UnitOfWork(url) as uow:
-        stored = active_plan(uow.connection, employee_id)
-        framework_row = current_framework(uow.connection)
+    stored = uow.plans.active(employee_id)
     if stored is None:
         return None
-    framework = framework_row.framework if framework_row else load_default_framework().framework
-    return _plan_from_stored(stored, framework)
+    return _plan_from_stored(stored, framework or current_framework(uow))
 
 
-def save_plan(url: str, plan: DevelopmentPlan, framework: Framework) -> DevelopmentPlan:
+def save_plan(uow: UnitOfWork, plan: DevelopmentPlan, framework: Framework) -> DevelopmentPlan:
     """Store a proposed plan as the person's active plan (the previous one is superseded)."""
-    from latticework.storage import UnitOfWork
-    from latticework.storage.plans import NewPlanItem
-    from latticework.storage.plans import save_plan as store
+    from latticework.storage import NewPlanItem
 
     items = [
         NewPlanItem(i.opportunity_id, i.competency, i.goal, i.due_date, i.status)
         for i in plan.items
     ]
     title = f"{_PLAN_TITLE}{plan.target_level}" if plan.target_level else None
-    with UnitOfWork(url) as uow:
-        stored = store(uow.connection, plan.employee_id, plan.path, title, items)
-        uow.commit()
+    stored = uow.plans.save(plan.employee_id, plan.path, title, items)
     return replace(_plan_from_stored(stored, framework), notes=plan.notes)
 
 
 def set_plan_item_status(
-    url: str, employee_id: str, item: int, status: str, framework: Framework
+    uow: UnitOfWork, employee_id: str, item: int, status: str, framework: Framework
 ) -> DevelopmentPlan:
     """Set the status of item number `item` (1, 2, …) of the person's active plan."""
-    from latticework.storage import UnitOfWork
-    from latticework.storage.plans import active_plan, set_item_status
-
     check_status(status)
-    with UnitOfWork(url) as uow:
-        stored = active_plan(uow.connection, employee_id)
-        if stored is None:
-            raise LatticeworkError(
-                Problem(
-                    f"{employee_id} has no stored development plan",
-                    fix=f"Store one first: latticework plan {employee_id} --save",
-                    code="no-plan",
-                )
+    stored = uow.plans.active(employee_id)
+    if stored is None:
+        raise LatticeworkError(
+            Problem(
+                f"{employee_id} has no stored development plan",
+                fix=f"Store one first: latticework plan {employee_id} --save",
+                code="no-plan",
             )
-        if not 1 <= item <= len(stored.items):
-            raise LatticeworkError(
-                Problem(
-                    f"{employee_id}'s plan has no item {item}",
-                    fix=f"Use an item number from 1 to {len(stored.items)}.",
-                    code="unknown-plan-item",
-                )
+        )
+    if not 1 <= item <= len(stored.items):
+        raise LatticeworkError(
+            Problem(
+                f"{employee_id}'s plan has no item {item}",
+                fix=f"Use an item number from 1 to {len(stored.items)}.",
+                code="unknown-plan-item",
             )
-        set_item_status(uow.connection, stored.id, stored.items[item - 1].id, status)
-        uow.commit()
-        updated = active_plan(uow.connection, employee_id)
+        )
+    uow.plans.set_item_status(stored.id, stored.items[item - 1].id, status)
+    updated = uow.plans.active(employee_id)
     assert updated is not None
     return _plan_from_stored(updated, framework)
 
@@ -125,15 +112,10 @@ def set_plan_item_status(
 # -- recording impact and ratings --------------------------------------------------
 
 
-def save_impact_records(url: str, records: Sequence[ImpactRecord]) -> int:
+def save_impact_records(uow: UnitOfWork, records: Sequence[ImpactRecord]) -> int:
     """Store impact records (upserted by impact_id, so saving twice keeps one); returns how many."""
-    from latticework.storage import UnitOfWork
-    from latticework.storage.records import save_impact_record
-
-    with UnitOfWork(url) as uow:
-        for record in records:
-            save_impact_record(uow.connection, record)
-        uow.commit()
+    for record in records:
+        uow.impact.add(record)
     return len(records)
 
 
@@ -143,7 +125,7 @@ def current_cycle(day: date) -> str:
 
 
 def record_rating(
-    url: str,
+    uow: UnitOfWork,
     data: GrowthData,
     employee_id: str,
     competency: str,
@@ -158,9 +140,7 @@ def record_rating(
     discipline's, or unknown) is refused: expectations of other paths are never
     held against anyone, so they are not rated either.
     """
-    from latticework.services.growth import find_person, load_person_data, readiness
-    from latticework.storage import UnitOfWork
-    from latticework.storage.records import AssessmentRecord, save_assessment
+    from latticework.storage import AssessmentRecord
 
     fw = data.framework
     person = find_person(data, employee_id)
@@ -198,8 +178,6 @@ def record_rating(
         evidence=evidence,
         date=data.as_of,
     )
-    with UnitOfWork(url) as uow:
-        save_assessment(uow.connection, record)
-        uow.commit()
-    refreshed = load_person_data(url, employee_id, data.as_of)
+    uow.assessments.add(record)
+    refreshed = person_data(uow, employee_id, data.as_of, data.framework)
     return readiness(refreshed, employee_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from latticework.framework.model import Framework
-from latticework.services.web_access import not_found
+from latticework.services.access import not_found
 
 
 class _View(BaseModel):

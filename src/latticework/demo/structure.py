@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from latticework.demo.catalogue import MANAGEMENT, IntArray
+from latticework.demo.texts import PRODUCT_AREAS
+from latticework.demo.workforce import Workforce
 from latticework.errors import LatticeworkError, Problem
-from latticework.ingest.demo.catalogue import MANAGEMENT, IntArray
-from latticework.ingest.demo.texts import PRODUCT_AREAS
-from latticework.ingest.demo.workforce import Workforce
 
 MIN_SPAN, MAX_SPAN = 5, 8
 
