@@ -381,7 +381,8 @@ def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | Non
         return None
     st = StratifiedTable(usable)
     p = float(st.test_null_odds(correction=False).pvalue)
-    odds = finite(st.oddsratio_pooled)
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0 or ∞ is handled just below
+        odds = finite(st.oddsratio_pooled)
     if odds is None or odds == 0:
         st = StratifiedTable([t + 0.5 for t in usable])
         odds = finite(st.oddsratio_pooled)
