@@ -49,6 +49,8 @@ class Estimate:
     ci_low: float | None
     ci_high: float | None
     p_value: float | None
+    tolerance_p: float | None = None
+    """One-sided p-value that the effect exceeds a tolerance in size (`beyond_tolerance_p`)."""
 
 
 def design_matrix(
@@ -176,6 +178,7 @@ def log_pay_gaps(
     indicators: Sequence[str],
     categorical: Sequence[str],
     numeric: Sequence[str],
+    tolerance: float | None = None,
 ) -> PayFit:
     """exp(β) − 1 for each 0/1 indicator in one OLS of ln(outcome) on them and the controls.
 
@@ -226,9 +229,28 @@ def log_pay_gaps(
         p = float(2 * student_t.sf(abs(beta / se), df))
         half = float(student_t.ppf(0.975, df)) * se
         fitted.estimates[name] = Estimate(
-            math.expm1(beta), math.expm1(beta - half), math.expm1(beta + half), p
+            math.expm1(beta),
+            math.expm1(beta - half),
+            math.expm1(beta + half),
+            p,
+            None if tolerance is None else beyond_tolerance_p(beta, se, df, tolerance),
         )
     return fitted
+
+
+def beyond_tolerance_p(beta: float, se: float, df: float, tolerance: float) -> float:
+    """One-sided p-value of H0: |exp(β) − 1| ≤ tolerance against a larger gap, in its direction.
+
+    The test the Swiss equal-pay standard (Logib) applies with a 5 % tolerance:
+    a gap is only a violation when it is significantly larger than the
+    tolerance. A negative gap exceeds it when β < ln(1 − tolerance), a
+    positive one when β > ln(1 + tolerance); t on the same degrees of freedom.
+    """
+    from scipy.stats import t as student_t
+
+    bound = math.log1p(-tolerance) if beta < 0 else math.log1p(tolerance)
+    distance = (bound - beta) if beta < 0 else (beta - bound)
+    return float(student_t.sf(distance / se, df))
 
 
 def _identified(x: np.ndarray, column: int) -> bool:
