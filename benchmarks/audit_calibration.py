@@ -143,7 +143,7 @@ def small_cell_rates(
     import numpy as np
     from scipy import stats
 
-    from latticework.audit.stats import bell_mccaffrey_df
+    from latticework.audit.stats import hc2_t
 
     rng = np.random.default_rng(seed)
     x, frame = _cell_design(n_small, n_big, rng)
@@ -152,7 +152,7 @@ def small_cell_rates(
     leverage = np.einsum("ij,ji->i", x, pinv)
     sd = np.where(x[:, 1] == 1, spread, 1.0) * 0.06
     a = pinv[1]
-    df = bell_mccaffrey_df(x, pinv, 1)
+    _, df = hc2_t(x, pinv, np.zeros(n), 1)  # the degrees of freedom depend on x only
     hc3 = np.empty(sims)
     hc2 = np.empty(sims)
     for start in range(0, sims, 5_000):

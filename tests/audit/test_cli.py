@@ -152,3 +152,15 @@ def test_published_json_schema_is_the_one_the_code_produces() -> None:
     page = (ROOT / "docs" / "audit-json-schema.md").read_text(encoding="utf-8")
     published = json.loads(page.split("```json\n", 1)[1].split("\n```", 1)[0])
     assert published == audit_json_schema(), "regenerate docs/audit-json-schema.md"
+
+
+def test_tolerance_option_takes_a_percentage_and_rejects_nonsense(sqlite_url: str) -> None:
+    result = audit(sqlite_url, "--audits", "pay-parity", "--tolerance", "5%", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    gaps = [c for s in report["sections"] for c in s["comparisons"] if c["estimate"] is not None]
+    assert gaps
+    assert all(c["tolerance_p"] is not None for c in gaps)
+    bad = audit(sqlite_url, "--tolerance", "five")
+    assert bad.exit_code == 2
+    assert "--tolerance" in bad.output

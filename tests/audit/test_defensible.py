@@ -242,3 +242,26 @@ def test_quartile_shares_split_a_tied_block_in_proportion() -> None:
     assert shares.sum(axis=0).tolist() == pytest.approx([2.0] * 4)
     assert shares.iloc[2].tolist() == pytest.approx([0.0, 0.5, 0.5, 0.0])
     assert shares.iloc[0].tolist() == pytest.approx([1.0, 0.0, 0.0, 0.0])
+
+
+def test_duplicate_and_untestable_tests_are_left_out_of_the_family(framework: Framework) -> None:
+    """No variable pay: total pay repeats base pay exactly. No promotion: p = 1 by construction.
+    Before, both counted in the family and raised every other adjusted p-value."""
+    people = [person(f"e{i}", "E7", 150_000 + 4_000 * i) for i in range(6)]
+    people += [person(f"m{i}", "M7", 160_000 + 4_000 * i) for i in range(6)]
+    report = run_audit(org(people), framework, AuditOptions(audits=("pay-parity", "advancement")))
+    base, total = (
+        comparison(report, "pay-parity.base.G7"),
+        comparison(report, "pay-parity.total.G7"),
+    )
+    assert base.family == "tested"
+    assert total.family == "duplicate"
+    assert total.duplicate_of == base.id
+    assert total.p_adjusted == base.p_adjusted
+    promotion = comparison(report, "advancement.track.G7")
+    assert promotion.family == "untestable"
+    assert promotion.p_value is None
+    tested = [c for s in report.sections for c in s.comparisons if c.family == "tested"]
+    assert report.tests == len(tested)
+    assert report.tests_excluded >= 3  # total.G7, total.all, advancement.track.G7
+    assert "left out" in report.correction

@@ -217,3 +217,22 @@ def test_eu_gap_is_men_minus_women_over_men_and_flags_five_percent(framework: Fr
     assert quartiles == [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]
     section = next(s for s in report.sections if s.id == "eu-pay-transparency")
     assert any("5 % threshold" in f.sentence for f in section.findings)
+
+
+def test_tolerance_test_is_one_sided_beyond_the_tolerance(framework: Framework) -> None:
+    """ICs paid exactly 5 % less: at a 5 % tolerance the one-sided p is exactly 0.5; at 2 % it is
+    the t-test of β against ln(0.98), HC2 error, 10 degrees of freedom."""
+    directors = [200_000, 220_000, 240_000, 260_000, 280_000, 300_000]
+    people = [person(f"m{i}", "M8", pay) for i, pay in enumerate(directors)]
+    people += [person(f"e{i}", "E8", pay * 0.95) for i, pay in enumerate(directors)]
+    frame = pd.DataFrame({"pay": [p["base_salary"] for p in people], "is_ic": [0] * 6 + [1] * 6})
+    direct = smf.ols("np.log(pay) ~ is_ic", frame).fit(cov_type="HC2")
+    beta, se = direct.params["is_ic"], direct.bse["is_ic"]
+    for tolerance, expected in (
+        (0.05, 0.5),
+        (0.02, scipy_stats.t.sf((math.log(0.98) - beta) / se, 10)),
+    ):
+        options = AuditOptions(audits=("pay-parity",), tolerance=tolerance)
+        gap = comparison(run_audit(org(people), framework, options), "pay-parity.base.G8")
+        assert gap.tolerance_p == pytest.approx(expected, abs=1e-9)
+        assert "that it exceeds the tolerance" in gap.sentence

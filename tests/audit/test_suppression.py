@@ -116,3 +116,37 @@ def test_a_suppressed_part_cannot_be_recovered_from_a_total(report: AuditReport)
     gender = tables["demographic.gender.pay"]
     non_binary = [r for r in gender.rows if r.cells[0] == "non-binary"]
     assert all(r.cells[1] in (None, "suppressed") for r in non_binary)
+
+
+def shown_sizes(report: AuditReport) -> list[int]:
+    """Every head count the report shows: group sizes, integer table cells, the headcount."""
+    sizes = [report.headcount]
+    for section in report.sections:
+        sizes += [g.n for c in section.comparisons for g in c.groups if g.n is not None]
+        for table in section.tables:
+            columns = [i for i, col in enumerate(table.columns) if col.kind == "int"]
+            for r in table.rows:
+                sizes += [r.cells[i] for i in columns if isinstance(r.cells[i], int)]  # type: ignore[misc]
+    return sizes
+
+
+def test_no_subtraction_of_sizes_shown_in_different_sections_gives_a_small_group(
+    framework: Framework,
+) -> None:
+    """Three men in the US zone. Before: the demographic table showed 23 men and the EU summary
+    20 men in the EU zone, and 23 − 20 = 3. Every difference of two shown sizes is tried."""
+    people = [person(f"eu-m{i}", "E6", 150_000 + 700 * i, gender="male", zone="eu")
+              for i in range(20)]  # fmt: skip
+    people += [person(f"eu-w{i}", "E6", 149_000 + 650 * i, gender="female", zone="eu")
+               for i in range(11)]  # fmt: skip
+    people += [person(f"us-m{i}", "E6", 180_000 + 900 * i, gender="male") for i in range(3)]
+    people += [person(f"us-w{i}", "E6", 181_000 + 800 * i, gender="female") for i in range(8)]
+    report = run_audit(org(people), framework, AuditOptions(min_group=5, attributes=("gender",)))
+    sizes = shown_sizes(report)
+    assert 23 in sizes  # the organisation-wide number of men is shown (it is not small)
+    differences = {a - b for a in sizes for b in sizes}
+    assert 3 not in differences
+    for fmt in ("text", "md"):
+        text = render_audit(report, fmt)
+        assert isinstance(text, str)
+        assert "20 men" not in text

@@ -65,6 +65,7 @@ class Compare:
             ci_low=finite(estimate.ci_low),
             ci_high=finite(estimate.ci_high),
             p_value=finite(estimate.p_value) if testable else None,
+            tolerance_p=finite(estimate.tolerance_p),
             family="none" if testable else "untestable",
             material=material,
             statement=statement,

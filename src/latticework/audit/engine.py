@@ -125,6 +125,14 @@ def _validate(options: AuditOptions) -> None:
         problems.append(
             Problem("--min-group must be at least 1.", fix="Use 5 or more.", code="audit-option")
         )
+    if options.tolerance is not None and not 0 < options.tolerance < 0.5:
+        problems.append(
+            Problem(
+                f"--tolerance {options.tolerance} is not a fraction between 0 and 0.5.",
+                fix="Use e.g. 5% or 0.05.",
+                code="audit-option",
+            )
+        )
     if not 0 < options.alpha < 1:
         problems.append(Problem("alpha must be between 0 and 1.", code="audit-option"))
     if (

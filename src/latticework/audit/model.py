@@ -75,6 +75,9 @@ class Comparison(_Value):
     """Why there is no estimate although no group is small: the comparison is *not estimable*
     (pay does not vary, the groups are confounded with a control, no one has the outcome).
     Such a comparison never raises a finding. Empty when estimated or suppressed."""
+    tolerance_p: float | None = None
+    """With `--tolerance`: the one-sided p-value of the test that the gap exceeds the
+    tolerance in size (H0: |gap| ≤ tolerance), not adjusted for multiple comparisons."""
     note: str = ""
     """Why the interval and the test can disagree, when they come from different methods."""
     family: Literal["tested", "untestable", "duplicate", "none"] = "none"

@@ -4,8 +4,9 @@ Nothing here re-derives a formula a library has: OLS with HC2 errors,
 Oaxaca–Blinder, Fisher's exact test, Mantel–Haenszel, Kaplan–Meier, the
 log-rank test, Poisson rate ratios and multiple-comparison control all come from
 statsmodels or SciPy. These functions only shape their inputs and outputs;
-the one formula written here is the Bell–McCaffrey degrees of freedom for
-robust standard errors, which neither library provides.
+the one formula written here is the HC2 error with its Bell–McCaffrey
+degrees of freedom (`hc2_t`), which neither library provides together; it is
+tested against statsmodels' HC2 and the textbook n × n formula.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class Estimate:
     ci_low: float | None
     ci_high: float | None
     p_value: float | None
+    tolerance_p: float | None = None
+    """One-sided p-value that the effect exceeds a tolerance in size (`beyond_tolerance_p`)."""
 
 
 def design_matrix(
@@ -93,12 +96,11 @@ def drop_rare_categories(
     return frame if keep is None else frame[keep]
 
 
-def fit_ols_hc2(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
-    """statsmodels OLS with HC2 errors.
+def fit_ols(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
+    """statsmodels OLS by the pseudo-inverse, kept as `model.pinv_wexog` for the errors.
 
     The pseudo-inverse method costs one SVD of the design; statsmodels' QR method
-    computes that same pseudo-inverse as well, so it is never faster. The
-    pseudo-inverse is kept (`model.pinv_wexog`) for the degrees of freedom.
+    computes that same pseudo-inverse as well, so it is never faster.
     """
     from statsmodels.regression.linear_model import OLS
     from statsmodels.tools.sm_exceptions import SingularMatrixWarning
@@ -107,31 +109,38 @@ def fit_ols_hc2(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
         # A collinear control is harmless to the pseudo-inverse; a group indicator that is
         # collinear with the controls is caught and reported as not estimable by the caller.
         warnings.simplefilter("ignore", SingularMatrixWarning)
-        return OLS(y, x, hasconst=True).fit(method="pinv", cov_type="HC2")
+        return OLS(y, x, hasconst=True).fit(method="pinv")
 
 
-def bell_mccaffrey_df(x: np.ndarray, pinv: np.ndarray, column: int) -> float:
-    """Satterthwaite degrees of freedom of the HC2 variance of one coefficient.
+def hc2_t(
+    x: np.ndarray, pinv: np.ndarray, residuals: np.ndarray, column: int
+) -> tuple[float, float]:
+    """HC2 standard error of one coefficient and its Bell–McCaffrey degrees of freedom.
 
-    Bell & McCaffrey (2002), as recommended by Imbens & Kolesár (2016): with
-    d_i = a_i² / (1 − h_ii), a = the coefficient's row of the pseudo-inverse and
-    M = I − H, the HC2 variance is e'De and, under homoskedastic normal errors,
-    df = tr(DM)² / tr(DMDM). tr(DMDM) = Σ d_i²(1 − 2h_ii) + tr(B²) with
-    B = (X⁺ D) X (k × k), so no n × n matrix is formed. For a lone group
-    indicator it is Welch's degrees of freedom with equal variances; with a
-    group of 5 it is about 4, where the normal reference HC3 used made a false
-    alarm at Holm's first cut-off 14 times too often (docs/audit-methods.md).
+    HC2 (MacKinnon & White 1985) is Σ aᵢ² eᵢ² / (1 − hᵢᵢ), a = the
+    coefficient's row of the pseudo-inverse — statsmodels' `cov_type="HC2"`,
+    except that a person with leverage 1 (alone in a combination of controls,
+    residual 0, aᵢ = 0) adds 0 instead of 0/0. The degrees of freedom are the
+    Satterthwaite approximation of Bell & McCaffrey (2002), recommended by
+    Imbens & Kolesár (2016): under homoskedastic normal errors the variance
+    is e'De with D = diag(aᵢ² / (1 − hᵢᵢ)), and df = tr(DM)² / tr(DMDM),
+    M = I − H. tr(DMDM) = Σ dᵢ²(1 − 2hᵢᵢ) + tr(B²) with B = (X⁺D)X (k × k),
+    so no n × n matrix is formed. For a lone group indicator this is Welch's
+    degrees of freedom with equal variances: about 4 for a group of 5, where
+    the normal reference made false alarms at Holm's first cut-off 14 times
+    too often (docs/audit-methods.md, "Calibration").
     """
     import numpy as np
 
     leverage = np.einsum("ij,ji->i", x, pinv)
     a = pinv[column]
     room = 1.0 - leverage
-    d = np.divide(a**2, room, out=np.zeros_like(a), where=room > 1e-12)
+    d = np.divide(a**2, room, out=np.zeros_like(a), where=room > 1e-10)
+    se = math.sqrt(float(d @ residuals**2))
     b = (pinv * d) @ x
     numerator = float(np.sum(d * room)) ** 2
     denominator = float(np.sum(d**2 * (1.0 - 2.0 * leverage)) + np.trace(b @ b))
-    return numerator / denominator if denominator > 0 else math.nan
+    return se, numerator / denominator if denominator > 0 else math.nan
 
 
 @dataclass(frozen=True)
@@ -169,6 +178,7 @@ def log_pay_gaps(
     indicators: Sequence[str],
     categorical: Sequence[str],
     numeric: Sequence[str],
+    tolerance: float | None = None,
 ) -> PayFit:
     """exp(β) − 1 for each 0/1 indicator in one OLS of ln(outcome) on them and the controls.
 
@@ -198,8 +208,9 @@ def log_pay_gaps(
         return fitted
     xs = x.to_numpy(dtype=float)
     y = np.log(data[outcome].to_numpy(dtype=float))
-    fit = fit_ols_hc2(y, xs)
+    fit = fit_ols(y, xs)
     pinv = fit.model.pinv_wexog
+    residuals = np.asarray(fit.resid)
     scale = max(1.0, float(np.abs(y).mean()))
     if float(np.sqrt(fit.ssr / len(y))) <= 1e-9 * scale:
         reasons.update(dict.fromkeys(varying, NO_VARIATION))
@@ -210,17 +221,36 @@ def log_pay_gaps(
         if not _identified(xs, i):
             reasons[name] = CONFOUNDED
             continue
-        beta, se = float(fit.params[i]), float(fit.bse[i])
-        df = bell_mccaffrey_df(xs, pinv, i)
+        beta = float(fit.params[i])
+        se, df = hc2_t(xs, pinv, residuals, i)
         if not (math.isfinite(se) and se > 1e-9 * scale and math.isfinite(df) and df > 0):
             reasons[name] = NO_VARIATION
             continue
         p = float(2 * student_t.sf(abs(beta / se), df))
         half = float(student_t.ppf(0.975, df)) * se
         fitted.estimates[name] = Estimate(
-            math.expm1(beta), math.expm1(beta - half), math.expm1(beta + half), p
+            math.expm1(beta),
+            math.expm1(beta - half),
+            math.expm1(beta + half),
+            p,
+            None if tolerance is None else beyond_tolerance_p(beta, se, df, tolerance),
         )
     return fitted
+
+
+def beyond_tolerance_p(beta: float, se: float, df: float, tolerance: float) -> float:
+    """One-sided p-value of H0: |exp(β) − 1| ≤ tolerance against a larger gap, in its direction.
+
+    The test the Swiss equal-pay standard (Logib) applies with a 5 % tolerance:
+    a gap is only a violation when it is significantly larger than the
+    tolerance. A negative gap exceeds it when β < ln(1 − tolerance), a
+    positive one when β > ln(1 + tolerance); t on the same degrees of freedom.
+    """
+    from scipy.stats import t as student_t
+
+    bound = math.log1p(-tolerance) if beta < 0 else math.log1p(tolerance)
+    distance = (bound - beta) if beta < 0 else (beta - bound)
+    return float(student_t.sf(distance / se, df))
 
 
 def _identified(x: np.ndarray, column: int) -> bool:
@@ -373,7 +403,8 @@ def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | Non
         return None
     st = StratifiedTable(usable)
     p = float(st.test_null_odds(correction=False).pvalue)
-    odds = finite(st.oddsratio_pooled)
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0 or ∞ is handled just below
+        odds = finite(st.oddsratio_pooled)
     if odds is None or odds == 0:
         st = StratifiedTable([t + 0.5 for t in usable])
         odds = finite(st.oddsratio_pooled)

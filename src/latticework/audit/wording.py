@@ -60,6 +60,8 @@ def sentence(c: Comparison, correction_label: str) -> str:
         stats.append(p_value(c.p_value))
         if c.p_adjusted is not None:
             stats.append(f"{correction_label}-adjusted {p_value(c.p_adjusted)}")
+    if c.tolerance_p is not None:
+        stats.append(f"one-sided {p_value(c.tolerance_p)} that it exceeds the tolerance")
     sizes = [str(g.n) for g in c.groups if g.n is not None]
     if sizes:
         stats.append("n = " + " vs ".join(sizes))

@@ -103,6 +103,15 @@ def audit(
         int,
         typer.Option("--min-group", min=1, help="Suppress every group smaller than this."),
     ] = 5,
+    tolerance: Annotated[
+        str | None,
+        typer.Option(
+            "--tolerance",
+            help="Also test whether each adjusted pay gap exceeds this size, one-sided "
+            "(e.g. 5% as in the Swiss Logib standard).",
+            show_default=False,
+        ),
+    ] = None,
     correction: Annotated[
         CorrectionChoice,
         typer.Option(
@@ -161,6 +170,7 @@ def audit(
         attributes=None if attributes is None else _attributes(attributes),
         min_group=min_group,
         correction=Correction(correction.value),
+        tolerance=None if tolerance is None else _fraction(tolerance),
     )
     started_at = utcnow()
     try:
@@ -216,6 +226,18 @@ def _date(value: datetime | None) -> date | None:
 
 def _ids(text: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _fraction(text: str) -> float:
+    """ "5%" or "0.05" → 0.05; anything else is a usage error."""
+    cleaned = text.strip()
+    try:
+        value = float(cleaned.rstrip("%").strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a percentage or fraction (e.g. 5% or 0.05).", param_hint="--tolerance"
+        ) from None
+    return value / 100 if cleaned.endswith("%") else value
 
 
 def _attributes(text: str) -> tuple[str, ...]:

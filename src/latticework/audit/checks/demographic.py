@@ -174,7 +174,14 @@ def _pay_gaps(
         )
         estimable = reportable(int(sizes.get(reference, 0)), ctx.min_group) and bool(indicators)
         fit = (
-            log_pay_gaps(modelled, "base_annual_fte", list(indicators.values()), controls, numeric)
+            log_pay_gaps(
+                modelled,
+                "base_annual_fte",
+                list(indicators.values()),
+                controls,
+                numeric,
+                ctx.options.tolerance,
+            )
             if estimable
             else None
         )

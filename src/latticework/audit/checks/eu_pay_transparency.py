@@ -28,7 +28,7 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.suppression import SUPPRESSED_TEXT, is_small, row
+from latticework.audit.suppression import SUPPRESSED_TEXT, is_small, is_small_group, row
 from latticework.audit.wording import percent
 
 if TYPE_CHECKING:
@@ -89,6 +89,11 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     covered = directive_zones(ctx)
     # Per zone, both measures the 5 % flag looks at: the chart shows what raised a flag.
     chart_points: dict[str, list[tuple[str, float | None, float | None]]] = {}
+    hidden = _small_genders(ctx, data)
+
+    def count(n: int, gender: str) -> int | str:
+        return SUPPRESSED_TEXT if gender in hidden else n
+
     for zone, here in data.groupby("zone", sort=True):
         in_directive = str(zone) in covered
         women, men = here[here["gender_eu"] == WOMEN], here[here["gender_eu"] == MEN]
@@ -102,8 +107,8 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
             row(
                 [str(zone), currency],
                 [
-                    n_w,
-                    n_m,
+                    count(n_w, WOMEN),
+                    count(n_m, MEN),
                     _gap(men["base_annual_fte"].mean(), women["base_annual_fte"].mean()),
                     _gap(men["base_annual_fte"].median(), women["base_annual_fte"].median()),
                     _gap(men["variable_fte"].mean(), women["variable_fte"].mean()),
@@ -132,7 +137,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
             grade_rows.append(
                 row(
                     [str(zone), str(grade_id)],
-                    [len(w), len(m), base_gap, total_gap, flag_text],
+                    [count(len(w), WOMEN), count(len(m), MEN), base_gap, total_gap, flag_text],
                     len(w),
                     len(m),
                     min_group=ctx.min_group,
@@ -151,8 +156,8 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
                         kind="threshold",
                         sentence=f"In zone {zone}, {who} at grade {grade_id} are paid "
                         f"{percent(abs(worst))} less than {'men' if who == 'women' else 'women'} "
-                        f"on average (base {percent(base_gap)}, total {percent(total_gap)}; "
-                        f"n = {len(w)} women, {len(m)} men): at or above the Directive's 5 % "
+                        f"on average (base {percent(base_gap)}, total {percent(total_gap)}"
+                        f"{_sizes_text(len(w), len(m), hidden)}): at or above the Directive's 5 % "
                         "threshold, which calls for a joint pay assessment unless objective, "
                         "gender-neutral criteria justify it.",
                     )
@@ -255,6 +260,29 @@ def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) 
         reference_lines=[-FLAG, FLAG],
         y_percent=True,
     )
+def _sizes_text(women: int, men: int, hidden: set[str]) -> str:
+    """ "; n = 12 women, 20 men", leaving out a gender whose counts are hidden."""
+    shown = [f"{n} {g}" for n, g in ((women, WOMEN), (men, MEN)) if g not in hidden]
+    return f"; n = {', '.join(shown)}" if shown else ""
+
+
+def _small_genders(ctx: AuditContext, data: pd.DataFrame) -> set[str]:
+    """Genders with a group below the minimum in some zone or zone and grade.
+
+    Their head counts are shown in no zone and no grade of this report: the
+    counts shown would add up to a total another section shows (the
+    demographic table's, the organisation's), and the total minus them would
+    be the small group (3 men recovered as 24 − 21 from a demographic table
+    and an EU row).
+    """
+    small: set[str] = set()
+    for keys in (["zone"], ["zone", "grade"]):
+        counts = data.groupby([*keys, "gender_eu"], observed=True).size()
+        genders = counts.index.get_level_values("gender_eu")
+        for gender, n in zip(genders, counts.to_numpy(), strict=True):
+            if is_small_group(int(n), ctx.min_group):
+                small.add(str(gender))
+    return small
 
 
 def _gap(men: float, women: float) -> float | None:

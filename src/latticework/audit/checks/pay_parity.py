@@ -220,7 +220,7 @@ def _estimate(
 ) -> Comparison:
     if spec.small:
         return spec.suppressed()
-    fit = log_pay_gaps(rows, column, ["is_ic"], categorical, numeric)
+    fit = log_pay_gaps(rows, column, ["is_ic"], categorical, numeric, ctx.options.tolerance)
     # The sizes and controls shown are the model's: rows in a one-person control category
     # leave it, and a control that does not vary is not in it.
     controls = control_words(fit.controls)
