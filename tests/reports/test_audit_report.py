@@ -13,6 +13,7 @@ import html
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -175,8 +176,6 @@ def test_every_pdf_page_is_numbered_and_the_contents_give_pages(
 def test_html_findings_wear_the_dashboards_severity_colours(
     outputs: dict[str, str], report: AuditReport
 ) -> None:
-    from pathlib import Path
-
     import latticework.web
 
     page = outputs["html"]
@@ -190,3 +189,32 @@ def test_html_findings_wear_the_dashboards_severity_colours(
         colour = re.search(rf"--{name}: (#[0-9a-f]{{6}})", style)
         assert colour is not None
         assert f"--{name}:{colour.group(1)}" in page
+
+
+@pytest.mark.browser
+def test_on_a_phone_every_chart_text_is_at_least_12_px(
+    outputs: dict[str, str], chromium_path: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "audit.html"
+    page_file.write_text(outputs["html"], encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=["--headless", "--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            page.goto(page_file.as_uri())
+            sizes = page.evaluate(
+                """() => [...document.querySelectorAll('figure svg text')].map(t => {
+                    const m = t.getScreenCTM();
+                    return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                })"""
+            )
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert len(sizes) > 50
+    assert min(sizes) >= 12
+    assert overflow <= 375
