@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 
 from latticework.audit import SCHEMA_VERSION, AuditOptions, AuditReport
 from latticework.services.accounts import utcnow
+
+if TYPE_CHECKING:
+    from latticework.storage.audit_runs import StoredAuditRun
 
 
 class RunOptions(BaseModel):
@@ -118,13 +122,25 @@ def store_run(
     )
 
 
-def latest_run(conn: sa.Connection) -> AuditRun | None:
-    """The newest stored run this version can read (its report is parsed, not recomputed)."""
+def latest_run(conn: sa.Connection, *, before_latest: int = 0) -> AuditRun | None:
+    """The newest stored run this version can read (its report is parsed, not recomputed);
+    `before_latest=1`: the run before it."""
     from latticework.storage.audit_runs import latest_audit_run
 
-    stored = latest_audit_run(conn, schema_version=SCHEMA_VERSION)
-    if stored is None:
+    stored = latest_audit_run(conn, schema_version=SCHEMA_VERSION, before_latest=before_latest)
+    return None if stored is None else _run(stored)
+
+
+def run_by_id(conn: sa.Connection, run_id: int) -> AuditRun | None:
+    from latticework.storage.audit_runs import audit_run_by_id
+
+    stored = audit_run_by_id(conn, run_id)
+    if stored is None or stored.schema_version != SCHEMA_VERSION:
         return None
+    return _run(stored)
+
+
+def _run(stored: StoredAuditRun) -> AuditRun:
     return AuditRun(
         id=stored.id,
         started_at=stored.started_at,

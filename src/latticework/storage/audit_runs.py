@@ -50,19 +50,24 @@ def save_audit_run(
 
 
 def latest_audit_run(
-    conn: sa.Connection, schema_version: int | None = None
+    conn: sa.Connection, schema_version: int | None = None, *, before_latest: int = 0
 ) -> StoredAuditRun | None:
-    """The run that finished last (of this report schema version, when given)."""
+    """The run that finished last (of this report schema version, when given);
+    `before_latest=1` gives the one before it, for "what changed since the last run"."""
     statement = sa.select(audit_runs)
     if schema_version is not None:
         statement = statement.where(audit_runs.c.schema_version == schema_version)
-    row = (
-        conn.execute(statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc()))
-        .mappings()
-        .first()
-    )
-    if row is None:
-        return None
+    newest_first = statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc())
+    row = conn.execute(newest_first.offset(before_latest)).mappings().first()
+    return None if row is None else _stored(row)
+
+
+def audit_run_by_id(conn: sa.Connection, run_id: int) -> StoredAuditRun | None:
+    row = conn.execute(sa.select(audit_runs).where(audit_runs.c.id == run_id)).mappings().first()
+    return None if row is None else _stored(row)
+
+
+def _stored(row: sa.RowMapping) -> StoredAuditRun:
     return StoredAuditRun(
         id=int(row["id"]),
         started_at=_aware(row["started_at"]),
