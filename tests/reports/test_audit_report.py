@@ -218,3 +218,26 @@ def test_on_a_phone_every_chart_text_is_at_least_12_px(
     assert len(sizes) > 50
     assert min(sizes) >= 12
     assert overflow <= 375
+
+
+def test_the_eu_charts_plot_the_measure_that_raised_each_flag(report: AuditReport) -> None:
+    eu = next(s for s in report.sections if s.id == "eu-pay-transparency")
+    (by_grade,) = [t for t in eu.tables if t.id == "eu-pay-transparency.by-grade"]
+    flagged = [r.cells for r in by_grade.rows if r.cells[-1] == "yes"]
+    assert flagged, "the demo has an EU flag"
+    charts = {c.id: c for c in eu.charts}
+    for zone, grade, *_ in flagged:
+        chart = charts[f"eu-pay-transparency.by-grade.{zone}"]
+        at = chart.categories.index(str(grade))
+        plotted = [s.values[at] for s in chart.series]
+        assert any(v is not None and abs(v) >= 0.05 for v in plotted), (zone, grade, plotted)
+        assert {s.name for s in chart.series} == {"base pay", "total pay"}
+        assert sorted(chart.reference_lines) == [-0.05, 0.05]
+
+
+def test_headcounts_are_charted_as_counts_and_compa_ratios_on_a_fitted_axis(
+    report: AuditReport,
+) -> None:
+    charts = {c.id: c for s in report.sections for c in s.charts}
+    assert charts["ceiling.headcount"].y_integer
+    assert not charts["pay-parity.compa-ratio"].y_from_zero
