@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from latticework.audit import AuditReport, run_audit
+from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
-from latticework.ingest.demo.generator import generate_organisation
 from latticework.reports.audit_document import comparison_anchor
 from latticework.reports.audit_render import AUDIT_FORMATS, render_audit
 

@@ -12,13 +12,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 
+from latticework.accounts.model import Role, User
 from latticework.audit import SCHEMA_VERSION, AuditOptions, AuditReport
+from latticework.services import accounts
+from latticework.services.access import require_role
 from latticework.services.accounts import utcnow
 
 if TYPE_CHECKING:
+    from latticework.audit.affected import AffectedPeople
+    from latticework.audit.model import Finding
+    from latticework.storage import UnitOfWork
     from latticework.storage.audit_runs import StoredAuditRun
 
 
@@ -67,21 +72,20 @@ def run_options(
 
 
 def audit_and_store(
-    conn: sa.Connection,
-    database_url: str,
+    uow: UnitOfWork,
     options: AuditOptions,
     *,
     user: str | None,
     as_of: date | None = None,
     framework_files: list[Path] | None = None,
 ) -> AuditRun:
-    """Run the whole audit now and store it through `conn` (the caller commits)."""
+    """Run the whole audit now and store it in the unit of work (the caller commits)."""
     from latticework.services.audit import audit_organisation
 
     started_at = utcnow()
-    report = audit_organisation(database_url, options, framework_files=framework_files, as_of=as_of)
+    report = audit_organisation(uow, options, framework_files=framework_files, as_of=as_of)
     return store_run(
-        conn,
+        uow,
         report,
         run_options(options, as_of, framework_files),
         user=user,
@@ -91,7 +95,7 @@ def audit_and_store(
 
 
 def store_run(
-    conn: sa.Connection,
+    uow: UnitOfWork,
     report: AuditReport,
     options: RunOptions,
     *,
@@ -101,10 +105,8 @@ def store_run(
 ) -> AuditRun:
     """Store a report that has just been computed (the caller commits)."""
     from latticework.reports.audit_json import audit_json
-    from latticework.storage.audit_runs import save_audit_run
 
-    run_id = save_audit_run(
-        conn,
+    run_id = uow.audit_runs.add(
         started_at=started_at,
         finished_at=finished_at,
         user=user,
@@ -122,19 +124,15 @@ def store_run(
     )
 
 
-def latest_run(conn: sa.Connection, *, before_latest: int = 0) -> AuditRun | None:
+def latest_run(uow: UnitOfWork, *, before_latest: int = 0) -> AuditRun | None:
     """The newest stored run this version can read (its report is parsed, not recomputed);
     `before_latest=1`: the run before it."""
-    from latticework.storage.audit_runs import latest_audit_run
-
-    stored = latest_audit_run(conn, schema_version=SCHEMA_VERSION, before_latest=before_latest)
+    stored = uow.audit_runs.latest(schema_version=SCHEMA_VERSION, before_latest=before_latest)
     return None if stored is None else _run(stored)
 
 
-def run_by_id(conn: sa.Connection, run_id: int) -> AuditRun | None:
-    from latticework.storage.audit_runs import audit_run_by_id
-
-    stored = audit_run_by_id(conn, run_id)
+def run_by_id(uow: UnitOfWork, run_id: int) -> AuditRun | None:
+    stored = uow.audit_runs.get(run_id)
     if stored is None or stored.schema_version != SCHEMA_VERSION:
         return None
     return _run(stored)
@@ -149,3 +147,84 @@ def _run(stored: StoredAuditRun) -> AuditRun:
         options=RunOptions.model_validate_json(stored.options),
         report=AuditReport.model_validate_json(stored.report),
     )
+
+
+# -- for a signed-in reader (people role) ----------------------------------------------
+# The audit reads everyone's pay and protected attributes (in aggregate), so running it
+# and showing a run are recorded in the access log.
+
+
+def _options(min_group: int | None) -> AuditOptions:
+    return AuditOptions() if min_group is None else AuditOptions(min_group=max(2, min_group))
+
+
+def audit_for(
+    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
+) -> AuditReport:
+    """Run the whole audit on the stored organisation, without storing it; people role only."""
+    from latticework.services.audit import audit_organisation
+
+    require_role(user, Role.PEOPLE, what="run the audit")
+    report = audit_organisation(uow, _options(min_group), as_of=as_of)
+    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
+    return report
+
+
+def latest_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
+    """The latest stored run, for the people role only (the read is logged)."""
+    require_role(user, Role.PEOPLE, what="see the audit")
+    run = latest_run(uow)
+    if run is not None:
+        accounts.record_access(uow, user, "audit.view", [None], ["pay", "protected"])
+    return run
+
+
+def start_audit_run(
+    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
+) -> AuditRun:
+    """Run the whole audit now and store it (the caller commits); people role only.
+
+    Runs in the calling thread: a web request waits for it (seconds at 100,000 people).
+    """
+    require_role(user, Role.PEOPLE, what="run the audit")
+    run = audit_and_store(uow, _options(min_group), user=user.username, as_of=as_of)
+    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
+    return run
+
+
+def previous_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
+    """The run before the latest, to say what changed (people role; logged with the latest)."""
+    require_role(user, Role.PEOPLE, what="see the audit")
+    return latest_run(uow, before_latest=1)
+
+
+def affected_people_for(
+    uow: UnitOfWork, user: User, run_id: int, finding_number: int
+) -> tuple[AuditRun, Finding, AffectedPeople]:
+    """The people a stored run's finding is about (F1 is number 1), as they are in the data
+    now, with their pay: people role only, and every person listed is logged as read."""
+    from latticework.audit.affected import affected_people
+    from latticework.audit.population import build_population
+    from latticework.services.access import not_found
+    from latticework.services.frameworks import current_framework
+
+    require_role(user, Role.PEOPLE, what="see who a finding is about")
+    run = run_by_id(uow, run_id)
+    if run is None:
+        raise not_found("audit run", str(run_id))
+    findings = run.report.findings
+    if not 1 <= finding_number <= len(findings):
+        raise not_found("finding", f"F{finding_number}")
+    finding = findings[finding_number - 1]
+    if finding.comparison is None:
+        raise not_found("list of people for finding", f"F{finding_number}")
+    framework = current_framework(uow)
+    people = uow.organisation.table("people")
+    population = build_population(people, framework, run.report.as_of)
+    affected = affected_people(population.active, framework, finding.comparison)
+    if affected is None:
+        raise not_found("list of people for finding", f"F{finding_number}")
+    fields = ["pay", "protected"] if affected.attribute else ["pay"]
+    ids = [str(e) for e in affected.people["employee_id"]]
+    accounts.record_access(uow, user, "audit.people", ids, fields)
+    return run, finding, affected

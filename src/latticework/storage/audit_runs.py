@@ -23,48 +23,51 @@ class StoredAuditRun:
     schema_version: int
 
 
-def save_audit_run(
-    conn: sa.Connection,
-    *,
-    started_at: datetime,
-    finished_at: datetime,
-    user: str | None,
-    options: str,
-    report: str,
-    schema_version: int,
-) -> int:
-    """Store one run (the caller commits); returns its id."""
-    result = conn.execute(
-        audit_runs.insert().values(
-            started_at=started_at,
-            finished_at=finished_at,
-            user=user,
-            options=options,
-            report=report,
-            schema_version=schema_version,
+class AuditRunRepository:
+    def __init__(self, connection: sa.Connection) -> None:
+        self._conn = connection
+
+    def add(
+        self,
+        *,
+        started_at: datetime,
+        finished_at: datetime,
+        user: str | None,
+        options: str,
+        report: str,
+        schema_version: int,
+    ) -> int:
+        """Store one run; returns its id."""
+        result = self._conn.execute(
+            audit_runs.insert().values(
+                started_at=started_at,
+                finished_at=finished_at,
+                user=user,
+                options=options,
+                report=report,
+                schema_version=schema_version,
+            )
         )
-    )
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
+    def latest(
+        self, schema_version: int | None = None, *, before_latest: int = 0
+    ) -> StoredAuditRun | None:
+        """The run that finished last (of this report schema version, when given);
+        `before_latest=1` gives the one before it, for "what changed since the last run"."""
+        statement = sa.select(audit_runs)
+        if schema_version is not None:
+            statement = statement.where(audit_runs.c.schema_version == schema_version)
+        newest_first = statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc())
+        row = self._conn.execute(newest_first.offset(before_latest)).mappings().first()
+        return None if row is None else _stored(row)
 
-def latest_audit_run(
-    conn: sa.Connection, schema_version: int | None = None, *, before_latest: int = 0
-) -> StoredAuditRun | None:
-    """The run that finished last (of this report schema version, when given);
-    `before_latest=1` gives the one before it, for "what changed since the last run"."""
-    statement = sa.select(audit_runs)
-    if schema_version is not None:
-        statement = statement.where(audit_runs.c.schema_version == schema_version)
-    newest_first = statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc())
-    row = conn.execute(newest_first.offset(before_latest)).mappings().first()
-    return None if row is None else _stored(row)
-
-
-def audit_run_by_id(conn: sa.Connection, run_id: int) -> StoredAuditRun | None:
-    row = conn.execute(sa.select(audit_runs).where(audit_runs.c.id == run_id)).mappings().first()
-    return None if row is None else _stored(row)
+    def get(self, run_id: int) -> StoredAuditRun | None:
+        statement = sa.select(audit_runs).where(audit_runs.c.id == run_id)
+        row = self._conn.execute(statement).mappings().first()
+        return None if row is None else _stored(row)
 
 
 def _stored(row: sa.RowMapping) -> StoredAuditRun:

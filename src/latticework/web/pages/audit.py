@@ -10,30 +10,34 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from latticework.accounts.model import Role
 from latticework.errors import LatticeworkError, Location, Problem
-from latticework.services.web_access import not_found
-from latticework.services.web_audit import (
+from latticework.services.access import not_found
+from latticework.services.audit_runs import (
     affected_people_for,
     latest_audit_for,
     previous_audit_for,
     start_audit_run,
 )
-from latticework.web.deps import ConnDep, SettingsDep, UserDep
+from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
+from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/audit", response_model=None)
+@router.get(
+    "/audit", dependencies=[RequireRole(Role.PEOPLE, what="see the audit")], response_model=None
+)
 def audit_page(
-    request: Request, user: UserDep, conn: ConnDep, format: DocumentFormat | None = None
+    request: Request, user: UserDep, uow: UowDep, format: DocumentFormat | None = None
 ) -> Response:
     # The stored report is re-rendered, never recomputed: reading the dashboard is cheap.
     from latticework.reports.audit_changes import run_changes
     from latticework.reports.audit_document import audit_document, finding_anchor
 
-    run = latest_audit_for(conn, user)
+    run = latest_audit_for(uow, user)
     context: dict[str, object] = {"run": None, "report": None, "doc": None, "today": date.today()}
     if run is None:
         if format is not None:
@@ -42,7 +46,7 @@ def audit_page(
     doc = audit_document(run.report)
     if format is not None:
         return download(doc, format, f"audit-{run.report.as_of}")
-    previous = previous_audit_for(conn, user)
+    previous = previous_audit_for(uow, user)
     changes = run_changes(previous.report, run.report) if previous else None
     extras = {}
     for number, finding in enumerate(run.report.findings, start=1):
@@ -72,11 +76,15 @@ class FindingExtra:
     """"new", "was -4.0 %", or "" (unchanged, or no earlier run)."""
 
 
-@router.get("/audit/runs/{run_id}/findings/{number}/people", response_model=None)
+@router.get(
+    "/audit/runs/{run_id}/findings/{number}/people",
+    dependencies=[RequireRole(Role.PEOPLE, what="see who a finding is about")],
+    response_model=None,
+)
 def affected_people_page(
-    request: Request, user: UserDep, conn: ConnDep, run_id: int, number: int
+    request: Request, user: UserDep, uow: UowDep, run_id: int, number: int
 ) -> Response:
-    run, finding, affected = affected_people_for(conn, user, run_id, number)
+    run, finding, affected = affected_people_for(uow, user, run_id, number)
     rows = affected.people.to_dict("records")
     return render(
         request,
@@ -85,20 +93,21 @@ def affected_people_page(
     )
 
 
-@router.post("/audit/runs", response_model=None)
+@router.post(
+    "/audit/runs",
+    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
+    response_model=None,
+)
 def run_audit_page(
     request: Request,
     user: UserDep,
-    conn: ConnDep,
-    settings: SettingsDep,
+    uow: UowDep,
     as_of: Annotated[str, Form()] = "",
     min_group: Annotated[int | None, Form()] = None,
 ) -> Response:
     # Synchronous, in the request's thread: the people role waits for the run (seconds at
     # 100,000 people) and then sees it. A background queue would need a worker process.
-    start_audit_run(
-        conn, settings.database_url, user, as_of=_date(as_of, "as_of"), min_group=min_group
-    )
+    start_audit_run(uow, user, as_of=_date(as_of, "as_of"), min_group=min_group)
     return RedirectResponse("/audit", status_code=303)
 
 
