@@ -13,6 +13,7 @@ import html
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -175,8 +176,6 @@ def test_every_pdf_page_is_numbered_and_the_contents_give_pages(
 def test_html_findings_wear_the_dashboards_severity_colours(
     outputs: dict[str, str], report: AuditReport
 ) -> None:
-    from pathlib import Path
-
     import latticework.web
 
     page = outputs["html"]
@@ -190,3 +189,55 @@ def test_html_findings_wear_the_dashboards_severity_colours(
         colour = re.search(rf"--{name}: (#[0-9a-f]{{6}})", style)
         assert colour is not None
         assert f"--{name}:{colour.group(1)}" in page
+
+
+@pytest.mark.browser
+def test_on_a_phone_every_chart_text_is_at_least_12_px(
+    outputs: dict[str, str], chromium_path: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "audit.html"
+    page_file.write_text(outputs["html"], encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=["--headless", "--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            page.goto(page_file.as_uri())
+            sizes = page.evaluate(
+                """() => [...document.querySelectorAll('figure svg text')].map(t => {
+                    const m = t.getScreenCTM();
+                    return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                })"""
+            )
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert len(sizes) > 50
+    assert min(sizes) >= 12
+    assert overflow <= 375
+
+
+def test_the_eu_charts_plot_the_measure_that_raised_each_flag(report: AuditReport) -> None:
+    eu = next(s for s in report.sections if s.id == "eu-pay-transparency")
+    (by_grade,) = [t for t in eu.tables if t.id == "eu-pay-transparency.by-grade"]
+    flagged = [r.cells for r in by_grade.rows if r.cells[-1] == "yes"]
+    assert flagged, "the demo has an EU flag"
+    charts = {c.id: c for c in eu.charts}
+    for zone, grade, *_ in flagged:
+        chart = charts[f"eu-pay-transparency.by-grade.{zone}"]
+        at = chart.categories.index(str(grade))
+        plotted = [s.values[at] for s in chart.series]
+        assert any(v is not None and abs(v) >= 0.05 for v in plotted), (zone, grade, plotted)
+        assert {s.name for s in chart.series} == {"base pay", "total pay"}
+        assert sorted(chart.reference_lines) == [-0.05, 0.05]
+
+
+def test_headcounts_are_charted_as_counts_and_compa_ratios_on_a_fitted_axis(
+    report: AuditReport,
+) -> None:
+    charts = {c.id: c for s in report.sections for c in s.charts}
+    assert charts["ceiling.headcount"].y_integer
+    assert not charts["pay-parity.compa-ratio"].y_from_zero

@@ -220,6 +220,7 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/teams/{team}"): "team",
     ("GET", "/audit"): PEOPLE_ROLE,
     ("POST", "/audit/runs"): PEOPLE_ROLE,
+    ("GET", "/audit/runs/{run_id}/findings/{number}/people"): PEOPLE_ROLE,
     ("GET", "/import"): PEOPLE_ROLE,
     ("POST", "/import"): PEOPLE_ROLE,
     ("GET", "/users"): ADMIN_ROLE,

@@ -39,8 +39,8 @@ def test_the_dashboard_shows_findings_and_sections(client: TestClient) -> None:
     assert run.status_code == 200  # followed the redirect back to the dashboard
     page = client.get("/audit")
     assert page.status_code == 200
-    assert "Findings" in page.text
-    assert "<h2>Advancement parity: promotion rates</h2>" in page.text
-    assert "<h2>Ceiling</h2>" in page.text
+    assert "Executive summary" in page.text  # the findings, first
+    assert '<h2 id="section-advancement">Advancement parity: promotion rates</h2>' in page.text
+    assert '<h2 id="section-ceiling">Ceiling</h2>' in page.text
     pdf = client.get("/audit?format=pdf")
     assert pdf.content.startswith(b"%PDF")

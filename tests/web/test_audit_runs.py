@@ -44,7 +44,7 @@ def test_a_stored_run_is_shown_without_recomputing_the_audit(client: TestClient,
     assert "Stored marker" in page.text
     assert "Audit run 1, finished" in page.text
     assert "by hr; data as of 2026-06-30, minimum group size 3" in page.text
-    assert "<h2>Ceiling</h2>" in page.text
+    assert '<h2 id="section-ceiling">Ceiling</h2>' in page.text
     assert client.get("/audit?format=pdf").content.startswith(b"%PDF")
 
 

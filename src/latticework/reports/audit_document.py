@@ -312,7 +312,7 @@ def comparison_table(
         [
             c.what,
             " vs ".join(_group(g) for g in c.groups),
-            SUPPRESSED_TEXT if c.suppressed else _estimate(c.estimate, c.unit),
+            SUPPRESSED_TEXT if c.suppressed else format_estimate(c.estimate, c.unit),
             SUPPRESSED_TEXT if c.suppressed else _interval(c),
             SUPPRESSED_TEXT if c.suppressed else _p(c.p_value),
             SUPPRESSED_TEXT if c.suppressed else _p(c.p_adjusted),
@@ -343,7 +343,7 @@ def _verdict(c: Comparison) -> str:
     return "not significant"
 
 
-def _estimate(value: float | None, unit: str) -> str:
+def format_estimate(value: float | None, unit: str) -> str:
     if value is None:
         return MISSING
     if unit in ("percent", "percentage_points"):

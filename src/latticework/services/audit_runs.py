@@ -21,7 +21,10 @@ from latticework.services.access import require_role
 from latticework.services.accounts import utcnow
 
 if TYPE_CHECKING:
+    from latticework.audit.affected import AffectedPeople
+    from latticework.audit.model import Finding
     from latticework.storage import UnitOfWork
+    from latticework.storage.audit_runs import StoredAuditRun
 
 
 class RunOptions(BaseModel):
@@ -121,11 +124,21 @@ def store_run(
     )
 
 
-def latest_run(uow: UnitOfWork) -> AuditRun | None:
-    """The newest stored run this version can read (its report is parsed, not recomputed)."""
-    stored = uow.audit_runs.latest(schema_version=SCHEMA_VERSION)
-    if stored is None:
+def latest_run(uow: UnitOfWork, *, before_latest: int = 0) -> AuditRun | None:
+    """The newest stored run this version can read (its report is parsed, not recomputed);
+    `before_latest=1`: the run before it."""
+    stored = uow.audit_runs.latest(schema_version=SCHEMA_VERSION, before_latest=before_latest)
+    return None if stored is None else _run(stored)
+
+
+def run_by_id(uow: UnitOfWork, run_id: int) -> AuditRun | None:
+    stored = uow.audit_runs.get(run_id)
+    if stored is None or stored.schema_version != SCHEMA_VERSION:
         return None
+    return _run(stored)
+
+
+def _run(stored: StoredAuditRun) -> AuditRun:
     return AuditRun(
         id=stored.id,
         started_at=stored.started_at,
@@ -177,3 +190,41 @@ def start_audit_run(
     run = audit_and_store(uow, _options(min_group), user=user.username, as_of=as_of)
     accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
     return run
+
+
+def previous_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
+    """The run before the latest, to say what changed (people role; logged with the latest)."""
+    require_role(user, Role.PEOPLE, what="see the audit")
+    return latest_run(uow, before_latest=1)
+
+
+def affected_people_for(
+    uow: UnitOfWork, user: User, run_id: int, finding_number: int
+) -> tuple[AuditRun, Finding, AffectedPeople]:
+    """The people a stored run's finding is about (F1 is number 1), as they are in the data
+    now, with their pay: people role only, and every person listed is logged as read."""
+    from latticework.audit.affected import affected_people
+    from latticework.audit.population import build_population
+    from latticework.services.access import not_found
+    from latticework.services.frameworks import current_framework
+
+    require_role(user, Role.PEOPLE, what="see who a finding is about")
+    run = run_by_id(uow, run_id)
+    if run is None:
+        raise not_found("audit run", str(run_id))
+    findings = run.report.findings
+    if not 1 <= finding_number <= len(findings):
+        raise not_found("finding", f"F{finding_number}")
+    finding = findings[finding_number - 1]
+    if finding.comparison is None:
+        raise not_found("list of people for finding", f"F{finding_number}")
+    framework = current_framework(uow)
+    people = uow.organisation.table("people")
+    population = build_population(people, framework, run.report.as_of)
+    affected = affected_people(population.active, framework, finding.comparison)
+    if affected is None:
+        raise not_found("list of people for finding", f"F{finding_number}")
+    fields = ["pay", "protected"] if affected.attribute else ["pay"]
+    ids = [str(e) for e in affected.people["employee_id"]]
+    accounts.record_access(uow, user, "audit.people", ids, fields)
+    return run, finding, affected

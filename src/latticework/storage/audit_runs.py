@@ -52,29 +52,34 @@ class AuditRunRepository:
         assert key is not None
         return int(key[0])
 
-    def latest(self, schema_version: int | None = None) -> StoredAuditRun | None:
-        """The run that finished last (of this report schema version, when given)."""
+    def latest(
+        self, schema_version: int | None = None, *, before_latest: int = 0
+    ) -> StoredAuditRun | None:
+        """The run that finished last (of this report schema version, when given);
+        `before_latest=1` gives the one before it, for "what changed since the last run"."""
         statement = sa.select(audit_runs)
         if schema_version is not None:
             statement = statement.where(audit_runs.c.schema_version == schema_version)
-        row = (
-            self._conn.execute(
-                statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc())
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
-            return None
-        return StoredAuditRun(
-            id=int(row["id"]),
-            started_at=_aware(row["started_at"]),
-            finished_at=_aware(row["finished_at"]),
-            user=row["user"],
-            options=row["options"],
-            report=row["report"],
-            schema_version=int(row["schema_version"]),
-        )
+        newest_first = statement.order_by(audit_runs.c.finished_at.desc(), audit_runs.c.id.desc())
+        row = self._conn.execute(newest_first.offset(before_latest)).mappings().first()
+        return None if row is None else _stored(row)
+
+    def get(self, run_id: int) -> StoredAuditRun | None:
+        statement = sa.select(audit_runs).where(audit_runs.c.id == run_id)
+        row = self._conn.execute(statement).mappings().first()
+        return None if row is None else _stored(row)
+
+
+def _stored(row: sa.RowMapping) -> StoredAuditRun:
+    return StoredAuditRun(
+        id=int(row["id"]),
+        started_at=_aware(row["started_at"]),
+        finished_at=_aware(row["finished_at"]),
+        user=row["user"],
+        options=row["options"],
+        report=row["report"],
+        schema_version=int(row["schema_version"]),
+    )
 
 
 def _aware(value: datetime) -> datetime:

@@ -3,6 +3,7 @@ section with its charts; and the form that starts a new run."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -12,7 +13,12 @@ from fastapi.responses import RedirectResponse, Response
 from latticework.accounts.model import Role
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.access import not_found
-from latticework.services.audit_runs import latest_audit_for, start_audit_run
+from latticework.services.audit_runs import (
+    affected_people_for,
+    latest_audit_for,
+    previous_audit_for,
+    start_audit_run,
+)
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import RequireRole
@@ -28,17 +34,63 @@ def audit_page(
     request: Request, user: UserDep, uow: UowDep, format: DocumentFormat | None = None
 ) -> Response:
     # The stored report is re-rendered, never recomputed: reading the dashboard is cheap.
-    from latticework.reports.audit_document import audit_document
+    from latticework.reports.audit_changes import run_changes
+    from latticework.reports.audit_document import audit_document, finding_anchor
 
     run = latest_audit_for(uow, user)
+    context: dict[str, object] = {"run": None, "report": None, "doc": None, "today": date.today()}
     if run is None:
         if format is not None:
             raise not_found("audit run", "latest")
-        return render(request, "audit.html", {"run": None, "report": None, "doc": None})
+        return render(request, "audit.html", context)
     doc = audit_document(run.report)
     if format is not None:
         return download(doc, format, f"audit-{run.report.as_of}")
-    return render(request, "audit.html", {"run": run, "report": run.report, "doc": doc})
+    previous = previous_audit_for(uow, user)
+    changes = run_changes(previous.report, run.report) if previous else None
+    extras = {}
+    for number, finding in enumerate(run.report.findings, start=1):
+        change = changes.findings[number - 1] if changes else None
+        extras[finding_anchor(number)] = FindingExtra(
+            people_url=f"/audit/runs/{run.id}/findings/{number}/people"
+            if finding.comparison
+            else "",
+            change=("new" if change.new else change.was) if change else "",
+        )
+    context |= {
+        "run": run,
+        "report": run.report,
+        "doc": doc,
+        "previous": previous,
+        "changes": changes,
+        "finding_extras": extras,
+    }
+    return render(request, "audit.html", context)
+
+
+@dataclass(frozen=True)
+class FindingExtra:
+    people_url: str
+    """The drill-down to the people the finding is about ("" when it names no group)."""
+    change: str
+    """"new", "was -4.0 %", or "" (unchanged, or no earlier run)."""
+
+
+@router.get(
+    "/audit/runs/{run_id}/findings/{number}/people",
+    dependencies=[RequireRole(Role.PEOPLE, what="see who a finding is about")],
+    response_model=None,
+)
+def affected_people_page(
+    request: Request, user: UserDep, uow: UowDep, run_id: int, number: int
+) -> Response:
+    run, finding, affected = affected_people_for(uow, user, run_id, number)
+    rows = affected.people.to_dict("records")
+    return render(
+        request,
+        "audit_people.html",
+        {"run": run, "number": number, "finding": finding, "affected": affected, "rows": rows},
+    )
 
 
 @router.post(
