@@ -16,6 +16,7 @@ from latticework.cli import (
     demo_cmds,
     framework_cmds,
     growth_cmds,
+    ladder_cmds,
     web_cmds,
 )
 
@@ -30,6 +31,7 @@ app = typer.Typer(
 
 for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
     _module.register(app)
+ladder_cmds.register(app)
 
 
 def main() -> None:
