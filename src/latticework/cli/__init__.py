@@ -17,6 +17,7 @@ from latticework.cli import (
     framework_cmds,
     growth_cmds,
     ladder_cmds,
+    publish_cmds,
     web_cmds,
 )
 
@@ -32,6 +33,7 @@ app = typer.Typer(
 for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
     _module.register(app)
 ladder_cmds.register(app)
+publish_cmds.register(app)
 
 
 def main() -> None:
