@@ -17,6 +17,8 @@ from latticework.cli import (
     evaluation_cmds,
     framework_cmds,
     growth_cmds,
+    ladder_cmds,
+    publish_cmds,
     remediation_cmds,
     web_cmds,
 )
@@ -39,6 +41,8 @@ for _module in (
     web_cmds,
     evaluation_cmds,
     remediation_cmds,
+    ladder_cmds,
+    publish_cmds,
 ):
     _module.register(app)
 

@@ -204,12 +204,14 @@ def _framework_rules(framework: Framework) -> list[TitleRule]:
 
 
 def map_titles(
-    people: pd.DataFrame, mapping: Mapping, framework: Framework
+    people: pd.DataFrame, mapping: Mapping, framework: Framework, source: str | None = None
 ) -> tuple[pd.DataFrame, list[TitleCount]]:
     """Fill discipline/track/level/path from job titles where level is empty.
 
     Titles are matched once per distinct title, not per row. Returns the new
-    frame and the titles nothing matched.
+    frame and the titles nothing matched. A title that only the framework's
+    level titles match, and that names several levels, is an error: guessing
+    the first would silently put everyone at the lowest of them.
     """
     column = mapping.title_column
     if column not in people:
@@ -219,13 +221,17 @@ def map_titles(
         if name not in out:
             out[name] = ""
     rules = list(mapping.titles)
-    if mapping.use_framework_titles:
-        rules.extend(_framework_rules(framework))
+    from_framework = _framework_rules(framework) if mapping.use_framework_titles else []
+    rules.extend(from_framework)
     titles = out[column].fillna("").astype(str).str.strip()
     todo = out["level"].fillna("").astype(str).str.strip().eq("") & titles.ne("")
     targets: dict[str, _Target | None] = {}
     for title in titles[todo].unique():
         rule = next((r for r in rules if r.matches(title)), None)
+        if rule is not None and any(rule is r for r in from_framework):
+            _refuse_ambiguous(
+                title, from_framework, int(titles.index[todo & titles.eq(title)][0]), column, source
+            )
         targets[title] = None if rule is None else _target(rule, framework)
     unmapped: Counter[str] = Counter()
     first_row: dict[str, int] = {}
@@ -243,6 +249,23 @@ def map_titles(
             first_row[title] = int(rows[0])
     counts = [TitleCount(t, n, first_row[t]) for t, n in unmapped.most_common()]
     return out, counts
+
+
+def _refuse_ambiguous(
+    title: str, rules: list[TitleRule], row: int, column: str, source: str | None
+) -> None:
+    levels = list(dict.fromkeys(r.level for r in rules if r.matches(title)))
+    if len(levels) > 1:
+        raise LatticeworkError(
+            Problem(
+                f"Job title '{title}' is the title of several levels ({', '.join(levels)}), "
+                "so it cannot say which one a person holds.",
+                Location(source, row=row, field=column),
+                "Give these people a level column, or add `titles:` rules to the mapping "
+                "(e.g. by a grade or band column) that name one level each.",
+                code="ambiguous-title",
+            )
+        )
 
 
 def _target(rule: TitleRule, framework: Framework) -> _Target:

@@ -76,7 +76,8 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
                 "Only the expectations of the target level on this person's path are listed; "
                 "competencies weighted 0 on the path are not asked for. An expectation of the "
                 f"next level counts as met at a rating of {framework.promotion.meets_rating + 1} "
-                "or more against the current level.",
+                "or more against the current level; one that names a proficiency step, at "
+                "that step.",
                 tone="note",
             ),
             Table(

@@ -209,7 +209,7 @@ def _parse_raw(
         frame = map_values(rename_columns(raw, mapping, findings), mapping)
         explained = None
         if raw.table == "people":
-            frame, unmapped = map_titles(frame, mapping, framework)
+            frame, unmapped = map_titles(frame, mapping, framework, raw.source)
             if unmapped:
                 explained = _report_unmapped(raw.source, frame, mapping, unmapped, findings)
         tables[raw.table] = parse_table(

@@ -58,6 +58,7 @@ class TrackRef(_View):
     id: str
     name: str
     kind: str
+    description: str = ""
 
 
 class DisciplineGrid(_View):
@@ -162,7 +163,10 @@ def discipline_grid(
         discipline=discipline.id,
         discipline_name=discipline.name,
         disciplines=[TrackRef(id=d.id, name=d.name, kind="discipline") for d in fw.disciplines],
-        tracks=[TrackRef(id=t.id, name=t.name, kind=t.kind.value) for t in discipline.tracks],
+        tracks=[
+            TrackRef(id=t.id, name=t.name, kind=t.kind.value, description=t.description)
+            for t in discipline.tracks
+        ],
         rows=rows,
     )
 
