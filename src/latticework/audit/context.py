@@ -40,6 +40,8 @@ class AuditOptions:
     materiality: float = 0.05
     """A pay gap at least this large (5 %) is material, as in the EU Pay Transparency Directive."""
     four_fifths: float = 0.8
+    categories: str = "grade"
+    """Categories of work of equal value: `grade`, or `value` (evaluated value bands)."""
 
 
 @dataclass
