@@ -18,9 +18,10 @@ import statistics
 import time
 from datetime import date
 
+from latticework.ingest.demo.generator import generate_organisation
+
 from latticework.audit.population import build_population
 from latticework.framework import load_default_framework
-from latticework.ingest.demo.generator import generate_organisation
 from latticework.remediation.plan import plan_remediation
 from latticework.remediation.targets import parse_target
 from latticework.services.remediation import remediate_dataset

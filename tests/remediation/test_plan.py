@@ -12,9 +12,9 @@ import pytest
 
 from latticework.audit import AuditOptions, run_audit
 from latticework.audit.population import build_population
+from latticework.demo import generate_organisation
 from latticework.framework import load_default_framework
 from latticework.framework.model import Framework
-from latticework.ingest.demo import generate_organisation
 from latticework.org.dataset import OrgDataset
 from latticework.remediation.changes import apply_raises
 from latticework.remediation.gap_models import gap_model

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from latticework.cli import app
-from latticework.services.demo import DemoRequest, build_demo
+from latticework.demo.build import DemoRequest, build_demo
 
 AS_OF = date(2026, 6, 30)
 runner = CliRunner()

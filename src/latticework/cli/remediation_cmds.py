@@ -17,8 +17,8 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
-    database_url,
     fail,
+    open_unit_of_work,
     require_format,
     stderr_console,
     write_output,
@@ -179,14 +179,15 @@ def remediate(
         )
         parsed = parse_target(target, None if goal is None else goal / 100)
         data_date = as_of.date() if as_of is not None else None
-        result = remediate_organisation(
-            database_url(db),
-            parsed,
-            constraints,
-            options=AuditOptions(min_group=min_group, categories=categories.value),
-            as_of=data_date,
-            framework_files=framework_files,
-        )
+        with open_unit_of_work(db) as uow:  # read-only: nothing to commit
+            result = remediate_organisation(
+                uow,
+                parsed,
+                constraints,
+                options=AuditOptions(min_group=min_group, categories=categories.value),
+                as_of=data_date,
+                framework_files=framework_files,
+            )
         if events_out is not None:
             when = effective.date() if effective is not None else (data_date or date.today())
             written = write_plan_files(result, events_out, when)

@@ -48,11 +48,14 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
                         "name": t.name,
                         "kind": t.kind.value,
                         "parallel_to": t.parallel_to,
+                        "description": t.description,
+                        "serves": t.serves,
                         "levels": [
                             {
                                 "id": lv.id,
                                 "title": lv.title,
                                 "grade": lv.grade,
+                                "description": lv.description,
                                 "aliases": lv.aliases,
                                 "paths": [p.id for p in fw.paths_for_level(lv.id)],
                                 "equivalents": [e.level.id for e in fw.equivalent_levels(lv.id)],
@@ -90,6 +93,8 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
         "leadership_roles": [r.model_dump(mode="json") for r in fw.leadership_roles],
         "forums": [f.model_dump(mode="json") for f in fw.forums],
         "team_targets": fw.team_targets.model_dump(mode="json"),
+        "proficiency_scales": [s.model_dump(mode="json") for s in fw.proficiency_scales],
+        "proficiency_scale": fw.proficiency_scale,
         "evaluation": fw.evaluation.model_dump(mode="json") if fw.evaluation else None,
     }
 

@@ -23,6 +23,8 @@ from latticework.remediation.targets import Target
 if TYPE_CHECKING:
     import pandas as pd
 
+    from latticework.storage import UnitOfWork
+
 
 @dataclass(frozen=True)
 class RemediationResult:
@@ -37,7 +39,7 @@ class RemediationResult:
 
 
 def remediate_organisation(
-    url: str,
+    uow: UnitOfWork,
     target: Target,
     constraints: Constraints | None = None,
     *,
@@ -45,49 +47,28 @@ def remediate_organisation(
     as_of: dt.date | None = None,
     framework_files: list[Path] | None = None,
 ) -> RemediationResult:
-    """Load the organisation at `url` and plan the remediation of `target`."""
+    """Read the stored organisation and plan the remediation of `target`, against the current
+    framework (`services.frameworks`)."""
     from latticework.audit.history import AUDITED_EVENT_COLUMNS, CAREER_EVENT_TYPES
-    from latticework.storage.framework_store import current_framework
-    from latticework.storage.migrate import require_current_schema
-    from latticework.storage.reading import read_table
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.services.frameworks import current_framework
 
-    require_current_schema(url)
-    with UnitOfWork(url) as uow:
-        stored = current_framework(uow.connection)
-        dataset = OrgDataset(
-            people=read_table(uow.connection, "people"),
-            events=read_table(
-                uow.connection,
-                "events",
-                columns=AUDITED_EVENT_COLUMNS,
-                only=("type", CAREER_EVENT_TYPES),
-            ),
-            participation=read_table(uow.connection, "participation"),
-            as_of=as_of or dt.date.today(),
-        )
+    dataset = OrgDataset(
+        people=uow.organisation.table("people"),
+        events=uow.organisation.table(
+            "events", columns=AUDITED_EVENT_COLUMNS, only=("type", CAREER_EVENT_TYPES)
+        ),
+        participation=uow.organisation.table("participation"),
+        as_of=as_of or dt.date.today(),
+    )
     if dataset.people.empty:
         raise LatticeworkError(
             Problem(
-                f"The database at {url} holds no people.",
+                f"The database at {uow.url} holds no people.",
                 fix="Import your HRIS export with `latticework import`, or run `latticework demo`.",
                 code="remediation-data",
             )
         )
-    if framework_files:
-        from latticework.framework import load_framework
-
-        framework = load_framework(framework_files).framework
-    elif stored is not None:
-        framework = stored.framework
-    else:
-        raise LatticeworkError(
-            Problem(
-                "The database has no framework stored with its organisation.",
-                fix="Pass the framework files with --framework.",
-                code="remediation-data",
-            )
-        )
+    framework = current_framework(uow, framework_files)
     return remediate_dataset(dataset, framework, target, constraints, options=options)
 
 
