@@ -18,9 +18,8 @@ import statistics
 import time
 from datetime import date
 
-from latticework.ingest.demo.generator import generate_organisation
-
 from latticework.audit.population import build_population
+from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
 from latticework.remediation.plan import plan_remediation
 from latticework.remediation.targets import parse_target
