@@ -46,6 +46,8 @@ class AuditOptions:
     directive_zones: tuple[str, ...] = ()
     """Zones the EU Directive's 5 % rule is applied to although their countries are not all
     EU member states (an organisation that applies it everywhere opts in here)."""
+    categories: str = "grade"
+    """Categories of work of equal value: `grade`, or `value` (evaluated value bands)."""
 
 
 @dataclass

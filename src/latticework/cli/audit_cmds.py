@@ -38,6 +38,13 @@ class CorrectionChoice(StrEnum):
     BH = "bh"
 
 
+class CategoriesChoice(StrEnum):
+    """Categories of work of equal value (audit/categories.py)."""
+
+    GRADE = "grade"
+    VALUE = "value"
+
+
 class SeverityChoice(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
@@ -138,6 +145,15 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    categories: Annotated[
+        CategoriesChoice,
+        typer.Option(
+            "--categories",
+            case_sensitive=False,
+            help="Categories of work of equal value for the EU report: grade, or value "
+            "(the evaluated value bands of the framework's job evaluation).",
+        ),
+    ] = CategoriesChoice.GRADE,
     save: Annotated[
         bool,
         typer.Option(
@@ -171,6 +187,7 @@ def audit(
         min_group=min_group,
         correction=Correction(correction.value),
         tolerance=None if tolerance is None else _fraction(tolerance),
+        categories=categories.value,
     )
     started_at = utcnow()
     try:

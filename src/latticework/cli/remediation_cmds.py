@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from latticework.cli.audit_cmds import CategoriesChoice
 from latticework.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
@@ -116,6 +117,15 @@ def remediate(
             show_default=False,
         ),
     ] = None,
+    categories: Annotated[
+        CategoriesChoice,
+        typer.Option(
+            "--categories",
+            case_sensitive=False,
+            help="Categories of work of equal value for eu: targets: grade, or value "
+            "(evaluated value bands).",
+        ),
+    ] = CategoriesChoice.GRADE,
     min_group: Annotated[
         int, typer.Option("--min-group", min=1, help="Suppress every group smaller than this.")
     ] = 5,
@@ -174,7 +184,7 @@ def remediate(
                 uow,
                 parsed,
                 constraints,
-                options=AuditOptions(min_group=min_group),
+                options=AuditOptions(min_group=min_group, categories=categories.value),
                 as_of=data_date,
                 framework_files=framework_files,
             )

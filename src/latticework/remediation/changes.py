@@ -64,9 +64,8 @@ def apply_raises(people: pd.DataFrame, raises: pd.DataFrame) -> pd.DataFrame:
     """The whole people table with the raises applied (what the audit sees after import)."""
     changes = new_base_salaries(people, raises).set_index("employee_id")["new_base"]
     out = people.copy()
-    ids = out["employee_id"].astype(str)
-    hit = ids.isin(changes.index)
-    out.loc[hit, "base_salary"] = ids[hit].map(changes).to_numpy()
+    new = out["employee_id"].astype(str).map(changes)
+    out["base_salary"] = new.fillna(out["base_salary"].astype(float)).to_numpy(dtype=float)
     for derived in ("base_annual_fte", "total_annual_fte"):
         out = out.drop(columns=derived) if derived in out else out
     return out

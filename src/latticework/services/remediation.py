@@ -79,10 +79,10 @@ def remediate_dataset(
     constraints: Constraints | None = None,
     *,
     options: AuditOptions | None = None,
-    categories: dict[str, str] | None = None,
 ) -> RemediationResult:
     """Plan on the audit's population, apply the raises in memory, and audit again."""
     from latticework.audit import run_audit
+    from latticework.audit.categories import CategoryBasis, category_basis, level_categories
     from latticework.audit.population import build_population
     from latticework.remediation.changes import apply_raises
     from latticework.remediation.plan import plan_remediation
@@ -99,7 +99,10 @@ def remediate_dataset(
         alpha=options.alpha,
         materiality=options.materiality,
         four_fifths=options.four_fifths,
+        categories=options.categories,
     )
+    basis = category_basis(options.categories)
+    categories = None if basis is CategoryBasis.GRADE else level_categories(framework, basis)
     population = build_population(dataset.people, framework, dataset.as_of)
     plan = plan_remediation(
         population.active,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from latticework.audit.categories import CategoryBasis, category_basis, equal_value_categories
 from latticework.audit.context import AuditContext
 from latticework.audit.model import (
     AuditSection,
@@ -82,6 +83,10 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
         variable_fte=people["total_annual_fte"] - people["base_annual_fte"],
     )
     data = data[data["gender_eu"].notna()]
+    basis = category_basis(ctx.options.categories)
+    unit = "grade" if basis is CategoryBasis.GRADE else "evaluated value band"
+    category, category_rank = equal_value_categories(people, ctx.framework, basis)
+    data = data.assign(category=category[data.index], category_rank=category_rank[data.index])
     summary_rows: list[TableRow] = []
     quartile_rows: list[TableRow] = []
     grade_rows: list[TableRow] = []
@@ -123,7 +128,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
         )
         quartile_rows += _quartiles(ctx, str(zone), here)
         zone_grade_rows = len(grade_rows)
-        for (_, grade_id), at_grade in here.groupby(["grade_rank", "grade"], sort=True):
+        for (_, grade_id), at_grade in here.groupby(["category_rank", "category"], sort=True):
             w = at_grade[at_grade["gender_eu"] == WOMEN]
             m = at_grade[at_grade["gender_eu"] == MEN]
             base_gap = _gap(m["base_annual_fte"].mean(), w["base_annual_fte"].mean())
@@ -154,7 +159,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
                         audit="eu-pay-transparency",
                         severity=Severity.MEDIUM,
                         kind="threshold",
-                        sentence=f"In zone {zone}, {who} at grade {grade_id} are paid "
+                        sentence=f"In zone {zone}, {who} at {unit} {grade_id} are paid "
                         f"{percent(abs(worst))} less than {'men' if who == 'women' else 'women'} "
                         f"on average (base {percent(base_gap)}, total {percent(total_gap)}"
                         f"{_sizes_text(len(w), len(m), hidden)}): at or above the Directive's 5 % "
@@ -202,7 +207,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
         ),
         ResultTable(
             id="eu-pay-transparency.by-grade",
-            title="Gender pay gap per grade (work of equal value), flag at 5 %",
+            title=f"Gender pay gap per {unit} (work of equal value), flag at 5 %",
             columns=[
                 TableColumn(name="Zone"),
                 TableColumn(name="Grade"),
