@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "latticework"
-DOMAIN = ("framework", "org", "audit", "growth", "teams")
+DOMAIN = ("framework", "org", "audit", "growth", "teams", "compliance")
 ADAPTERS = ("storage", "web", "ingest", "cli", "services")
 
 

@@ -63,6 +63,10 @@ class PersonRecord:
     base_annual_fte: float
     total_annual_fte: float
     grade: str | None
+    legal_entity: str | None = None
+    hours_per_week: float | None = None
+    allowances: float | None = None
+    benefits_in_kind: float | None = None
 
 
 def get_person(connection: Connection, employee_id: str) -> PersonRecord | None:

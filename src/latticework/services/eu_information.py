@@ -1,0 +1,144 @@
+"""Article 7: a worker's information letter, the request register and the annual notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from latticework.audit.context import DEFAULT_MIN_GROUP
+from latticework.errors import LatticeworkError, Problem
+from latticework.services.eu_common import employer_pay
+
+if TYPE_CHECKING:
+    from latticework.compliance.article7 import InformationLetter
+    from latticework.storage.eu_registers import StoredRequest
+    from latticework.storage.unit_of_work import UnitOfWork
+
+
+def _entity(uow: UnitOfWork, employee_id: str) -> str:
+    from latticework.storage.eu_registers import entity_of, person_exists
+
+    if not person_exists(uow.connection, employee_id):
+        raise LatticeworkError(
+            Problem(
+                f"No person {employee_id} is stored.",
+                fix="Use an employee_id of the imported people.",
+                code="eu-employee",
+            )
+        )
+    entity = entity_of(uow.connection, employee_id)
+    if entity is None:
+        raise LatticeworkError(
+            Problem(
+                f"{employee_id} has no legal_entity, so the category of workers to compare "
+                "with is unknown.",
+                fix="Import people.csv with the legal_entity column filled in.",
+                code="eu-employee",
+            )
+        )
+    return entity
+
+
+def information_letter_for(
+    uow: UnitOfWork, employee_id: str, *, min_group: int = DEFAULT_MIN_GROUP
+) -> InformationLetter:
+    """The Article 7 letter for one worker (reads pay: callers log the access)."""
+    from latticework.compliance.article7 import information_letter
+    from latticework.storage.reading import read_table
+
+    entity = _entity(uow, employee_id)
+    employer = employer_pay(uow, entity)
+    people = read_table(
+        uow.connection,
+        "people",
+        columns=["employee_id", "level", "zone"],
+        only=("employee_id", [employee_id]),
+    )
+    return information_letter(
+        employer.pay,
+        employee_id,
+        employer.framework,
+        legal_entity=entity,
+        currency=employer.currency,
+        min_group=min_group,
+        people=people,
+    )
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    request: StoredRequest
+    overdue: bool
+
+
+def record_request(uow: UnitOfWork, employee_id: str, received_on: date) -> StoredRequest:
+    """Register a request; the answer is due after the country's period (two months default)."""
+    from latticework.compliance.requests import due_date
+    from latticework.storage.eu_registers import add_request, answer_periods, request
+    from latticework.storage.reading import read_table
+
+    _entity(uow, employee_id)
+    person = read_table(
+        uow.connection, "people", columns=["country"], only=("employee_id", [employee_id])
+    )
+    country = person["country"].iloc[0]
+    country = None if country != country else str(country)
+    due = due_date(received_on, country, answer_periods(uow.connection))
+    request_id = add_request(uow.connection, employee_id, received_on, due)
+    uow.commit()
+    stored = request(uow.connection, request_id)
+    assert stored is not None
+    return stored
+
+
+def answer(uow: UnitOfWork, request_id: int, answered_by: str, on: date) -> StoredRequest:
+    from latticework.storage.eu_registers import answer_request, request
+
+    if not answer_request(uow.connection, request_id, answered_by, on):
+        raise LatticeworkError(
+            Problem(
+                f"There is no information request {request_id}.",
+                fix="List the register with `latticework eu requests`.",
+                code="eu-request",
+            )
+        )
+    uow.commit()
+    stored = request(uow.connection, request_id)
+    assert stored is not None
+    return stored
+
+
+def register(
+    uow: UnitOfWork, today: date, *, employee_id: str | None = None
+) -> list[RegisterEntry]:
+    from latticework.compliance.requests import is_overdue
+    from latticework.storage.eu_registers import requests
+
+    return [
+        RegisterEntry(r, is_overdue(r.status, r.due_on, today))
+        for r in requests(uow.connection, employee_id)
+    ]
+
+
+def set_period(uow: UnitOfWork, country: str, months: int) -> None:
+    from latticework.compliance.requests import MAX_ANSWER_MONTHS
+    from latticework.storage.eu_registers import set_answer_period
+
+    if not 1 <= months <= MAX_ANSWER_MONTHS or len(country) != 2 or not country.isupper():
+        raise LatticeworkError(
+            Problem(
+                f"An answer period of {months} month(s) for '{country}' is not allowed.",
+                fix="Give an ISO country code (DE) and 1 or 2 months: the Directive's limit "
+                "is two months (Art. 7(4)); a member state may only shorten it.",
+                code="eu-request",
+            )
+        )
+    set_answer_period(uow.connection, country, months)
+    uow.commit()
+
+
+def periods(uow: UnitOfWork) -> dict[str, int]:
+    from latticework.storage.eu_registers import answer_periods
+
+    return answer_periods(uow.connection)
