@@ -119,4 +119,205 @@ class LetterFormat(StrEnum):
     JSON = "json"
 
 
-_ = (require_format, stdout_console, LetterFormat)
+def cli_user() -> str:
+    """Who ran a command, for the access log and the register: cli:<login>."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name (some containers)
+        return "cli:unknown"
+
+
+TodayOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="The date to use (default: today).",
+        show_default=False,
+    ),
+]  # fmt: skip
+
+
+@eu_app.command("rti")
+def rti(
+    employee_id: Annotated[str, typer.Argument(help="The worker's employee_id.")],
+    letter_format: Annotated[
+        LetterFormat, typer.Option("--format", "-f", case_sensitive=False, help="Letter format.")
+    ] = LetterFormat.HTML,
+    answer_request: Annotated[
+        int | None,
+        typer.Option(
+            "--answers",
+            help="Mark this request of the register answered by you, today.",
+            show_default=False,
+        ),
+    ] = None,
+    min_group: MinGroupOption = 5,
+    today: TodayOption = None,
+    db: DbOption = None,
+    out: OutOption = None,
+) -> None:
+    """The Article 7 letter for one worker: own pay and the average pay by sex in the category."""
+    from latticework.reports.eu_letters import render_letter
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import answer, information_letter_for, log_letter
+
+    day = _day(today) or date.today()
+    try:
+        with open_unit(database_url(db)) as uow:
+            letter = information_letter_for(uow, employee_id, min_group=min_group)
+            log_letter(uow, cli_user(), letter)
+            if answer_request is not None:
+                answer(uow, answer_request, cli_user(), day)
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    answered = day if answer_request is not None else None
+    write_output(render_letter(letter, letter_format.value, answered), out)
+
+
+@eu_app.command("request")
+def request(
+    employee_id: Annotated[str, typer.Argument(help="The worker who asked.")],
+    received_on: Annotated[
+        datetime | None,
+        typer.Option(
+            "--received-on",
+            formats=["%Y-%m-%d"],
+            help="When the request arrived (default today).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Record an Article 7 information request in the register; prints its id and due date."""
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import record_request
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            stored = record_request(uow, employee_id, _day(received_on) or date.today())
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    stdout_console().print(
+        f"Request {stored.id} from {stored.employee_id}, received {stored.received_on}, "
+        f"due {stored.due_on}."
+    )
+
+
+@eu_app.command("requests")
+def requests(
+    overdue_only: Annotated[
+        bool, typer.Option("--overdue", help="Only open requests past their due date.")
+    ] = False,
+    today: TodayOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    db: DbOption = None,
+    out: OutOption = None,
+) -> None:
+    """The Article 7 request register: received and due dates, status, who answered, overdue."""
+    import json
+
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import register
+
+    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
+    try:
+        with open_unit(database_url(db)) as uow:
+            entries = register(uow, _day(today) or date.today())
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    if overdue_only:
+        entries = [e for e in entries if e.overdue]
+    rows = [
+        {
+            "id": e.request.id,
+            "employee_id": e.request.employee_id,
+            "received_on": e.request.received_on.isoformat(),
+            "due_on": e.request.due_on.isoformat(),
+            "status": e.request.status,
+            "answered_by": e.request.answered_by,
+            "answered_on": e.request.answered_on.isoformat() if e.request.answered_on else None,
+            "overdue": e.overdue,
+        }
+        for e in entries
+    ]
+    if output_format is OutputFormat.JSON:
+        write_output(json.dumps({"requests": rows}, indent=2), out)
+        return
+    lines = [
+        f"{r['id']:>5}  {r['employee_id']}  received {r['received_on']}  due {r['due_on']}  "
+        f"{r['status']}{'  OVERDUE' if r['overdue'] else ''}"
+        + (f"  by {r['answered_by']} on {r['answered_on']}" if r["answered_by"] else "")
+        for r in rows
+    ]
+    write_output("\n".join(lines) if lines else "No information requests.", out)
+    if any(r["overdue"] for r in rows):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@eu_app.command("answer")
+def answer_cmd(
+    request_id: Annotated[int, typer.Argument(help="The request's id in the register.")],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who answered (default: you).", show_default=False)
+    ] = None,
+    today: TodayOption = None,
+    db: DbOption = None,
+) -> None:
+    """Mark an information request answered (after sending the `eu rti` letter)."""
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import answer
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            stored = answer(uow, request_id, by or cli_user(), _day(today) or date.today())
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    stdout_console().print(f"Request {stored.id} answered by {stored.answered_by}.")
+
+
+@eu_app.command("period")
+def period(
+    country: Annotated[str, typer.Argument(help="ISO country code, e.g. DE.")],
+    months: Annotated[int, typer.Argument(help="Months to answer a request (1 or 2).")],
+    db: DbOption = None,
+) -> None:
+    """Set a country's answer period for information requests (default two months)."""
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import set_period
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            set_period(uow, country, months)
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    stdout_console().print(f"Requests from {country} are due within {months} month(s).")
+
+
+@eu_app.command("notice")
+def notice(
+    entity: EntityOption,
+    year: YearOption,
+    db: DbOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    out: OutOption = None,
+) -> None:
+    """The annual notice telling workers of their right to pay information (Art. 7(3))."""
+    from latticework.reports.eu_letters import notice_document, render_notice
+    from latticework.services.eu_common import open_unit
+    from latticework.services.eu_information import notice_facts
+
+    require_format(output_format, set(OutputFormat) - {OutputFormat.JSON})
+    try:
+        with open_unit(database_url(db)) as uow:
+            periods, countries = notice_facts(uow, entity)
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    doc = notice_document(entity, year, periods, countries)
+    write_output(render_notice(doc, output_format.value), out)

@@ -142,3 +142,20 @@ def periods(uow: UnitOfWork) -> dict[str, int]:
     from latticework.storage.eu_registers import answer_periods
 
     return answer_periods(uow.connection)
+
+
+def log_letter(uow: UnitOfWork, username: str, letter: InformationLetter) -> None:
+    """The letter read one person's pay and the category's averages: log it, and commit."""
+    from latticework.storage.eu_registers import log_read
+
+    log_read(uow.connection, username, "eu-rti-letter", letter.employee_id, ["pay"])
+    uow.commit()
+
+
+def notice_facts(uow: UnitOfWork, legal_entity: str) -> tuple[dict[str, int], list[str]]:
+    """The answer periods and the countries the employer's workers are in."""
+    from latticework.storage.eu_registers import answer_periods
+
+    employer = employer_pay(uow, legal_entity)
+    countries = sorted({str(c) for c in employer.pay["country"].dropna().unique()})
+    return answer_periods(uow.connection), countries

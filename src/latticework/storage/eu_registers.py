@@ -233,3 +233,21 @@ def save_justifications(conn: sa.Connection, rows: list[StoredJustification]) ->
                 agreed_on=j.agreed_on,
             )
         )
+
+
+def log_read(
+    conn: sa.Connection, username: str, action: str, subject: str | None, fields: list[str]
+) -> None:
+    """Record in the access log that `username` read pay-derived `fields` (the caller commits)."""
+    from latticework.storage.tables import access_log
+
+    conn.execute(
+        access_log.insert().values(
+            at=datetime.now(UTC),
+            user_id=None,
+            username=username,
+            action=action,
+            subject_employee_id=subject,
+            fields=",".join(sorted(set(fields))),
+        )
+    )

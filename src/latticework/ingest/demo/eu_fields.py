@@ -59,6 +59,12 @@ def add_eu_fields(
     leave = _leave_events(out, rng, as_of_day)
     merged = pd.concat([events, leave], ignore_index=True) if len(leave) else events
     merged = merged.sort_values(["employee_id", "date", "type"], kind="stable", ignore_index=True)
+    # The other columns keep the dtypes the rest of the demo gives them; end dates are dates.
+    for name in EVENTS.names:
+        if name == "end_date":
+            merged[name] = pd.to_datetime(merged[name]).astype("datetime64[ns]")
+        elif name in events:
+            merged[name] = merged[name].astype(events[name].dtype)
     return out, merged[EVENTS.names]
 
 
