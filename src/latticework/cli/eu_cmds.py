@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +29,9 @@ from latticework.cli.common import (
     write_output,
 )
 from latticework.errors import LatticeworkError
+
+if TYPE_CHECKING:
+    from latticework.storage.unit_of_work import UnitOfWork
 
 eu_app = typer.Typer(
     help="EU Pay Transparency Directive: Art. 9 reports, Art. 7 information, Art. 10 assessment.",
@@ -101,6 +104,7 @@ def report(
                 submitted_on=_day(submitted_on),
                 min_group=min_group,
             )
+            log_aggregate_read(uow, f"eu-report:{entity}:{year}")
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -321,3 +325,93 @@ def notice(
         return
     doc = notice_document(entity, year, periods, countries)
     write_output(render_notice(doc, output_format.value), out)
+
+
+@eu_app.command("assess")
+def assess(
+    entity: EntityOption,
+    year: YearOption,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="The date to judge the six months against (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    min_group: MinGroupOption = 5,
+    db: DbOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    out: OutOption = None,
+) -> None:
+    """The Article 10 joint pay assessment: whether it is due, and its Art. 10(2) content."""
+    from latticework.reports.eu_assessment import render_assessment
+    from latticework.services.eu_assessment import assess as run_assessment
+    from latticework.services.eu_common import open_unit
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            result = run_assessment(
+                uow,
+                legal_entity=entity,
+                year=year,
+                as_of=_day(as_of) or date.today(),
+                min_group=min_group,
+            )
+            log_aggregate_read(uow, f"eu-assess:{entity}:{year}")
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    write_output(render_assessment(result, output_format.value), out)
+
+
+justifications_app = typer.Typer(
+    help="The Art. 10 justifications register, as CSV.", no_args_is_help=True
+)
+eu_app.add_typer(justifications_app, name="justifications")
+
+
+@justifications_app.command("import")
+def justifications_import(
+    file: Annotated[Path, typer.Argument(help="The register as CSV.", dir_okay=False)],
+    db: DbOption = None,
+) -> None:
+    """Store the rows of a justifications CSV (all or nothing; rows replace same key)."""
+    from latticework.services.eu_assessment import import_justifications
+    from latticework.services.eu_common import open_unit
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            count = import_justifications(uow, file)
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    stdout_console().print(f"{count} justification(s) stored.")
+
+
+@justifications_app.command("export")
+def justifications_export(
+    entity: EntityOption,
+    year: YearOption,
+    db: DbOption = None,
+    out: OutOption = None,
+) -> None:
+    """Write the justifications of an employer and year as CSV."""
+    from latticework.services.eu_assessment import export_justifications
+    from latticework.services.eu_common import open_unit
+
+    try:
+        with open_unit(database_url(db)) as uow:
+            text = export_justifications(uow, entity, year)
+    except LatticeworkError as exc:
+        _fail(exc)
+        return
+    write_output(text, out)
+
+
+def log_aggregate_read(uow: UnitOfWork, action: str) -> None:
+    """Reports built on pay are logged too, with no subject: they show aggregates only."""
+    from latticework.services.eu_information import log_aggregate
+
+    log_aggregate(uow, cli_user(), action)

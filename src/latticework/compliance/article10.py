@@ -101,10 +101,10 @@ def category_status(
         return "too small to assess"
     if reported_gap is None or abs(reported_gap) < THRESHOLD:
         return "below threshold"
-    if unexplained_gap is not None and abs(unexplained_gap) < THRESHOLD:
-        return "justified"
     if current_gap is not None and abs(current_gap) < THRESHOLD:
         return "remedied"
+    if unexplained_gap is not None and abs(unexplained_gap) < THRESHOLD:
+        return "justified"
     if submitted_on is None:
         return "not submitted"
     if as_of < add_months(submitted_on, REMEDY_MONTHS):

@@ -159,3 +159,11 @@ def notice_facts(uow: UnitOfWork, legal_entity: str) -> tuple[dict[str, int], li
     employer = employer_pay(uow, legal_entity)
     countries = sorted({str(c) for c in employer.pay["country"].dropna().unique()})
     return answer_periods(uow.connection), countries
+
+
+def log_aggregate(uow: UnitOfWork, username: str, action: str) -> None:
+    """A report of aggregates read pay-derived data: log it (no subject), and commit."""
+    from latticework.storage.eu_registers import log_read
+
+    log_read(uow.connection, username, action, None, ["pay"])
+    uow.commit()

@@ -31,9 +31,9 @@ DEFAULT_FULL_TIME_HOURS = 40.0
 LEAVE_YEARS = 3
 # Per person over the last three years: (leave type, chance for women, for men, days min, max).
 LEAVE_RATES = (
-    ("maternity_leave", 0.10, 0.0, 98, 365),
-    ("paternity_leave", 0.0, 0.09, 10, 28),
-    ("parental_leave", 0.07, 0.03, 30, 180),
+    ("maternity_leave", 0.14, 0.0, 98, 365),
+    ("paternity_leave", 0.0, 0.12, 10, 28),
+    ("parental_leave", 0.10, 0.05, 30, 180),
     ("carers_leave", 0.02, 0.02, 3, 5),
 )
 _STREAM = 0x2023_0970  # the Directive's number: this module's own random stream
