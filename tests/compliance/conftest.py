@@ -56,8 +56,8 @@ def framework() -> Framework:
 @pytest.fixture(scope="session")
 def demo(framework: Framework) -> OrgDataset:
     """The demo without its built-in disparities, so that only what a test plants is there."""
-    from latticework.ingest.demo import generate_organisation
-    from latticework.ingest.demo.disparities import Disparities
+    from latticework.demo import generate_organisation
+    from latticework.demo.disparities import Disparities
 
     return generate_organisation(
         framework, people=900, seed=11, as_of=AS_OF, disparities=Disparities.none()
@@ -123,7 +123,7 @@ def lone_woman(dataset: OrgDataset, framework: Framework) -> str:
 
 
 def store(url: str, dataset: OrgDataset, framework: Framework) -> None:
-    from latticework.services.demo import write_demo_database
+    from latticework.demo.build import write_demo_database
 
     report = write_demo_database(url, dataset, framework, replace=True)
     assert report.ok, report

@@ -22,8 +22,8 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
-    database_url,
     fail,
+    open_unit_of_work,
     require_format,
     stdout_console,
     write_output,
@@ -31,7 +31,7 @@ from latticework.cli.common import (
 from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
 
 eu_app = typer.Typer(
     help="EU Pay Transparency Directive: Art. 9 reports, Art. 7 information, Art. 10 assessment.",
@@ -92,11 +92,10 @@ def report(
 ) -> None:
     """The Article 9 report of one employer: items (a)-(g), on gross annual and hourly pay."""
     from latticework.reports.eu_report import csv_file_name, indicator_csv, render_report
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_reports import article9
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             result = article9(
                 uow,
                 legal_entity=entity,
@@ -105,6 +104,7 @@ def report(
                 min_group=min_group,
             )
             log_aggregate_read(uow, f"eu-report:{entity}:{year}")
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -163,16 +163,16 @@ def rti(
 ) -> None:
     """The Article 7 letter for one worker: own pay and the average pay by sex in the category."""
     from latticework.reports.eu_letters import render_letter
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import answer, information_letter_for, log_letter
 
     day = _day(today) or date.today()
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             letter = information_letter_for(uow, employee_id, min_group=min_group)
             log_letter(uow, cli_user(), letter)
             if answer_request is not None:
                 answer(uow, answer_request, cli_user(), day)
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -195,12 +195,12 @@ def request(
     db: DbOption = None,
 ) -> None:
     """Record an Article 7 information request in the register; prints its id and due date."""
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import record_request
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             stored = record_request(uow, employee_id, _day(received_on) or date.today())
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -223,12 +223,11 @@ def requests(
     """The Article 7 request register: received and due dates, status, who answered, overdue."""
     import json
 
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import register
 
     require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             entries = register(uow, _day(today) or date.today())
     except LatticeworkError as exc:
         _fail(exc)
@@ -272,12 +271,12 @@ def answer_cmd(
     db: DbOption = None,
 ) -> None:
     """Mark an information request answered (after sending the `eu rti` letter)."""
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import answer
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             stored = answer(uow, request_id, by or cli_user(), _day(today) or date.today())
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -291,12 +290,12 @@ def period(
     db: DbOption = None,
 ) -> None:
     """Set a country's answer period for information requests (default two months)."""
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import set_period
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             set_period(uow, country, months)
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -313,12 +312,11 @@ def notice(
 ) -> None:
     """The annual notice telling workers of their right to pay information (Art. 7(3))."""
     from latticework.reports.eu_letters import notice_document, render_notice
-    from latticework.services.eu_common import open_unit
     from latticework.services.eu_information import notice_facts
 
     require_format(output_format, set(OutputFormat) - {OutputFormat.JSON})
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             periods, countries = notice_facts(uow, entity)
     except LatticeworkError as exc:
         _fail(exc)
@@ -348,10 +346,9 @@ def assess(
     """The Article 10 joint pay assessment: whether it is due, and its Art. 10(2) content."""
     from latticework.reports.eu_assessment import render_assessment
     from latticework.services.eu_assessment import assess as run_assessment
-    from latticework.services.eu_common import open_unit
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             result = run_assessment(
                 uow,
                 legal_entity=entity,
@@ -360,6 +357,7 @@ def assess(
                 min_group=min_group,
             )
             log_aggregate_read(uow, f"eu-assess:{entity}:{year}")
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -379,11 +377,11 @@ def justifications_import(
 ) -> None:
     """Store the rows of a justifications CSV (all or nothing; rows replace same key)."""
     from latticework.services.eu_assessment import import_justifications
-    from latticework.services.eu_common import open_unit
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             count = import_justifications(uow, file)
+            uow.commit()
     except LatticeworkError as exc:
         _fail(exc)
         return
@@ -399,10 +397,9 @@ def justifications_export(
 ) -> None:
     """Write the justifications of an employer and year as CSV."""
     from latticework.services.eu_assessment import export_justifications
-    from latticework.services.eu_common import open_unit
 
     try:
-        with open_unit(database_url(db)) as uow:
+        with open_unit_of_work(db) as uow:
             text = export_justifications(uow, entity, year)
     except LatticeworkError as exc:
         _fail(exc)

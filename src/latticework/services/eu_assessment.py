@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from latticework.compliance.article10 import JointAssessment
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
 
 DAYS_PER_YEAR = 365.25
 
@@ -26,11 +26,7 @@ def _factor_columns(uow: UnitOfWork, pay: pd.DataFrame, as_of: date) -> pd.DataF
     """The employer's pay frame with the measurable factors of a justification added."""
     import pandas as pd
 
-    from latticework.storage.reading import read_table
-
-    people = read_table(
-        uow.connection,
-        "people",
+    people = uow.organisation.table("people",
         columns=["employee_id", "hire_date", "level_start_date", "performance_rating",
                  "discipline"],
         only=("employee_id", list(pay["employee_id"])),
@@ -49,9 +45,8 @@ def _factor_columns(uow: UnitOfWork, pay: pd.DataFrame, as_of: date) -> pd.DataF
 def _reported_gaps(
     uow: UnitOfWork, legal_entity: str, year: int
 ) -> tuple[dict[str, float | None], date | None]:
-    from latticework.storage.eu_registers import submitted_report
 
-    stored = submitted_report(uow.connection, legal_entity, year)
+    stored = uow.eu.submitted_report(legal_entity, year)
     if stored is None:
         return {}, None
     document = json.loads(stored.report)
@@ -74,8 +69,6 @@ def assess(
 ) -> JointAssessment:
     """The Art. 10(2) assessment; gaps as reported when the report was recorded as submitted."""
     from latticework.compliance.article10 import Justification, joint_assessment, leave_returns
-    from latticework.storage.eu_registers import justifications
-    from latticework.storage.reading import read_table
 
     employer = employer_pay(uow, legal_entity)
     pay = _factor_columns(uow, employer.pay, as_of)
@@ -90,12 +83,11 @@ def assess(
             agreed_by=j.agreed_by,
             agreed_on=j.agreed_on,
         )
-        for j in justifications(uow.connection, legal_entity, year)
+        for j in uow.eu.justifications(legal_entity, year)
     ]
     from latticework.org.columns import LEAVE_TYPES
 
-    events = read_table(
-        uow.connection,
+    events = uow.organisation.table(
         "events",
         columns=["employee_id", "date", "type", "old_base", "new_base", "end_date"],
         only=("type", [*LEAVE_TYPES, "pay_change", "promotion"]),
@@ -118,7 +110,7 @@ def assess(
 def import_justifications(uow: UnitOfWork, path: Path) -> int:
     """Read the register CSV (all or nothing) and store its rows; returns how many."""
     from latticework.compliance.justifications import parse_rows
-    from latticework.storage.eu_registers import StoredJustification, save_justifications
+    from latticework.storage import StoredJustification
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -150,8 +142,7 @@ def import_justifications(uow: UnitOfWork, path: Path) -> int:
         ) from None
     rows = [r for r in table[1:] if any(c.strip() for c in r)]
     parsed = parse_rows(str(path), table[0] if table else [], rows)
-    save_justifications(
-        uow.connection,
+    uow.eu.save_justifications(
         [
             StoredJustification(
                 legal_entity=r.legal_entity,
@@ -167,18 +158,16 @@ def import_justifications(uow: UnitOfWork, path: Path) -> int:
             for r in parsed
         ],
     )
-    uow.commit()
     return len(parsed)
 
 
 def export_justifications(uow: UnitOfWork, legal_entity: str, year: int) -> str:
     from latticework.compliance.justifications import CSV_COLUMNS
-    from latticework.storage.eu_registers import justifications
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for j in justifications(uow.connection, legal_entity, year):
+    for j in uow.eu.justifications(legal_entity, year):
         writer.writerow(
             [j.legal_entity, j.year, j.category, j.factor, j.explanation, j.evidence or "",
              j.agreement or "", j.agreed_by or "", j.agreed_on.isoformat() if j.agreed_on else ""]

@@ -1,7 +1,7 @@
-"""What every EU Pay Transparency service needs: a unit of work, an employer's workers' pay.
+"""What every EU Pay Transparency service needs: an employer's workers and their pay.
 
-Services take a unit of work and plain values; `open_unit` is how an entry
-point gets one (it refuses a database whose schema is not current).
+Services take the caller's unit of work and plain values; the entry point
+opens it and commits.
 """
 
 from __future__ import annotations
@@ -15,15 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from latticework.framework.model import Framework
-    from latticework.storage.unit_of_work import UnitOfWork
-
-
-def open_unit(url: str) -> UnitOfWork:
-    from latticework.storage.migrate import require_current_schema
-    from latticework.storage.unit_of_work import UnitOfWork
-
-    require_current_schema(url)
-    return UnitOfWork(url)
+    from latticework.storage import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -35,28 +27,12 @@ class EmployerPay:
     framework: Framework
 
 
-def stored_framework(uow: UnitOfWork) -> Framework:
-    from latticework.storage.framework_store import current_framework
-
-    stored = current_framework(uow.connection)
-    if stored is None:
-        raise LatticeworkError(
-            Problem(
-                "The database has no framework stored with its organisation.",
-                fix="Import your data with --framework, or create the demo organisation.",
-                code="eu-framework",
-            )
-        )
-    return stored.framework
-
-
 def employer_pay(uow: UnitOfWork, legal_entity: str) -> EmployerPay:
     """The workers of one employer with the Directive's pay measures; a clear error if unknown."""
     from latticework.compliance.pay import directive_pay
-    from latticework.storage.eu_registers import legal_entities
-    from latticework.storage.reading import read_table
+    from latticework.services.frameworks import current_framework
 
-    known = legal_entities(uow.connection)
+    known = uow.eu.legal_entities()
     if legal_entity not in known:
         listed = ", ".join(known) if known else "none: the people have no legal_entity column"
         raise LatticeworkError(
@@ -66,8 +42,8 @@ def employer_pay(uow: UnitOfWork, legal_entity: str) -> EmployerPay:
                 code="eu-entity",
             )
         )
-    framework = stored_framework(uow)
-    people = read_table(uow.connection, "people", only=("legal_entity", [legal_entity]))
+    framework = current_framework(uow)
+    people = uow.organisation.table("people", only=("legal_entity", [legal_entity]))
     pay = directive_pay(people, framework)
     zones = {z.id: z.currency for z in framework.zones}
     currencies = sorted({zones.get(str(z), "") for z in people["zone"].dropna().unique()} - {""})

@@ -12,14 +12,12 @@ from latticework.services.eu_common import employer_pay
 
 if TYPE_CHECKING:
     from latticework.compliance.article7 import InformationLetter
-    from latticework.storage.eu_registers import StoredRequest
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import StoredRequest, UnitOfWork
 
 
 def _entity(uow: UnitOfWork, employee_id: str) -> str:
-    from latticework.storage.eu_registers import entity_of, person_exists
 
-    if not person_exists(uow.connection, employee_id):
+    if not uow.eu.person_exists(employee_id):
         raise LatticeworkError(
             Problem(
                 f"No person {employee_id} is stored.",
@@ -27,7 +25,7 @@ def _entity(uow: UnitOfWork, employee_id: str) -> str:
                 code="eu-employee",
             )
         )
-    entity = entity_of(uow.connection, employee_id)
+    entity = uow.eu.entity_of(employee_id)
     if entity is None:
         raise LatticeworkError(
             Problem(
@@ -45,12 +43,10 @@ def information_letter_for(
 ) -> InformationLetter:
     """The Article 7 letter for one worker (reads pay: callers log the access)."""
     from latticework.compliance.article7 import information_letter
-    from latticework.storage.reading import read_table
 
     entity = _entity(uow, employee_id)
     employer = employer_pay(uow, entity)
-    people = read_table(
-        uow.connection,
+    people = uow.organisation.table(
         "people",
         columns=["employee_id", "level", "zone"],
         only=("employee_id", [employee_id]),
@@ -75,27 +71,23 @@ class RegisterEntry:
 def record_request(uow: UnitOfWork, employee_id: str, received_on: date) -> StoredRequest:
     """Register a request; the answer is due after the country's period (two months default)."""
     from latticework.compliance.requests import due_date
-    from latticework.storage.eu_registers import add_request, answer_periods, request
-    from latticework.storage.reading import read_table
 
     _entity(uow, employee_id)
-    person = read_table(
-        uow.connection, "people", columns=["country"], only=("employee_id", [employee_id])
+    person = uow.organisation.table(
+        "people", columns=["country"], only=("employee_id", [employee_id])
     )
     country = person["country"].iloc[0]
     country = None if country != country else str(country)
-    due = due_date(received_on, country, answer_periods(uow.connection))
-    request_id = add_request(uow.connection, employee_id, received_on, due)
-    uow.commit()
-    stored = request(uow.connection, request_id)
+    due = due_date(received_on, country, uow.eu.answer_periods())
+    request_id = uow.eu.add_request(employee_id, received_on, due)
+    stored = uow.eu.request(request_id)
     assert stored is not None
     return stored
 
 
 def answer(uow: UnitOfWork, request_id: int, answered_by: str, on: date) -> StoredRequest:
-    from latticework.storage.eu_registers import answer_request, request
 
-    if not answer_request(uow.connection, request_id, answered_by, on):
+    if not uow.eu.answer_request(request_id, answered_by, on):
         raise LatticeworkError(
             Problem(
                 f"There is no information request {request_id}.",
@@ -103,8 +95,7 @@ def answer(uow: UnitOfWork, request_id: int, answered_by: str, on: date) -> Stor
                 code="eu-request",
             )
         )
-    uow.commit()
-    stored = request(uow.connection, request_id)
+    stored = uow.eu.request(request_id)
     assert stored is not None
     return stored
 
@@ -113,17 +104,15 @@ def register(
     uow: UnitOfWork, today: date, *, employee_id: str | None = None
 ) -> list[RegisterEntry]:
     from latticework.compliance.requests import is_overdue
-    from latticework.storage.eu_registers import requests
 
     return [
         RegisterEntry(r, is_overdue(r.status, r.due_on, today))
-        for r in requests(uow.connection, employee_id)
+        for r in uow.eu.requests(employee_id)
     ]
 
 
 def set_period(uow: UnitOfWork, country: str, months: int) -> None:
     from latticework.compliance.requests import MAX_ANSWER_MONTHS
-    from latticework.storage.eu_registers import set_answer_period
 
     if not 1 <= months <= MAX_ANSWER_MONTHS or len(country) != 2 or not country.isupper():
         raise LatticeworkError(
@@ -134,36 +123,35 @@ def set_period(uow: UnitOfWork, country: str, months: int) -> None:
                 code="eu-request",
             )
         )
-    set_answer_period(uow.connection, country, months)
-    uow.commit()
+    uow.eu.set_answer_period(country, months)
 
 
 def periods(uow: UnitOfWork) -> dict[str, int]:
-    from latticework.storage.eu_registers import answer_periods
 
-    return answer_periods(uow.connection)
+    return uow.eu.answer_periods()
 
 
 def log_letter(uow: UnitOfWork, username: str, letter: InformationLetter) -> None:
-    """The letter read one person's pay and the category's averages: log it, and commit."""
-    from latticework.storage.eu_registers import log_read
-
-    log_read(uow.connection, username, "eu-rti-letter", letter.employee_id, ["pay"])
-    uow.commit()
+    """The letter read one person's pay and the category's averages: log it."""
+    _log(uow, username, "eu-rti-letter", letter.employee_id)
 
 
 def notice_facts(uow: UnitOfWork, legal_entity: str) -> tuple[dict[str, int], list[str]]:
     """The answer periods and the countries the employer's workers are in."""
-    from latticework.storage.eu_registers import answer_periods
 
     employer = employer_pay(uow, legal_entity)
     countries = sorted({str(c) for c in employer.pay["country"].dropna().unique()})
-    return answer_periods(uow.connection), countries
+    return uow.eu.answer_periods(), countries
 
 
 def log_aggregate(uow: UnitOfWork, username: str, action: str) -> None:
-    """A report of aggregates read pay-derived data: log it (no subject), and commit."""
-    from latticework.storage.eu_registers import log_read
+    """A report of aggregates read pay-derived data: log it (no subject)."""
+    _log(uow, username, action, None)
 
-    log_read(uow.connection, username, action, None, ["pay"])
-    uow.commit()
+
+def _log(uow: UnitOfWork, username: str, action: str, subject: str | None) -> None:
+    from datetime import UTC, datetime
+
+    from latticework.accounts.model import AccessEntry
+
+    uow.access_log.add([AccessEntry(datetime.now(UTC), None, username, action, subject, "pay")])

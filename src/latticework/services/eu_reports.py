@@ -10,7 +10,7 @@ from latticework.services.eu_common import employer_pay
 
 if TYPE_CHECKING:
     from latticework.compliance.article9 import Article9Report
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
 
 
 def article9(
@@ -24,7 +24,6 @@ def article9(
     """The report; with `submitted_on` it is also recorded as the one submitted for that year."""
     from latticework.compliance.article9 import article9_report
     from latticework.reports.eu_report import report_json
-    from latticework.storage.eu_registers import save_submitted_report
 
     employer = employer_pay(uow, legal_entity)
     report = article9_report(
@@ -36,12 +35,10 @@ def article9(
         submitted_on=submitted_on,
     )
     if submitted_on is not None:
-        save_submitted_report(
-            uow.connection,
+        uow.eu.save_submitted_report(
             legal_entity=legal_entity,
             year=year,
             submitted_on=submitted_on,
             report=report_json(report),
         )
-        uow.commit()
     return report
