@@ -20,6 +20,11 @@ def test_every_kind_of_event_happens(org: OrgDataset) -> None:
         "level_change",
         "pay_change",
         "exit",
+        # Leave the EU Pay Transparency Directive asks about (Art. 10(2)(e)).
+        "maternity_leave",
+        "paternity_leave",
+        "parental_leave",
+        "carers_leave",
     }
 
 

@@ -14,6 +14,7 @@ from latticework.cli import (
     audit_cmds,
     data_cmds,
     demo_cmds,
+    eu_cmds,
     evaluation_cmds,
     framework_cmds,
     growth_cmds,
@@ -43,6 +44,7 @@ for _module in (
     remediation_cmds,
     ladder_cmds,
     publish_cmds,
+    eu_cmds,
 ):
     _module.register(app)
 

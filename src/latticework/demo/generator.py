@@ -11,6 +11,7 @@ from latticework.demo.activity import RecordMaker
 from latticework.demo.catalogue import build_catalogue
 from latticework.demo.disparities import Disparities
 from latticework.demo.dynamics import Dynamics
+from latticework.demo.eu_fields import add_eu_fields
 from latticework.demo.simulation import DAYS_PER_YEAR, Simulation, Step
 from latticework.demo.structure import build_structure
 from latticework.errors import LatticeworkError, Problem
@@ -98,10 +99,14 @@ def generate_organisation(
     made.participation.clear()
     impact = frames.impact_frame(made, competency_ids, ids)
     made.impact.clear()
+    people_frame, events = add_eu_fields(
+        frames.people_frame(sim, structure, ids, rng, protected_attributes=protected_attributes),
+        events,
+        seed=seed,
+        as_of_day=as_of_day,
+    )
     return OrgDataset(
-        people=frames.people_frame(
-            sim, structure, ids, rng, protected_attributes=protected_attributes
-        ),
+        people=people_frame,
         events=events,
         participation=participation,
         impact=impact,

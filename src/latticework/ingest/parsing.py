@@ -30,8 +30,8 @@ DEFAULTS: dict[tuple[str, str], str | float] = {
 }
 """Values used when an optional column or cell is empty (DESIGN §4)."""
 
-# End dates of leadership roles are time boxes and may lie ahead.
-FUTURE_ALLOWED = {("roles", "end_date")}
+# End dates of leadership roles are time boxes and may lie ahead; so is the end of a leave.
+FUTURE_ALLOWED = {("roles", "end_date"), ("events", "end_date")}
 
 # A leading apostrophe protects a cell from spreadsheet formula evaluation
 # (our own export writes it); it is not part of the value.

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # (monthly pay in a yearly column, a missing zero), not a real salary.
 FAR_BELOW_BAND = 0.1
 FAR_ABOVE_BAND = 10.0
+# More contractual hours than this in a week is a typing error (a month's hours, a missing point).
+MAX_HOURS_PER_WEEK = 80.0
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,7 @@ def _people_pay(parsed: ParsedTable, fw: Framework, findings: Findings) -> None:
         fix="Write FTE as a fraction of full time: 1.0, 0.8, 0.5.",
         code="bad-fte",
     )
-    for column in ("variable_pay", "equity_annual"):
+    for column in ("variable_pay", "equity_annual", "allowances", "benefits_in_kind"):
         findings.rows(
             source=source,
             frame=p,
@@ -272,6 +274,15 @@ def _people_pay(parsed: ParsedTable, fw: Framework, findings: Findings) -> None:
             fix="Correct the value or leave it empty.",
             code="negative-pay",
         )
+    findings.rows(
+        source=source,
+        frame=p,
+        mask=(p["hours_per_week"] <= 0) | (p["hours_per_week"] > MAX_HOURS_PER_WEEK),
+        column="hours_per_week",
+        message="hours_per_week {value} is not a working week.",
+        fix=f"Write the contractual hours per week, above 0 and at most {MAX_HOURS_PER_WEEK}.",
+        code="bad-hours",
+    )
     placements = {pl.level.id for pl in fw.placements()}
     usable = (
         p["level"].isin(placements)
@@ -545,6 +556,16 @@ def _events(parsed: ParsedTable, fw: Framework, people: KnownPeople, findings: F
             fix="Correct the amount or leave it empty.",
             code="non-positive-pay",
         )
+    findings.rows(
+        source=source,
+        frame=e,
+        mask=e["end_date"] < e["date"],
+        column="end_date",
+        message=lambda v, start: f"The leave ends ({show(v)}) before it starts ({show(start)}).",
+        fix="Swap or correct the dates.",
+        code="end-before-start",
+        detail=e["date"],
+    )
 
 
 def validate_stored_people(

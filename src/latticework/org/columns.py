@@ -47,6 +47,9 @@ class Table:
         return [c.name for c in self.columns]
 
 
+# Leave the EU Pay Transparency Directive asks about (Art. 10(2)(e)): an event's date is the
+# first day of leave and its end_date the last.
+LEAVE_TYPES = ("maternity_leave", "paternity_leave", "parental_leave", "carers_leave")
 EVENT_TYPES = (
     "hire",
     "promotion",
@@ -55,6 +58,7 @@ EVENT_TYPES = (
     "level_change",
     "pay_change",
     "exit",
+    *LEAVE_TYPES,
 )
 PAY_PERIODS = ("year", "month", "hour")
 # Hours in a full-time year, used to annualise hourly pay (40 h × 52 weeks).
@@ -90,6 +94,10 @@ PEOPLE = Table(
         Column("ethnicity"),
         Column("status", "enum", choices=("active", "exited"), description="default active"),
         Column("exit_date", "date"),
+        Column("legal_entity", description="the employer (legal entity) the person works for"),
+        Column("hours_per_week", "float", description="contractual working hours per week"),
+        Column("allowances", "float", description="annual allowances paid (complementary pay)"),
+        Column("benefits_in_kind", "float", description="annual value of benefits in kind"),
     ),
     key=("employee_id",),
 )
@@ -115,6 +123,7 @@ EVENTS = Table(
         Column("to_track"),
         Column("old_base", "float"),
         Column("new_base", "float"),
+        Column("end_date", "date", description="last day of a leave"),
     ),
     key=("employee_id", "date", "type"),
 )

@@ -18,6 +18,7 @@ from latticework.storage.engine import (
     engine_for,
     sqlite_file,
 )
+from latticework.storage.eu_registers import StoredJustification, StoredRequest, SubmittedReport
 from latticework.storage.frames import frame_columns
 from latticework.storage.framework_store import StoredFramework
 from latticework.storage.impact_ratings import AssessmentRecord
@@ -50,8 +51,11 @@ __all__ = [
     "RatingRow",
     "StoredAuditRun",
     "StoredFramework",
+    "StoredJustification",
     "StoredPlan",
     "StoredPlanItem",
+    "StoredRequest",
+    "SubmittedReport",
     "TeamSize",
     "UnitOfWork",
     "Visibility",

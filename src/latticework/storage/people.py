@@ -50,6 +50,10 @@ class PersonRecord:
     base_annual_fte: float
     total_annual_fte: float
     grade: str | None
+    legal_entity: str | None = None
+    hours_per_week: float | None = None
+    allowances: float | None = None
+    benefits_in_kind: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ people = _organisation_table(
     sa.Index(None, "manager_id"),
     sa.Index(None, "team"),
     sa.Index(None, "level"),
+    sa.Index(None, "legal_entity"),
 )
 
 events = _organisation_table(TABLES["events"], _person_fk(), sa.Index(None, "date"))
@@ -189,4 +190,54 @@ audit_runs = sa.Table(
     sa.Column("report", sa.Text, nullable=False, comment="the audit report, JSON"),
     sa.Column("schema_version", sa.Integer, nullable=False),
     sa.Index(None, "finished_at"),
+)
+
+# The EU Pay Transparency Directive's registers (docs/eu-pay-transparency.md).
+# An Article 9 report as submitted, so later assessments compare against what was reported.
+eu_reports = sa.Table(
+    "eu_reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("legal_entity", sa.String, nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("submitted_on", sa.Date, nullable=False),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("report", sa.Text, nullable=False, comment="the Article 9 report, JSON"),
+    sa.UniqueConstraint("legal_entity", "year"),
+)
+
+eu_information_requests = sa.Table(
+    "eu_information_requests",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("employee_id", sa.String, nullable=False),
+    sa.Column("received_on", sa.Date, nullable=False),
+    sa.Column("due_on", sa.Date, nullable=False),
+    sa.Column("status", sa.String, nullable=False, comment="open | answered"),
+    sa.Column("answered_by", sa.String, nullable=True),
+    sa.Column("answered_on", sa.Date, nullable=True),
+    sa.CheckConstraint("status IN ('open', 'answered')", name="status"),
+    sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="CASCADE"),
+    sa.Index(None, "employee_id"),
+)
+
+eu_justifications = sa.Table(
+    "eu_justifications",
+    metadata,
+    sa.Column("legal_entity", sa.String, primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("category", sa.String, primary_key=True),
+    sa.Column("factor", sa.String, primary_key=True),
+    sa.Column("explanation", sa.Text, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=True),
+    sa.Column("agreement", sa.String, nullable=True, comment="agreed | disagreed"),
+    sa.Column("agreed_by", sa.String, nullable=True),
+    sa.Column("agreed_on", sa.Date, nullable=True),
+)
+
+eu_answer_periods = sa.Table(
+    "eu_answer_periods",
+    metadata,
+    sa.Column("country", sa.String, primary_key=True),
+    sa.Column("months", sa.Integer, nullable=False),
 )

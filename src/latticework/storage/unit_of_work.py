@@ -12,6 +12,7 @@ from latticework.storage.access_log import AccessLogRepository
 from latticework.storage.accounts import AccountRepository
 from latticework.storage.audit_runs import AuditRunRepository
 from latticework.storage.engine import engine_for
+from latticework.storage.eu_registers import EuRegisterRepository
 from latticework.storage.framework_store import FrameworkRepository
 from latticework.storage.impact_ratings import AssessmentRepository, ImpactRepository
 from latticework.storage.organisation import OrganisationRepository
@@ -90,6 +91,11 @@ class UnitOfWork:
     def person_data(self) -> PersonDataRepository:
         return PersonDataRepository(self.connection)
 
+    @cached_property
+    def eu(self) -> EuRegisterRepository:
+        """The EU Pay Transparency Directive's registers."""
+        return EuRegisterRepository(self.connection)
+
     _REPOSITORIES = (
         "people",
         "organisation",
@@ -101,6 +107,7 @@ class UnitOfWork:
         "access_log",
         "audit_runs",
         "person_data",
+        "eu",
     )
 
     def __enter__(self) -> UnitOfWork:

@@ -1,0 +1,59 @@
+"""What every EU Pay Transparency service needs: an employer's workers and their pay.
+
+Services take the caller's unit of work and plain values; the entry point
+opens it and commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from latticework.errors import LatticeworkError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from latticework.framework.model import Framework
+    from latticework.storage import UnitOfWork
+
+
+@dataclass(frozen=True)
+class EmployerPay:
+    legal_entity: str
+    currency: str
+    pay: pd.DataFrame
+    """The `directive_pay` frame of the employer's active workers."""
+    framework: Framework
+
+
+def employer_pay(uow: UnitOfWork, legal_entity: str) -> EmployerPay:
+    """The workers of one employer with the Directive's pay measures; a clear error if unknown."""
+    from latticework.compliance.pay import directive_pay
+    from latticework.services.frameworks import current_framework
+
+    known = uow.eu.legal_entities()
+    if legal_entity not in known:
+        listed = ", ".join(known) if known else "none: the people have no legal_entity column"
+        raise LatticeworkError(
+            Problem(
+                f"No active people work for legal entity '{legal_entity}'.",
+                fix=f"Use one of the stored legal entities ({listed}).",
+                code="eu-entity",
+            )
+        )
+    framework = current_framework(uow)
+    people = uow.organisation.table("people", only=("legal_entity", [legal_entity]))
+    pay = directive_pay(people, framework)
+    zones = {z.id: z.currency for z in framework.zones}
+    currencies = sorted({zones.get(str(z), "") for z in people["zone"].dropna().unique()} - {""})
+    if len(currencies) > 1:
+        raise LatticeworkError(
+            Problem(
+                f"Legal entity '{legal_entity}' pays in several currencies "
+                f"({', '.join(currencies)}); gaps compare one currency with itself.",
+                fix="Give each employer's people the zone of the currency they are paid in.",
+                code="eu-currency",
+            )
+        )
+    return EmployerPay(legal_entity, currencies[0] if currencies else "", pay, framework)
