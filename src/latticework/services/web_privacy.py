@@ -52,6 +52,8 @@ def export_person(conn: sa.Connection, user: User, employee_id: str) -> dict[str
         raise not_found("person", employee_id)
     tables: dict[str, object] = {}
     for name, table in ORGANISATION_TABLES.items():
+        if "employee_id" not in table.c:
+            continue  # promotion cycles are about no one in particular
         tables[name] = _rows(conn, sa.select(table).where(table.c.employee_id == employee_id))
     plan_ids = sa.select(development_plans.c.id).where(
         development_plans.c.employee_id == employee_id
@@ -103,7 +105,7 @@ def erase_person(conn: sa.Connection, user: User, employee_id: str) -> int:
     conn.execute(plan_items.delete().where(plan_items.c.plan_id.in_(plan_ids)))
     conn.execute(development_plans.delete().where(development_plans.c.employee_id == employee_id))
     for name, table in ORGANISATION_TABLES.items():
-        if name != "people":
+        if name != "people" and "employee_id" in table.c:
             conn.execute(table.delete().where(table.c.employee_id == employee_id))
     conn.execute(
         users.update()

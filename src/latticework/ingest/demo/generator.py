@@ -12,6 +12,7 @@ from latticework.ingest.demo import frames, hiring
 from latticework.ingest.demo.catalogue import build_catalogue
 from latticework.ingest.demo.disparities import Disparities
 from latticework.ingest.demo.dynamics import Dynamics
+from latticework.ingest.demo.promotion_cycles import generate_promotion_cycles
 from latticework.ingest.demo.records import RecordMaker
 from latticework.ingest.demo.simulation import DAYS_PER_YEAR, Simulation, Step
 from latticework.ingest.demo.structure import build_structure
@@ -98,15 +99,23 @@ def generate_organisation(
     made.participation.clear()
     impact = frames.impact_frame(made, competency_ids, ids)
     made.impact.clear()
+    people_frame = frames.people_frame(
+        sim, structure, ids, rng, protected_attributes=protected_attributes
+    )
+    process = generate_promotion_cycles(
+        framework, people_frame, events, disparities, seed=seed, as_of=as_of
+    )
     return OrgDataset(
-        people=frames.people_frame(
-            sim, structure, ids, rng, protected_attributes=protected_attributes
-        ),
+        people=people_frame,
         events=events,
         participation=participation,
         impact=impact,
         assessments=assessments,
         roles=frames.roles_frame(made, [r.id for r in framework.leadership_roles], sim, ids),
+        promotion_cycles=process.cycles,
+        calibrations=process.calibrations,
+        nominations=process.nominations,
+        promotion_decisions=process.decisions,
         as_of=as_of,
     )
 
