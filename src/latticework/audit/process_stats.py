@@ -62,3 +62,56 @@ def adjusted_difference(
     if not all(math.isfinite(v) for v in values):
         return None
     return Estimate(*values)
+
+
+LOGIT_METHOD = (
+    "Logistic regression of promotion with grade fixed effects (statsmodels GLM Binomial); "
+    "Wald test of the contrast"
+)
+
+
+def logit_contrast(
+    frame: pd.DataFrame,
+    outcome: str,
+    terms: Sequence[str],
+    categorical: Sequence[str],
+    contrast: dict[str, float],
+) -> Estimate | None:
+    """exp(c'β) for a contrast of 0/1 `terms` in a logistic regression, with its 95 % CI.
+
+    `terms` are numeric columns in the model; `contrast` weights some of them
+    (e.g. {"risk_reduction": 1, "efficiency": -1}: the odds ratio of one kind of
+    work against the other). None when the model cannot be fitted (separation,
+    no variation).
+    """
+    import warnings
+
+    import numpy as np
+    from statsmodels.genmod.families import Binomial
+    from statsmodels.genmod.generalized_linear_model import GLM
+    from statsmodels.tools.sm_exceptions import PerfectSeparationError, PerfectSeparationWarning
+
+    data = drop_rare_categories(frame, categorical, 2)
+    categorical = [c for c in categorical if data[c].nunique() > 1]
+    x = design_matrix(data, categorical, list(terms))
+    if len(data) <= x.shape[1] + 1 or np.linalg.matrix_rank(x.to_numpy(float)) < x.shape[1]:
+        return None
+    if any(data[t].nunique() < 2 for t in contrast):
+        return None
+    y = data[outcome].to_numpy(dtype=float)
+    if y.min() == y.max():
+        return None
+    vector = np.array([contrast.get(name, 0.0) for name in x.columns])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PerfectSeparationWarning)
+            fit = GLM(y, x.to_numpy(dtype=float), family=Binomial()).fit()
+    except (PerfectSeparationError, PerfectSeparationWarning, np.linalg.LinAlgError):
+        return None
+    test = fit.t_test(vector)
+    value = float(np.asarray(test.effect).ravel()[0])
+    low, high = (float(v) for v in np.asarray(test.conf_int(alpha=0.05)).ravel())
+    p = float(np.asarray(test.pvalue).ravel()[0])
+    if not all(math.isfinite(v) for v in (value, low, high, p)) or abs(value) > 20:
+        return None
+    return Estimate(math.exp(value), math.exp(low), math.exp(high), p)

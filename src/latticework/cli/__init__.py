@@ -16,6 +16,7 @@ from latticework.cli import (
     demo_cmds,
     framework_cmds,
     growth_cmds,
+    team_cmds,
     web_cmds,
 )
 
@@ -28,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
+for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds, team_cmds):
     _module.register(app)
 
 

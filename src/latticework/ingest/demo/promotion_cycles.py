@@ -1,7 +1,7 @@
 """Promotion cycles for the demo: calibration, nominations and decisions, with known biases.
 
 Built from the finished people and events, so the process agrees with the
-history: every promotion of a half-year is an approved nomination of that
+history: every promotion of a half-year up its own track is an approved nomination of that
 half-year's cycle, at the level the person held when the cycle opened.
 Other people at promotable levels are nominated with a chance that rises
 with their calibrated rating, and declined. The calibrated rating does not
@@ -127,11 +127,19 @@ def generate_promotion_cycles(
             & (pd.to_datetime(promotions["date"]) <= closes)
         ].drop_duplicates("employee_id")
         in_cycle = in_cycle[in_cycle["employee_id"].isin(set(ids))]
+        # A promotion onto the other track (E7 → M8) is two moves at once, which a committee
+        # does not nominate as one; those stay out of the cycle's nominations.
+        same_track = [
+            kind_of.get(str(a)) == kind_of.get(str(b))
+            for a, b in zip(in_cycle["from_level"], in_cycle["to_level"], strict=True)
+        ]
+        in_cycle = in_cycle[same_track]
         promoted = set(in_cycle["employee_id"])
         chance = BASE_NOMINATION * np.exp(0.8 * (post - 3.0))
         can = np.array([str(lv) in promotable for lv in levels])
         extra = can & ~np.isin(ids, list(promoted)) & (rng.random(n) < chance)
         level_at = dict(zip(ids, levels, strict=True))
+        level_at.update(zip(in_cycle["employee_id"], in_cycle["from_level"], strict=True))
         managers = people.set_index("employee_id")["manager_id"]
         opened = (opens + timedelta(days=14)).normalize()
         rows = [
