@@ -72,4 +72,5 @@ def test_bad_options_and_unknown_managers_are_clear_errors(
     assert "Sort by one of" in bad.output
     missing = runner.invoke(app, ["team-view", "nobody", "--db", db_url])
     assert missing.exit_code == 1
-    assert "nobody" in missing.output and "Traceback" not in missing.output
+    assert "nobody" in missing.output
+    assert "Traceback" not in missing.output
