@@ -1,8 +1,9 @@
 """Statistics for rating-scale outcomes of the promotion process (calibration, potential).
 
 Differences in mean rating points: Welch's t-test for two groups (statsmodels
-CompareMeans), and OLS with HC3 errors when the comparison holds grade, track
-or performance equal. Rates reuse the tests of `audit.stats`.
+CompareMeans), and OLS when the comparison holds grade, track or performance
+equal, with the audit's pay-gap inference (HC2 errors, a t reference on
+Bell–McCaffrey degrees of freedom). Rates reuse the tests of `audit.stats`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,27 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from latticework.audit.stats import Estimate, design_matrix, drop_rare_categories, fit_ols_hc3
+from latticework.audit.stats import (
+    Estimate,
+    bell_mccaffrey_df,
+    design_matrix,
+    drop_rare_categories,
+    fit_ols_hc2,
+)
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+NOT_ESTIMABLE = (
+    "the model cannot be estimated: no variation in the outcome, the groups cannot be "
+    "separated from the controls, or too few people"
+)
 WELCH_METHOD = "Welch's t-test of the difference in means, unequal variances (statsmodels)"
-OLS_POINTS_METHOD = "OLS of the rating in points, HC3 robust standard errors (statsmodels)"
+OLS_POINTS_METHOD = (
+    "OLS in points, HC2 robust standard errors (statsmodels), t reference with "
+    "Bell–McCaffrey degrees of freedom (SciPy)"
+)
 
 
 def mean_difference(a: np.ndarray, b: np.ndarray) -> Estimate | None:
@@ -44,24 +58,34 @@ def adjusted_difference(
     categorical: Sequence[str],
     numeric: Sequence[str],
 ) -> Estimate | None:
-    """β of a 0/1 `indicator` in OLS of `outcome` (points) on it and the controls, HC3 errors."""
+    """β of a 0/1 `indicator` in OLS of `outcome` (points) on it and the controls.
+
+    HC2 errors and a t reference on Bell–McCaffrey degrees of freedom, as the
+    audit's pay gaps. None when the indicator is a combination of the controls
+    (a path open on one track only, with track held equal) or too few remain.
+    """
+    import numpy as np
+    from scipy.stats import t as student_t
+
     data = drop_rare_categories(frame, categorical, 2)
     categorical = [c for c in categorical if data[c].nunique() > 1]
     numeric = [c for c in numeric if data[c].nunique() > 1]
     if data[indicator].nunique() < 2:
         return None
-    import numpy as np
-
     x = design_matrix(data, categorical, [indicator, *numeric])
-    if len(data) <= x.shape[1] + 1 or np.linalg.matrix_rank(x.to_numpy(float)) < x.shape[1]:
-        return None  # e.g. a path open on one track only, with track held equal
-    fit = fit_ols_hc3(data[outcome].to_numpy(dtype=float), x.to_numpy(dtype=float))
-    i = list(x.columns).index(indicator)
-    low, high = (float(v) for v in fit.conf_int(alpha=0.05)[i])
-    values = (float(fit.params[i]), low, high, float(fit.pvalues[i]))
-    if not all(math.isfinite(v) for v in values):
+    xs = x.to_numpy(dtype=float)
+    if len(data) <= x.shape[1] + 1 or np.linalg.matrix_rank(xs) < x.shape[1]:
         return None
-    return Estimate(*values)
+    y = data[outcome].to_numpy(dtype=float)
+    fit = fit_ols_hc2(y, xs)
+    i = list(x.columns).index(indicator)
+    beta, se = float(fit.params[i]), float(fit.bse[i])
+    df = bell_mccaffrey_df(xs, fit.model.pinv_wexog, i)
+    if not (math.isfinite(se) and se > 1e-12 and math.isfinite(df) and df > 0):
+        return None
+    half = float(student_t.ppf(0.975, df)) * se
+    p = float(2 * student_t.sf(abs(beta / se), df))
+    return Estimate(beta, beta - half, beta + half, p)
 
 
 LOGIT_METHOD = (

@@ -14,8 +14,10 @@ from latticework.cli import (
     audit_cmds,
     data_cmds,
     demo_cmds,
+    evaluation_cmds,
     framework_cmds,
     growth_cmds,
+    remediation_cmds,
     team_cmds,
     web_cmds,
 )
@@ -29,7 +31,17 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds, team_cmds):
+for _module in (
+    framework_cmds,
+    data_cmds,
+    demo_cmds,
+    audit_cmds,
+    growth_cmds,
+    web_cmds,
+    evaluation_cmds,
+    remediation_cmds,
+    team_cmds,
+):
     _module.register(app)
 
 

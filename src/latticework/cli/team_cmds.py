@@ -13,8 +13,8 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
-    database_url,
     fail,
+    open_unit_of_work,
     require_format,
     stdout_console,
     write_output,
@@ -64,11 +64,9 @@ def team_view(
                                    OutputFormat.HTML})  # fmt: skip
     from latticework.growth.team_view import TeamQuery
     from latticework.reports.team_view import team_view_document
-    from latticework.services.growth import load_framework_for
+    from latticework.services.frameworks import current_framework
     from latticework.services.team_view import team_view as build
-    from latticework.storage import UnitOfWork, require_current_schema
 
-    url = database_url(db)
     query = TeamQuery(
         sort=sort,
         descending=descending,
@@ -84,10 +82,8 @@ def team_view(
     except LatticeworkError as exc:
         fail(exc, 2)
     try:
-        require_current_schema(url)
-        framework = load_framework_for(url)
-        with UnitOfWork(url) as uow:
-            result = build(uow, framework, manager, query)
+        with open_unit_of_work(db) as uow:
+            result = build(uow, current_framework(uow), manager, query)
     except LatticeworkError as exc:
         fail(exc)
     if output_format is OutputFormat.JSON:

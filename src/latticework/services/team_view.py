@@ -6,12 +6,11 @@ from datetime import date
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
+from latticework.growth.person_data import person_from_row, ratings_for
 from latticework.growth.readiness import assess_readiness
-from latticework.growth.records import person_from_row, ratings_for
 from latticework.growth.team_view import TeamMember, TeamPage, TeamQuery, select
 from latticework.org.dataset import OrgDataset
-from latticework.storage.repository import get_person
-from latticework.storage.team_view import TeamRecords, team_records
+from latticework.storage.team_view import TeamRecords
 from latticework.storage.unit_of_work import UnitOfWork
 
 OUTCOME_WORDS = {"approved": "approved", "declined": "declined", "deferred": "deferred"}
@@ -26,7 +25,7 @@ def team_view(
 ) -> TeamPage:
     """The page of the manager's reports the query asks for (all of them, told apart)."""
     query.check()
-    manager = get_person(uow.connection, manager_id)
+    manager = uow.people.get(manager_id)
     if manager is None:
         raise LatticeworkError(
             Problem(
@@ -35,7 +34,7 @@ def team_view(
                 code="person-not-found",
             )
         )
-    records = team_records(uow.connection, manager_id, as_of or date.today())
+    records = uow.team_view.records(manager_id, as_of or date.today())
     members = [_member(framework, records, row) for row in _rows(records.org)]
     return select(manager.name or manager_id, members, query)
 

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from latticework.org.dataset import OrgDataset
+from latticework.storage.people import PeopleRepository
 from latticework.storage.reading import read_table
-from latticework.storage.repository import direct_reports, reporting_chain
 from latticework.storage.tables import development_plans, plan_items
 
 if TYPE_CHECKING:
@@ -27,8 +27,18 @@ class TeamRecords:
     """Latest plan per person: (status, items done, items)."""
 
 
-def team_records(connection: Connection, manager_id: str, as_of: date) -> TeamRecords:
-    ids = reporting_chain(connection, manager_id)
+class TeamViewRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def records(self, manager_id: str, as_of: date) -> TeamRecords:
+        """Everyone under `manager_id` who has not left, with the records the view shows."""
+        return _team_records(self._conn, manager_id, as_of)
+
+
+def _team_records(connection: Connection, manager_id: str, as_of: date) -> TeamRecords:
+    chain = PeopleRepository(connection)
+    ids = chain.reporting_chain(manager_id)
     people = read_table(connection, "people", only=("employee_id", ids))
     people = people[people["status"].fillna("active") != "exited"]
     ids = list(people["employee_id"])
@@ -44,7 +54,7 @@ def team_records(connection: Connection, manager_id: str, as_of: date) -> TeamRe
             promotion_decisions=frames["promotion_decisions"],
             as_of=as_of,
         ),
-        direct=frozenset(direct_reports(connection, manager_id)),
+        direct=frozenset(chain.direct_reports(manager_id)),
         plans=_plans(connection, ids),
     )
 

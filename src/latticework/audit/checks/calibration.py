@@ -26,6 +26,7 @@ from latticework.audit.model import (
 )
 from latticework.audit.process import process_roster
 from latticework.audit.process_stats import (
+    NOT_ESTIMABLE,
     OLS_POINTS_METHOD,
     WELCH_METHOD,
     adjusted_difference,
@@ -145,7 +146,7 @@ def _track_change(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) -> C
         return spec.suppressed()
     est = mean_difference(ic, mgmt)
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     direction = "down" if est.value < 0 else "up"
     statement = (
         f"ICs at grade {grade_id} were calibrated {_points(est.value)} further {direction} "
@@ -185,7 +186,7 @@ def _path_changes(ctx: AuditContext, roster: pd.DataFrame) -> list[Comparison]:
             continue
         est = adjusted_difference(data, "change", "on_path", ["grade", "track_kind"], [])
         if est is None:
-            result.append(spec.not_estimable())
+            result.append(spec.not_estimable(NOT_ESTIMABLE))
             continue
         direction = "down" if est.value < 0 else "up"
         statement = (
@@ -222,7 +223,7 @@ def _track_potential(ctx: AuditContext, roster: pd.DataFrame) -> Comparison:
         return spec.suppressed()
     est = adjusted_difference(data, "potential_score", "is_ic", ["grade"], ["post_rating"])
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     more = "lower" if est.value < 0 else "higher"
     statement = (
         f"ICs were rated {_points(est.value)} {more} in potential than managers with the same "
@@ -268,7 +269,7 @@ def _attribute_comparisons(
     else:
         est = adjusted_difference(data, "change", "indicator", ["grade", "track_kind"], [])
         if est is None:
-            result.append(change.not_estimable())
+            result.append(change.not_estimable(NOT_ESTIMABLE))
         else:
             direction = "down" if est.value < 0 else "up"
             statement = (
@@ -281,7 +282,7 @@ def _attribute_comparisons(
             rated, "potential_score", "indicator", ["grade", "track_kind"], ["post_rating"]
         )
         if est is None:
-            result.append(potential.not_estimable())
+            result.append(potential.not_estimable(NOT_ESTIMABLE))
         else:
             more = "lower" if est.value < 0 else "higher"
             statement = (
@@ -320,7 +321,7 @@ def _attribute_comparisons(
             strata.append([[hit_a, n_a - hit_a], [hit_b, n_b - hit_b]])
         est = mantel_haenszel(strata)
         if est is None:
-            result.append(spec.not_estimable())
+            result.append(spec.not_estimable(NOT_ESTIMABLE))
             continue
         rate_a = float(np.mean(a[outcome])) if len(a) else 0.0
         rate_b = float(np.mean(b[outcome])) if len(b) else 0.0
@@ -351,7 +352,7 @@ def _track_rate(
         return spec.suppressed()
     a_hits, b_hits = int(ic[outcome].sum()), int(mgmt[outcome].sum())
     if a_hits + b_hits == 0:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     est = fisher_rates(a_hits, len(ic), b_hits, len(mgmt))
     rate_a, rate_b = a_hits / len(ic), b_hits / len(mgmt)
     if rate_b == 0:

@@ -17,7 +17,7 @@ from latticework.audit.checks.advancement import promotion_cohort
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.model import AuditSection, Comparison, SectionStatus
-from latticework.audit.process_stats import LOGIT_METHOD, logit_contrast
+from latticework.audit.process_stats import LOGIT_METHOD, NOT_ESTIMABLE, logit_contrast
 from latticework.audit.registry import audit
 from latticework.audit.suppression import group
 from latticework.audit.wording import number
@@ -123,7 +123,7 @@ def _versus_efficiency(
         data, "promoted", list(IMPACT_CATEGORIES), ["grade"], {category: 1.0, REFERENCE: -1.0}
     )
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     statement = (
         f"For {who}, {name} work went with {number(est.value)} times the promotion odds of "
         "efficiency work at the same grade"
@@ -155,7 +155,7 @@ def _by_gender(ctx: AuditContext, data: pd.DataFrame, category: str) -> Comparis
         frame, "promoted", [*IMPACT_CATEGORIES, "female", term], ["grade"], {term: 1.0}
     )
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     statement = (
         f"The promotion odds that {name} work went with were {number(est.value)} times as "
         "high for women as for men at the same grade"

@@ -16,7 +16,7 @@ from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.model import AuditSection, Comparison, SectionStatus
 from latticework.audit.population import DAYS_PER_MONTH
-from latticework.audit.process_stats import OLS_POINTS_METHOD, adjusted_difference
+from latticework.audit.process_stats import NOT_ESTIMABLE, OLS_POINTS_METHOD, adjusted_difference
 from latticework.audit.registry import audit
 from latticework.audit.stats import FISHER_METHOD, OLS_METHOD, fisher_rates, log_pay_gap
 from latticework.audit.suppression import group
@@ -122,7 +122,7 @@ def _exit_rates(
         return spec.suppressed()
     est = promotion_rate_ratio(np.maximum(months, 0.0), left.astype(float), is_ic.astype(int))
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     statement = (
         f"ICs at grade {grade_id} left at {number(est.value)} times managers' rate per month "
         f"employed ({int(left[is_ic].sum())} and {int(left[~is_ic].sum())} exits)"
@@ -187,7 +187,7 @@ def _hiring(
     result = []
     est = adjusted_difference(data, "grade_rank", "indicator", ["track_kind", "discipline"], [])
     if est is None:
-        result.append(grade.not_estimable())
+        result.append(grade.not_estimable(NOT_ESTIMABLE))
     else:
         more = "lower" if est.value < 0 else "higher"
         statement = (
@@ -198,7 +198,7 @@ def _hiring(
     priced = data[data["compa_ratio"].notna()].assign(zone=data["zone"].astype("object"))
     est = log_pay_gap(priced, "compa_ratio", "indicator", ["grade", "track_kind", "zone"], [])
     if est is None:
-        result.append(pay.not_estimable())
+        result.append(pay.not_estimable(NOT_ESTIMABLE))
     else:
         more = "more" if est.value > 0 else "less"
         statement = (
@@ -251,7 +251,7 @@ def _switch_rate(
         return spec.suppressed()
     hits_a, hits_b = int(a["switched"].sum()), int(b["switched"].sum())
     if hits_a + hits_b == 0 or hits_b == 0:
-        return spec.not_estimable()
+        return spec.not_estimable(NOT_ESTIMABLE)
     est = fisher_rates(hits_a, len(a), hits_b, len(b))
     statement = (
         f"{who.capitalize()} switched track at {percent(est.value, 0)} of the rate of {ref} "
