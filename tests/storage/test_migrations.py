@@ -33,6 +33,10 @@ EXPECTED_TABLES = {
     "access_log",
     "login_attempts",
     "audit_runs",
+    "promotion_cycles",
+    "calibrations",
+    "nominations",
+    "promotion_decisions",
 }
 
 

@@ -218,6 +218,7 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("POST", "/people/{employee_id}/plan"): PERSON,
     ("GET", "/teams"): SIGNED_IN,
     ("GET", "/teams/{team}"): "team",
+    ("GET", "/team"): SIGNED_IN,
     ("GET", "/audit"): PEOPLE_ROLE,
     ("POST", "/audit/runs"): PEOPLE_ROLE,
     ("GET", "/audit/runs/{run_id}/findings/{number}/people"): PEOPLE_ROLE,

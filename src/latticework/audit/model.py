@@ -38,7 +38,8 @@ class Severity(StrEnum):
         return {"high": 3, "medium": 2, "low": 1, "info": 0}[self.value]
 
 
-Unit = Literal["percent", "ratio", "odds_ratio", "percentage_points", "months"]
+Unit = Literal["percent", "ratio", "odds_ratio", "percentage_points", "months", "points"]
+"""`points`: a difference on a rating scale (performance 1–5, potential low/medium/high = 1–3)."""
 
 
 class Group(_Value):

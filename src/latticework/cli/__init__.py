@@ -21,6 +21,7 @@ from latticework.cli import (
     ladder_cmds,
     publish_cmds,
     remediation_cmds,
+    team_cmds,
     web_cmds,
 )
 
@@ -45,6 +46,7 @@ for _module in (
     ladder_cmds,
     publish_cmds,
     eu_cmds,
+    team_cmds,
 ):
     _module.register(app)
 

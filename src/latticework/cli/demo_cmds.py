@@ -181,7 +181,7 @@ def demo_text(result: DemoResult) -> str:
         f"  {result.active_people:,} people employed, {request.years} years of history, "
         f"generated in {result.generate_seconds:.2f} s",
     ]
-    lines += [f"  {t.table + ':':<15}{t.rows:>10,} rows" for t in result.tables]
+    lines += [f"  {t.table + ':':<21}{t.rows:>10,} rows" for t in result.tables]
     if result.exported:
         folder = result.exported[0][0].parent
         lines.append(f"CSV files written to {folder}/ (import them with `latticework import`).")

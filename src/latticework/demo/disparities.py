@@ -32,6 +32,13 @@ class Disparities:
     gender_pay_gap: float = 0.04
     """Women in `gender_pay_gap_discipline` are paid this fraction below men at equal grade."""
     gender_pay_gap_discipline: str = "engineering"
+    ic_calibration_shift: float = -0.6
+    """ICs at `ic_calibration_grades` move this many rating points in calibration (negative: down)
+    on average, relative to managers at the same grade; a rating moves in whole points."""
+    ic_calibration_grades: tuple[str, ...] = ("G7", "G8")
+    female_potential_shift: float = -0.6
+    """Women's potential is judged this much lower on the latent scale (standard deviation 1)
+    from which low / medium / high are cut, at equal calibrated rating."""
 
     @classmethod
     def none(cls) -> Disparities:
@@ -41,6 +48,8 @@ class Disparities:
             ic_promotion_multiplier=1.0,
             ic_forum_membership_ratio=1.0,
             gender_pay_gap=0.0,
+            ic_calibration_shift=0.0,
+            female_potential_shift=0.0,
         )
 
     @property
@@ -50,6 +59,8 @@ class Disparities:
             and self.ic_promotion_multiplier == 1.0
             and self.ic_forum_membership_ratio == 1.0
             and self.gender_pay_gap == 0.0
+            and self.ic_calibration_shift == 0.0
+            and self.female_potential_shift == 0.0
         )
 
     def check(self, grades: set[str], forums: set[str], disciplines: set[str]) -> None:
@@ -67,6 +78,10 @@ class Disparities:
             value = getattr(self, name)
             if not 0.0 <= value <= 2.0:
                 bad(name, f"{value} is not a multiplier between 0 and 2.", "Use 1.0 for no effect.")
+        for name in ("ic_calibration_shift", "female_potential_shift"):
+            value = getattr(self, name)
+            if not -2.0 <= value <= 2.0:
+                bad(name, f"{value} is not a shift between -2 and 2.", "Use 0.0 for no effect.")
         # An effect that is off may name anything: the null case fits every framework.
         references = (
             ("ic_pay_gap_grade", self.ic_pay_gap > 0, self.ic_pay_gap_grade, grades, "grade"),
@@ -86,6 +101,14 @@ class Disparities:
                 "discipline",
             ),
         )
+        if self.ic_calibration_shift != 0.0:
+            for grade in self.ic_calibration_grades:
+                if grade not in grades:
+                    bad(
+                        "ic_calibration_grades",
+                        f"the framework has no grade '{grade}'.",
+                        f"Name grades of: {', '.join(sorted(grades))}; or switch the effect off.",
+                    )
         for name, active, value, known, kind in references:
             if active and value not in known:
                 bad(

@@ -12,6 +12,7 @@ from latticework.demo.catalogue import build_catalogue
 from latticework.demo.disparities import Disparities
 from latticework.demo.dynamics import Dynamics
 from latticework.demo.eu_fields import add_eu_fields
+from latticework.demo.promotion_cycles import generate_promotion_cycles
 from latticework.demo.simulation import DAYS_PER_YEAR, Simulation, Step
 from latticework.demo.structure import build_structure
 from latticework.errors import LatticeworkError, Problem
@@ -105,6 +106,9 @@ def generate_organisation(
         seed=seed,
         as_of_day=as_of_day,
     )
+    process = generate_promotion_cycles(
+        framework, people_frame, events, disparities, seed=seed, as_of=as_of
+    )
     return OrgDataset(
         people=people_frame,
         events=events,
@@ -112,6 +116,10 @@ def generate_organisation(
         impact=impact,
         assessments=assessments,
         roles=frames.roles_frame(made, [r.id for r in framework.leadership_roles], sim, ids),
+        promotion_cycles=process.cycles,
+        calibrations=process.calibrations,
+        nominations=process.nominations,
+        promotion_decisions=process.decisions,
         as_of=as_of,
     )
 

@@ -61,7 +61,7 @@ def validate_tables(
         if not parsed.usable:
             continue
         _duplicates(parsed, findings)
-        if name != "people":
+        if name != "people" and "employee_id" in TABLES[name].names:
             _employee_exists(parsed, people, findings)
     if "people" in tables and tables["people"].usable:
         p = tables["people"]

@@ -66,6 +66,11 @@ HOURS_PER_YEAR = 2080
 IMPACT_CATEGORIES = ("risk_reduction", "enablement", "efficiency", "excellence")
 PARTICIPATION_ROLES = ("member", "attendee", "decision_maker")
 RATERS = ("self", "manager", "peer")
+# A nomination's move: up a grade, a lateral path change at the same level, or a switch to
+# another track at the same grade (IC to management or back).
+NOMINATION_MOVES = ("up", "lateral", "track_switch")
+POTENTIAL_RATINGS = ("low", "medium", "high")
+DECISION_OUTCOMES = ("approved", "declined", "deferred")
 
 PEOPLE = Table(
     "people",
@@ -185,6 +190,79 @@ ROLES = Table(
     key=("employee_id", "role", "start_date"),
 )
 
+PROMOTION_CYCLES = Table(
+    "promotion_cycles",
+    (
+        Column("cycle_id", required=True, description="e.g. 2026-H1"),
+        Column("name", required=True),
+        Column("opens_on", "date", required=True, description="nominations open"),
+        Column("closes_on", "date", required=True, description="the committee decides by"),
+        Column(
+            "min_months_in_level",
+            "int",
+            description="eligibility: months in level by closes_on (default: the framework's)",
+        ),
+    ),
+    key=("cycle_id",),
+)
+
+CALIBRATIONS = Table(
+    "calibrations",
+    (
+        Column("cycle_id", required=True),
+        Column("employee_id", required=True),
+        Column("level", description="the level calibrated at (default: the current level)"),
+        Column("pre_rating", "float", required=True, description="the manager's rating"),
+        Column("post_rating", "float", required=True, description="after calibration"),
+        Column("potential", "enum", choices=POTENTIAL_RATINGS),
+        Column("note", description="why the rating moved, if it did"),
+    ),
+    key=("cycle_id", "employee_id"),
+)
+
+NOMINATIONS = Table(
+    "nominations",
+    (
+        Column("cycle_id", required=True),
+        Column("employee_id", required=True),
+        Column("nominator_id", description="who nominated (usually the manager)"),
+        Column("move", "enum", required=True, choices=NOMINATION_MOVES),
+        Column("from_level", description="the level when nominated"),
+        Column("to_level", required=True),
+        Column("to_path", description="the path aimed at, for a lateral move"),
+        Column("nominated_on", "date"),
+        Column("packet", description="the promotion packet as nominated (the evidence)"),
+    ),
+    key=("cycle_id", "employee_id"),
+)
+
+PROMOTION_DECISIONS = Table(
+    "promotion_decisions",
+    (
+        Column("cycle_id", required=True),
+        Column("employee_id", required=True),
+        Column("outcome", "enum", required=True, choices=DECISION_OUTCOMES),
+        Column("reason", required=True, description="the committee's reason, in words"),
+        Column("decided_on", "date"),
+        Column("decided_by", description="who recorded it"),
+    ),
+    key=("cycle_id", "employee_id"),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (PEOPLE, EVENTS, PARTICIPATION, IMPACT, ASSESSMENTS, ROLES)
+    t.name: t
+    for t in (
+        PEOPLE,
+        EVENTS,
+        PARTICIPATION,
+        IMPACT,
+        ASSESSMENTS,
+        ROLES,
+        PROMOTION_CYCLES,
+        CALIBRATIONS,
+        NOMINATIONS,
+        PROMOTION_DECISIONS,
+    )
 }
+PROMOTION_TABLES = ("promotion_cycles", "calibrations", "nominations", "promotion_decisions")
+"""The promotion process: cycles, who was calibrated and nominated, and what was decided."""

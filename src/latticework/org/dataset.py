@@ -35,6 +35,12 @@ class OrgDataset:
     impact: pd.DataFrame = field(default_factory=lambda: empty_frame("impact"))
     assessments: pd.DataFrame = field(default_factory=lambda: empty_frame("assessments"))
     roles: pd.DataFrame = field(default_factory=lambda: empty_frame("roles"))
+    promotion_cycles: pd.DataFrame = field(default_factory=lambda: empty_frame("promotion_cycles"))
+    calibrations: pd.DataFrame = field(default_factory=lambda: empty_frame("calibrations"))
+    nominations: pd.DataFrame = field(default_factory=lambda: empty_frame("nominations"))
+    promotion_decisions: pd.DataFrame = field(
+        default_factory=lambda: empty_frame("promotion_decisions")
+    )
     as_of: date = field(default_factory=date.today)
 
     def frames(self) -> dict[str, pd.DataFrame]:
@@ -45,6 +51,10 @@ class OrgDataset:
             "impact": self.impact,
             "assessments": self.assessments,
             "roles": self.roles,
+            "promotion_cycles": self.promotion_cycles,
+            "calibrations": self.calibrations,
+            "nominations": self.nominations,
+            "promotion_decisions": self.promotion_decisions,
         }
 
 

@@ -13,7 +13,7 @@ before writing), so they open their unit of work themselves.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
+from latticework.promotion.records import StoredPromotions
 from latticework.storage import UnitOfWork, migrate
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class _Checked:
     tables: dict[str, ParsedTable]
     findings: Findings
     unmapped: list[TitleCount]
+    stored_promotions: StoredPromotions = field(default_factory=StoredPromotions)
 
 
 def _quiet(_description: str, _completed: int, _total: int) -> None:
@@ -118,6 +120,7 @@ def import_dataset(
         raws, Mapping(use_framework_titles=False), framework, today or dataset.as_of
     )
     stored = _stored_people(uow)
+    checked = replace(checked, stored_promotions=uow.promotions.stored())
     return _check_and_write(uow, checked, framework, [], stored, started=started, dry_run=False)
 
 
@@ -284,6 +287,7 @@ def _validate_and_write(
         upgrade_database(url)
     with UnitOfWork(url) as uow:
         stored = _stored_people(uow)
+        checked = replace(checked, stored_promotions=uow.promotions.stored())
         if framework_changed:
             _check_stored_people(uow, checked, framework)
         if dry_run:
@@ -300,10 +304,12 @@ def _validate_and_write(
 
 def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> None:
     from latticework.ingest.findings import in_reading_order
+    from latticework.ingest.promotion_checks import validate_promotion_tables
     from latticework.ingest.validation import validate_tables
 
     findings = checked.findings
     validate_tables(checked.tables, framework, stored, findings)
+    validate_promotion_tables(checked.tables, framework, checked.stored_promotions, findings)
     sources = [t.source for t in checked.tables.values()]
     findings.errors = in_reading_order(findings.errors, sources)
     findings.warnings = in_reading_order(findings.warnings, sources)

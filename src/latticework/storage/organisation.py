@@ -77,5 +77,9 @@ def load_dataset(connection: sa.Connection, as_of: date | None = None) -> OrgDat
         impact=frames["impact"],
         assessments=frames["assessments"],
         roles=frames["roles"],
+        promotion_cycles=frames["promotion_cycles"],
+        calibrations=frames["calibrations"],
+        nominations=frames["nominations"],
+        promotion_decisions=frames["promotion_decisions"],
         as_of=as_of or date.today(),
     )

@@ -35,6 +35,8 @@ class PersonDataRepository:
         """Every stored row about one person, by table, as JSON-ready values."""
         tables: dict[str, object] = {}
         for name, table in ORGANISATION_TABLES.items():
+            if "employee_id" not in table.c:
+                continue  # promotion cycles are about no one in particular
             tables[name] = self._rows(sa.select(table).where(table.c.employee_id == employee_id))
         plan_ids = sa.select(development_plans.c.id).where(
             development_plans.c.employee_id == employee_id
@@ -76,7 +78,7 @@ class PersonDataRepository:
             development_plans.delete().where(development_plans.c.employee_id == employee_id)
         )
         for name, table in ORGANISATION_TABLES.items():
-            if name != "people":
+            if name != "people" and "employee_id" in table.c:
                 conn.execute(table.delete().where(table.c.employee_id == employee_id))
         conn.execute(
             users.update()

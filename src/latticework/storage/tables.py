@@ -85,6 +85,12 @@ participation = _organisation_table(
 impact = _organisation_table(TABLES["impact"], _person_fk(), sa.Index(None, "employee_id"))
 assessments = _organisation_table(TABLES["assessments"], _person_fk())
 roles = _organisation_table(TABLES["roles"], _person_fk())
+# Cycles have no person; calibrations, nominations and decisions go with their person on
+# erasure. The cycle they name is checked by the importer (files or database).
+promotion_cycles = _organisation_table(TABLES["promotion_cycles"])
+calibrations = _organisation_table(TABLES["calibrations"], _person_fk())
+nominations = _organisation_table(TABLES["nominations"], _person_fk())
+promotion_decisions = _organisation_table(TABLES["promotion_decisions"], _person_fk())
 
 ORGANISATION_TABLES: dict[str, sa.Table] = {
     "people": people,
@@ -93,6 +99,10 @@ ORGANISATION_TABLES: dict[str, sa.Table] = {
     "impact": impact,
     "assessments": assessments,
     "roles": roles,
+    "promotion_cycles": promotion_cycles,
+    "calibrations": calibrations,
+    "nominations": nominations,
+    "promotion_decisions": promotion_decisions,
 }
 
 development_plans = sa.Table(

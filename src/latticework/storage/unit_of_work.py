@@ -19,6 +19,8 @@ from latticework.storage.organisation import OrganisationRepository
 from latticework.storage.people import PeopleRepository
 from latticework.storage.plans import PlanRepository
 from latticework.storage.privacy import PersonDataRepository
+from latticework.storage.promotions import PromotionRepository
+from latticework.storage.team_view import TeamViewRepository
 
 
 class UnitOfWork:
@@ -96,6 +98,14 @@ class UnitOfWork:
         """The EU Pay Transparency Directive's registers."""
         return EuRegisterRepository(self.connection)
 
+    @cached_property
+    def promotions(self) -> PromotionRepository:
+        return PromotionRepository(self.connection)
+
+    @cached_property
+    def team_view(self) -> TeamViewRepository:
+        return TeamViewRepository(self.connection)
+
     _REPOSITORIES = (
         "people",
         "organisation",
@@ -108,6 +118,8 @@ class UnitOfWork:
         "audit_runs",
         "person_data",
         "eu",
+        "promotions",
+        "team_view",
     )
 
     def __enter__(self) -> UnitOfWork:

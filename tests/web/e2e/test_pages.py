@@ -127,3 +127,21 @@ def test_view_the_audit_dashboard_with_charts_and_findings(page) -> None:  # typ
     assert page.get_by_role("heading", name="Findings").is_visible()
     assert page.locator("figure svg").count() >= 1
     screenshot(page, "audit", full_page=False)
+
+
+def test_a_manager_sorts_and_filters_their_team(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, "ali")
+    page.get_by_role("link", name="My team").click()
+    page.wait_for_url("**/team")
+    assert page.get_by_role("heading", name="Team of Ali Ahmed").is_visible()
+    rows = page.locator("tbody tr")
+    assert rows.count() == 2
+    page.get_by_role("link", name="Name", exact=True).click()  # by name already: now descending
+    page.wait_for_url("**order=desc**")
+    assert rows.first.inner_text().startswith("Dana Cruz")
+    page.get_by_label("Name").fill("chen")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**q=chen**")
+    assert rows.count() == 1
+    assert rows.first.inner_text().startswith("Chen Li")
+    screenshot(page, "team-view")

@@ -265,6 +265,8 @@ def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) 
         reference_lines=[-FLAG, FLAG],
         y_percent=True,
     )
+
+
 def _sizes_text(women: int, men: int, hidden: set[str]) -> str:
     """ "; n = 12 women, 20 men", leaving out a gender whose counts are hidden."""
     shown = [f"{n} {g}" for n, g in ((women, WOMEN), (men, MEN)) if g not in hidden]

@@ -1,5 +1,14 @@
 """Server-rendered pages, one router per resource."""
 
-from latticework.web.pages import audit, auth, framework, growth, imports, people, users
+from latticework.web.pages import (
+    audit,
+    auth,
+    framework,
+    growth,
+    imports,
+    people,
+    team_view,
+    users,
+)
 
-MODULES = [audit, auth, framework, growth, imports, people, users]
+MODULES = [audit, auth, framework, growth, imports, people, users, team_view]

@@ -1,0 +1,1 @@
+"""The promotion process: cycles, calibration, nominations and committee decisions."""
