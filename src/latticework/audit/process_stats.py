@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from latticework.audit.stats import (
     Estimate,
-    bell_mccaffrey_df,
     design_matrix,
     drop_rare_categories,
-    fit_ols_hc2,
+    fit_ols,
+    hc2_t,
 )
 
 if TYPE_CHECKING:
@@ -77,10 +77,10 @@ def adjusted_difference(
     if len(data) <= x.shape[1] + 1 or np.linalg.matrix_rank(xs) < x.shape[1]:
         return None
     y = data[outcome].to_numpy(dtype=float)
-    fit = fit_ols_hc2(y, xs)
+    fit = fit_ols(y, xs)
     i = list(x.columns).index(indicator)
-    beta, se = float(fit.params[i]), float(fit.bse[i])
-    df = bell_mccaffrey_df(xs, fit.model.pinv_wexog, i)
+    beta = float(fit.params[i])
+    se, df = hc2_t(xs, fit.model.pinv_wexog, np.asarray(fit.resid, dtype=float), i)
     if not (math.isfinite(se) and se > 1e-12 and math.isfinite(df) and df > 0):
         return None
     half = float(student_t.ppf(0.975, df)) * se
