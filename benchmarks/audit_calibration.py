@@ -68,9 +68,9 @@ class OrgOutcome:
 def audit_one(people: int, seed: int, disparities: bool) -> OrgOutcome:
     """Generate one demo organisation and audit it; the ids of significant comparisons."""
     from latticework.audit import run_audit
+    from latticework.demo.disparities import Disparities
+    from latticework.demo.generator import generate_organisation
     from latticework.framework import load_default_framework
-    from latticework.ingest.demo.disparities import Disparities
-    from latticework.ingest.demo.generator import generate_organisation
 
     framework = load_default_framework().framework
     started = time.perf_counter()

@@ -163,6 +163,15 @@ class Chart(_Value):
     y_label: str = ""
     reference_line: float | None = None
     step: bool = False
+    reference_lines: list[float] = Field(default_factory=list)
+    """More reference lines than `reference_line`, e.g. −5 % and +5 % for a two-sided flag."""
+    y_from_zero: bool = True
+    """False when the values are read against a reference (compa-ratio around 1.0): the axis
+    fits the data, so a gap of a few percent is visible."""
+    y_integer: bool = False
+    """The values are counts."""
+    y_percent: bool = False
+    """The values are shares (0.05 = 5 %)."""
 
 
 class SectionStatus(StrEnum):

@@ -14,8 +14,10 @@ from latticework.cli import (
     audit_cmds,
     data_cmds,
     demo_cmds,
+    evaluation_cmds,
     framework_cmds,
     growth_cmds,
+    remediation_cmds,
     web_cmds,
 )
 
@@ -28,7 +30,16 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
+for _module in (
+    framework_cmds,
+    data_cmds,
+    demo_cmds,
+    audit_cmds,
+    growth_cmds,
+    web_cmds,
+    evaluation_cmds,
+    remediation_cmds,
+):
     _module.register(app)
 
 

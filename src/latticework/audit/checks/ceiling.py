@@ -115,6 +115,7 @@ def ceiling(ctx: AuditContext) -> AuditSection:
                     ChartSeries(name="Management", values=chart_mgmt),
                 ],
                 y_label="people",
+                y_integer=True,
             )
         ],
         suppressed=suppressed,

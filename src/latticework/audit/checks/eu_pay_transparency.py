@@ -86,14 +86,14 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     quartile_rows: list[TableRow] = []
     grade_rows: list[TableRow] = []
     findings: list[Finding] = []
-    chart_categories: list[str] = []
-    chart_values: list[float | None] = []
     covered = directive_zones(ctx)
     hidden = _small_genders(ctx, data)
 
     def count(n: int, gender: str) -> int | str:
         return SUPPRESSED_TEXT if gender in hidden else n
 
+    # Per zone, both measures the 5 % flag looks at: the chart shows what raised a flag.
+    chart_points: dict[str, list[tuple[str, float | None, float | None]]] = {}
     for zone, here in data.groupby("zone", sort=True):
         in_directive = str(zone) in covered
         women, men = here[here["gender_eu"] == WOMEN], here[here["gender_eu"] == MEN]
@@ -143,8 +143,9 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
                     min_group=ctx.min_group,
                 )
             )
-            chart_categories.append(f"{zone} {grade_id}")
-            chart_values.append(None if small else base_gap)
+            chart_points.setdefault(str(zone), []).append(
+                (str(grade_id), None if small else base_gap, None if small else total_gap)
+            )
             if flagged:
                 worst = max((g for g in (base_gap, total_gap) if g is not None), key=abs)
                 who = "women" if worst > 0 else "men"
@@ -222,17 +223,7 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
         methods=[METHOD],
         findings=findings,
         tables=tables,
-        charts=[
-            Chart(
-                id="eu-pay-transparency.by-grade",
-                kind="bar",
-                title="Mean gender gap in base pay by zone and grade (5 % flag)",
-                categories=chart_categories,
-                series=[ChartSeries(name="(men − women) / men", values=chart_values)],
-                y_label="gap",
-                reference_line=FLAG,
-            )
-        ],
+        charts=[_gap_chart(zone, points) for zone, points in chart_points.items()],
         notes=[
             "The 5 % flag applies to zones whose countries are all EU member states"
             + (
@@ -278,6 +269,22 @@ def _small_genders(ctx: AuditContext, data: pd.DataFrame) -> set[str]:
             if is_small_group(int(n), ctx.min_group):
                 small.add(str(gender))
     return small
+
+
+def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) -> Chart:
+    return Chart(
+        id=f"eu-pay-transparency.by-grade.{zone}",
+        kind="bar",
+        title=f"Mean gender pay gap by grade in zone {zone}, base and total pay (flag at ±5 %)",
+        categories=[grade for grade, _, _ in points],
+        series=[
+            ChartSeries(name="base pay", values=[base for _, base, _ in points]),
+            ChartSeries(name="total pay", values=[total for _, _, total in points]),
+        ],
+        y_label="(men − women) / men",
+        reference_lines=[-FLAG, FLAG],
+        y_percent=True,
+    )
 
 
 def _gap(men: float, women: float) -> float | None:

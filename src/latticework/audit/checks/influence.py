@@ -128,6 +128,7 @@ def influence(ctx: AuditContext) -> AuditSection:
                     ChartSeries(name="Management", values=chart_mgmt),
                 ],
                 y_label="share of eligible people",
+                y_percent=True,
             )
         ],
         suppressed=suppressed,

@@ -385,4 +385,5 @@ def _compa_chart(ctx: AuditContext, people: pd.DataFrame) -> Chart:
         series=series,
         y_label="pay / band mid",
         reference_line=1.0,
+        y_from_zero=False,
     )
