@@ -265,3 +265,30 @@ def test_duplicate_and_untestable_tests_are_left_out_of_the_family(framework: Fr
     assert report.tests == len(tested)
     assert report.tests_excluded >= 3  # total.G7, total.all, advancement.track.G7
     assert "left out" in report.correction
+
+
+def test_a_control_associated_with_the_attribute_is_flagged_as_tainted(
+    framework: Framework,
+) -> None:
+    """Women rated lower: controlling for rating may hide part of the gap, and the report
+    says so (Welch's t-test of the ratings, women vs men)."""
+    men_ratings = [4.0, 5.0, 4.0, 4.0, 5.0, 3.0, 4.0, 5.0, 4.0, 4.0]
+    women_ratings = [3.0, 2.0, 3.0, 3.0, 2.0, 3.0, 4.0, 2.0, 3.0, 3.0]
+    people = [
+        person(f"m{i}", "E6", 150_000 + 2_000 * i, gender="male", rating=r)
+        for i, r in enumerate(men_ratings)
+    ] + [
+        person(f"w{i}", "E6", 149_000 + 2_100 * i, gender="female", rating=r)
+        for i, r in enumerate(women_ratings)
+    ]
+    report = run_audit(
+        org(people), framework, AuditOptions(audits=("demographic",), attributes=("gender",))
+    )
+    tainted = next(
+        t for s in report.sections for t in s.tables if t.id.endswith("tainted-controls")
+    )
+    rating = next(r for r in tainted.rows if r.cells[1] == "performance rating")
+    expected = scipy_stats.ttest_ind(women_ratings, men_ratings, equal_var=False).pvalue
+    assert rating.cells[3] == pytest.approx(expected)
+    assert rating.cells[2] == pytest.approx(-1.4)
+    assert rating.cells[4] == "yes"

@@ -92,6 +92,7 @@ def demographic(ctx: AuditContext) -> AuditSection:
         # A group suppressed in one discipline keeps its organisation-wide size hidden too.
         hidden = {c.id.rsplit(".", 1)[1] for c in pay_gaps if c.suppressed}
         tables.append(_pay_table(ctx, data, attribute, hidden))
+        tables.append(_tainted_controls(ctx, data, attribute, reference, values))
         tables.append(
             ResultTable(
                 id=f"demographic.{attribute}.promotion",
@@ -311,6 +312,81 @@ def _grade_strata(
             [[int(a.sum()), int(len(a) - a.sum())], [int(b.sum()), int(len(b) - b.sum())]]
         )
     return tables
+
+
+TAINT_CONTROLS = (
+    ("grade", "grade", "categorical"),
+    ("track_kind", "track", "categorical"),
+    ("performance_rating", "performance rating", "numeric"),
+    ("tenure_years", "tenure", "numeric"),
+)
+
+
+def _tainted_controls(
+    ctx: AuditContext, data: pd.DataFrame, attribute: str, reference: str, values: list[str]
+) -> ResultTable:
+    """Controls that are themselves associated with the attribute ("tainted controls").
+
+    Controlling for a rating or grade that women receive less often than men
+    removes that part of the gap from the adjusted estimate, though it may be
+    the unfairness itself. Chi-square test of independence for a categorical
+    control (SciPy `chi2_contingency`), Welch's t-test for a numeric one
+    (`ttest_ind(equal_var=False)`); descriptive diagnostics, not in the
+    report's family of tests.
+    """
+    from scipy.stats import chi2_contingency, ttest_ind
+
+    rows: list[TableRow] = []
+    for value in values:
+        a = data[data[attribute] == value]
+        b = data[data[attribute] == reference]
+        if not (reportable(len(a), ctx.min_group) and reportable(len(b), ctx.min_group)):
+            continue
+        for column, words, kind in TAINT_CONTROLS:
+            if column not in data or data[column].notna().mean() <= 0.5:
+                continue
+            p: float | None = None
+            if kind == "categorical":
+                both = data[data[attribute].isin([value, reference])]
+                table = (
+                    both.groupby([column, attribute], observed=True).size().unstack(fill_value=0)
+                )
+                if table.shape[0] > 1 and table.shape[1] == 2:
+                    p = float(chi2_contingency(table.to_numpy()).pvalue)
+                difference = None
+            else:
+                x, y = a[column].dropna(), b[column].dropna()
+                if len(x) > 1 and len(y) > 1 and (x.std() > 0 or y.std() > 0):
+                    p = float(ttest_ind(x, y, equal_var=False).pvalue)
+                difference = finite(x.mean() - y.mean())
+            rows.append(
+                TableRow(
+                    cells=[
+                        _name(value),
+                        words,
+                        difference,
+                        finite(p),
+                        "yes" if p is not None and p < ctx.options.alpha else "no",
+                    ]
+                )
+            )
+    return ResultTable(
+        id=f"demographic.{attribute}.tainted-controls",
+        title=f"Controls associated with {attribute} (the adjusted gap may hide part of a gap "
+        "in them)",
+        columns=[
+            TableColumn(name="Group"),
+            TableColumn(name="Control"),
+            TableColumn(name="Mean difference vs reference", kind="number"),
+            TableColumn(name="p-value", kind="number"),
+            TableColumn(name="Associated"),
+        ],
+        rows=rows,
+        note="Chi-square test of independence for grade and track, Welch's t-test for rating "
+        "and tenure, each group against the reference; not adjusted for multiple comparisons. "
+        "Where a control is associated with the attribute, compare the adjusted gap with the "
+        "raw one: part of an unequal outcome may sit inside the control.",
+    )
 
 
 def _pay_table(

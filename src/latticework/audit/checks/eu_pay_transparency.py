@@ -92,13 +92,13 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     grade_rows: list[TableRow] = []
     findings: list[Finding] = []
     covered = directive_zones(ctx)
-    # Per zone, both measures the 5 % flag looks at: the chart shows what raised a flag.
-    chart_points: dict[str, list[tuple[str, float | None, float | None]]] = {}
     hidden = _small_genders(ctx, data)
 
     def count(n: int, gender: str) -> int | str:
         return SUPPRESSED_TEXT if gender in hidden else n
 
+    # Per zone, both measures the 5 % flag looks at: the chart shows what raised a flag.
+    chart_points: dict[str, list[tuple[str, float | None, float | None]]] = {}
     for zone, here in data.groupby("zone", sort=True):
         in_directive = str(zone) in covered
         women, men = here[here["gender_eu"] == WOMEN], here[here["gender_eu"] == MEN]
@@ -251,22 +251,6 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     )
 
 
-def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) -> Chart:
-    return Chart(
-        id=f"eu-pay-transparency.by-grade.{zone}",
-        kind="bar",
-        title=f"Mean gender pay gap by grade in zone {zone}, base and total pay (flag at ±5 %)",
-        categories=[grade for grade, _, _ in points],
-        series=[
-            ChartSeries(name="base pay", values=[base for _, base, _ in points]),
-            ChartSeries(name="total pay", values=[total for _, _, total in points]),
-        ],
-        y_label="(men − women) / men",
-        reference_lines=[-FLAG, FLAG],
-        y_percent=True,
-    )
-
-
 def _sizes_text(women: int, men: int, hidden: set[str]) -> str:
     """ "; n = 12 women, 20 men", leaving out a gender whose counts are hidden."""
     shown = [f"{n} {g}" for n, g in ((women, WOMEN), (men, MEN)) if g not in hidden]
@@ -290,6 +274,22 @@ def _small_genders(ctx: AuditContext, data: pd.DataFrame) -> set[str]:
             if is_small_group(int(n), ctx.min_group):
                 small.add(str(gender))
     return small
+
+
+def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) -> Chart:
+    return Chart(
+        id=f"eu-pay-transparency.by-grade.{zone}",
+        kind="bar",
+        title=f"Mean gender pay gap by grade in zone {zone}, base and total pay (flag at ±5 %)",
+        categories=[grade for grade, _, _ in points],
+        series=[
+            ChartSeries(name="base pay", values=[base for _, base, _ in points]),
+            ChartSeries(name="total pay", values=[total for _, _, total in points]),
+        ],
+        y_label="(men − women) / men",
+        reference_lines=[-FLAG, FLAG],
+        y_percent=True,
+    )
 
 
 def _gap(men: float, women: float) -> float | None:
