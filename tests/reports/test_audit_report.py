@@ -2,9 +2,9 @@
 contents; each finding once, with how sure, how many people, what to do next and a link to
 its evidence; nothing cut, nothing that only the JSON explains.
 
-Built on the demo organisation (1,200 people, the documented disparities), where the
-audit has findings of every kind: confirmed tests, a threshold rule and unconfirmed
-ones.
+Built on the demo organisation (1,200 people, the documented disparities, the UK zone opted
+into the EU Directive), where the audit has findings of every kind: confirmed tests, a
+threshold rule and unconfirmed ones.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from latticework.audit import AuditReport, run_audit
+from latticework.audit import AuditOptions, AuditReport, run_audit
 from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
 from latticework.reports.audit_document import comparison_anchor
@@ -30,7 +30,9 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 def report() -> AuditReport:
     framework = load_default_framework().framework
     dataset = generate_organisation(framework, people=1200, seed=0, as_of=date(2026, 12, 1))
-    return run_audit(dataset, framework)
+    # The organisation applies the EU Directive to its UK zone too, so the 5 % rule raises a
+    # finding there: a threshold finding with no comparison behind it, to be justified.
+    return run_audit(dataset, framework, AuditOptions(directive_zones=("uk",)))
 
 
 @pytest.fixture(scope="module")
