@@ -9,8 +9,8 @@ import pytest
 from latticework.audit import AuditReport, run_audit
 from latticework.audit.affected import affected_people
 from latticework.audit.population import build_population
-from latticework.framework.model import Framework
 from latticework.demo.generator import generate_organisation
+from latticework.framework.model import Framework
 from latticework.org.dataset import OrgDataset
 
 AS_OF = date(2026, 12, 1)

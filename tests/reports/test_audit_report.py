@@ -243,3 +243,21 @@ def test_headcounts_are_charted_as_counts_and_compa_ratios_on_a_fitted_axis(
     charts = {c.id: c for s in report.sections for c in s.charts}
     assert charts["ceiling.headcount"].y_integer
     assert not charts["pay-parity.compa-ratio"].y_from_zero
+
+
+def test_a_comparison_without_a_verdict_says_why_and_shared_notes_are_said_once(
+    outputs: dict[str, str], report: AuditReport
+) -> None:
+    md = outputs["md"]
+    comparisons = [c for s in report.sections for c in s.comparisons]
+    untestable = [c for c in comparisons if c.family == "untestable"]
+    assert untestable, "the demo has comparisons no outcome could reject"
+    for c in untestable:
+        row = md[md.index(f'<a id="{comparison_anchor(c.id)}"></a>') :].split("\n", 1)[0]
+        assert "cannot reject (left out of the correction)" in row
+    for c in comparisons:
+        if c.reason:
+            row = md[md.index(f'<a id="{comparison_anchor(c.id)}"></a>') :].split("\n", 1)[0]
+            assert f"not estimable: {c.reason}" in row
+    for note in {c.note for c in comparisons if c.note}:
+        assert md.count(note) == 1
