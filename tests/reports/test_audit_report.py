@@ -2,9 +2,9 @@
 contents; each finding once, with how sure, how many people, what to do next and a link to
 its evidence; nothing cut, nothing that only the JSON explains.
 
-Built on the demo organisation (1,200 people, the documented disparities), where the
-audit has findings of every kind: confirmed tests, a threshold rule and unconfirmed
-ones.
+Built on the demo organisation (1,200 people, the documented disparities, the UK zone opted
+into the EU Directive), where the audit has findings of every kind: confirmed tests, a
+threshold rule and unconfirmed ones.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from latticework.audit import AuditReport, run_audit
+from latticework.audit import AuditOptions, AuditReport, run_audit
 from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
 from latticework.reports.audit_document import comparison_anchor
@@ -30,7 +30,9 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 def report() -> AuditReport:
     framework = load_default_framework().framework
     dataset = generate_organisation(framework, people=1200, seed=0, as_of=date(2026, 12, 1))
-    return run_audit(dataset, framework)
+    # The organisation applies the EU Directive to its UK zone too, so the 5 % rule raises a
+    # finding there: a threshold finding with no comparison behind it, to be justified.
+    return run_audit(dataset, framework, AuditOptions(directive_zones=("uk",)))
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +243,21 @@ def test_headcounts_are_charted_as_counts_and_compa_ratios_on_a_fitted_axis(
     charts = {c.id: c for s in report.sections for c in s.charts}
     assert charts["ceiling.headcount"].y_integer
     assert not charts["pay-parity.compa-ratio"].y_from_zero
+
+
+def test_a_comparison_without_a_verdict_says_why_and_shared_notes_are_said_once(
+    outputs: dict[str, str], report: AuditReport
+) -> None:
+    md = outputs["md"]
+    comparisons = [c for s in report.sections for c in s.comparisons]
+    untestable = [c for c in comparisons if c.family == "untestable"]
+    assert untestable, "the demo has comparisons no outcome could reject"
+    for c in untestable:
+        row = md[md.index(f'<a id="{comparison_anchor(c.id)}"></a>') :].split("\n", 1)[0]
+        assert "cannot reject (left out of the correction)" in row
+    for c in comparisons:
+        if c.reason:
+            row = md[md.index(f'<a id="{comparison_anchor(c.id)}"></a>') :].split("\n", 1)[0]
+            assert f"not estimable: {c.reason}" in row
+    for note in {c.note for c in comparisons if c.note}:
+        assert md.count(note) == 1

@@ -294,6 +294,9 @@ def _section(doc: Document, section: AuditSection, index: _FindingIndex) -> None
         doc.add(_chart(chart))
     if section.comparisons:
         doc.add(comparison_table(section.comparisons, index.numbers_for_comparison))
+        # Why an interval and a test can disagree: said once, not once a row.
+        for note in dict.fromkeys(c.note for c in section.comparisons if c.note):
+            doc.add(Paragraph(note, tone="note"))
     for table in section.tables:
         if table.rows:
             doc.add(result_table(table))
@@ -336,6 +339,12 @@ def _group(g: Group) -> str:
 def _verdict(c: Comparison) -> str:
     if c.suppressed:
         return SUPPRESSED_TEXT
+    if c.reason:
+        return f"not estimable: {c.reason}"
+    if c.family == "duplicate" and c.duplicate_of:
+        return f"the same test as {c.duplicate_of} (counted once)"
+    if c.family == "untestable":
+        return "cannot reject (left out of the correction)"
     if c.significant is None:
         return "not estimable" if c.estimate is None else "no test"
     if c.significant:
