@@ -220,7 +220,7 @@ def requests(
     db: DbOption = None,
     out: OutOption = None,
 ) -> None:
-    """The Article 7 request register: received and due dates, status, who answered, overdue."""
+    """The Art. 7 request register: dates, status, who answered; exit 1 when one is overdue."""
     import json
 
     from latticework.services.eu_information import register
@@ -249,6 +249,8 @@ def requests(
     ]
     if output_format is OutputFormat.JSON:
         write_output(json.dumps({"requests": rows}, indent=2), out)
+        if any(r["overdue"] for r in rows):
+            raise typer.Exit(EXIT_FINDINGS)
         return
     lines = [
         f"{r['id']:>5}  {r['employee_id']}  received {r['received_on']}  due {r['due_on']}  "

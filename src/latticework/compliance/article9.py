@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from latticework.audit.checks.eu_pay_transparency import MEN, WOMEN
+from latticework.audit.checks.eu_pay_transparency import MEN, WOMEN, quartile_shares
 from latticework.compliance.categories import CATEGORY_BASIS
 from latticework.compliance.gaps import (
     GAP_DEFINITION,
@@ -181,19 +181,27 @@ def _receiving(data: pd.DataFrame, whole_small: bool) -> Indicator:
 
 
 def _quartiles(data: pd.DataFrame, min_group: int, whole_small: bool) -> Indicator:
+    """The audit's quartile rule: a block of equal pay straddling a boundary is split across
+    it in proportion, so the result does not depend on the order of employee ids."""
     rows: list[list[Cell]] = []
     suppressed: list[bool] = []
+    is_woman = (data["sex"] == WOMEN).to_numpy()
     for label, basis in BASES:
-        quartile = pay_quartile(data[f"total_{basis}"])
+        shares = quartile_shares(data[f"total_{basis}"]) if len(data) >= 4 else None
         for q in (1, 2, 3, 4):
-            here = data[quartile == q]
-            women, men = counts(here)
-            total = women + men
-            # A sex absent from a quartile (0 %) reveals nobody; 1 to min − 1 people would.
-            small = any(0 < n < min_group for n in (women, men)) or total == 0
-            rows.append(
-                [label, f"Q{q}", None if small else women / total, None if small else men / total]
-            )
+            small = shares is None
+            women_share = men_share = None
+            if shares is not None:
+                column = shares[q].to_numpy()
+                women_mass, men_mass = float(column[is_woman].sum()), float(column[~is_woman].sum())
+                # Those with any part in the quartile are the people a share could reveal;
+                # a sex absent from it (0 %) reveals nobody.
+                women, men = int((column[is_woman] > 0).sum()), int((column[~is_woman] > 0).sum())
+                small = any(0 < n < min_group for n in (women, men))
+                total = women_mass + men_mass
+                if not small and total:
+                    women_share, men_share = women_mass / total, men_mass / total
+            rows.append([label, f"Q{q}", women_share, men_share])
             suppressed.append(small or whole_small)
     return Indicator(
         "f",
@@ -202,18 +210,9 @@ def _quartiles(data: pd.DataFrame, min_group: int, whole_small: bool) -> Indicat
         ("text", "text", "percent", "percent"),
         rows,
         suppressed,
-        "Quartile 1 is the lowest-paid quarter of the employer's workers, by total pay.",
+        "Quartile 1 is the lowest-paid quarter of the employer's workers, by total pay; people "
+        "with equal pay across a boundary are split between the quartiles in proportion.",
     )
-
-
-def pay_quartile(pay: pd.Series) -> pd.Series:
-    """Quartile 1–4 of each person by pay, the audit's rule (ranks, ties in stored order)."""
-    import pandas as pd
-
-    if len(pay) < 4:
-        return pd.Series(0, index=pay.index)
-    ranks = pay.rank(method="first")
-    return pd.qcut(ranks, 4, labels=[1, 2, 3, 4]).astype(int)
 
 
 def _categories(data: pd.DataFrame, min_group: int) -> Indicator:
