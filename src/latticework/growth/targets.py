@@ -66,9 +66,10 @@ def choose_target(
         up = next((t for t in targets if t.kind == "promotion"), None)
         if up is None:
             title = framework.level(level).title
+            track = framework.placement(level).track.name
             raise LatticeworkError(
                 Problem(
-                    f"{title} is the top of its track: there is no promotion from it.",
+                    f"{title} is the top of the {track} track: there is no promotion from it.",
                     Location(field="target"),
                     fix=f"Choose a lateral move or a track switch instead: {choices}.",
                     code="top-of-track",
