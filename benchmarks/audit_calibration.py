@@ -53,6 +53,11 @@ DOCUMENTED = {
         "influence.strategic-planning.participation"
     ),
     "gender pay gap in engineering (4 %)": "demographic.gender.pay.engineering.female",
+    "ICs calibrated down at G7 (0.6 points)": "calibration.change.track.G7",
+    "ICs calibrated down at G8 (0.6 points)": "calibration.change.track.G8",
+    "lower potential for women at equal rating (latent -0.6)": (
+        "calibration.potential.gender.female"
+    ),
 }
 
 

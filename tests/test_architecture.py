@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "latticework"
-DOMAIN = ("accounts", "framework", "org", "audit", "growth", "teams", "remediation", "compliance")
+DOMAIN = (
+    "accounts",
+    "framework",
+    "org",
+    "audit",
+    "growth",
+    "teams",
+    "remediation",
+    "compliance",
+    "promotion",
+)
 ADAPTERS = ("storage", "web", "ingest", "cli", "services", "demo", "reports")
 ENTRY_POINTS = ("web", "cli", "demo")
 ABOVE_STORAGE = ("services", "web", "cli", "demo", "reports")

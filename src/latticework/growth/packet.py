@@ -19,6 +19,7 @@ from latticework.growth.impact import ImpactStatement, impact_statements
 from latticework.growth.impact_summary import ImpactSummary, summarise_impact
 from latticework.growth.person_data import ImpactRecord, Participation, Person, Rating, RoleHeld
 from latticework.growth.readiness import Readiness, assess_readiness
+from latticework.growth.targets import choose_target
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,18 +173,23 @@ def build_packet(
     participation: Sequence[Participation],
     as_of: date,
     target_level: str | None = None,
+    target_path: str | None = None,
 ) -> PromotionPacket:
-    """Assemble the packet for promotion to the next level on the person's track and path."""
-    readiness = assess_readiness(framework, person, ratings, as_of, target_level)
+    """Assemble the packet for a move: up the track by default, or the lateral move or track
+    switch `target_level` (and `target_path`) names; a lower level is refused."""
+    chosen = choose_target(framework, person.level, person.path, target_level, target_path)
+    readiness = assess_readiness(
+        framework,
+        person,
+        ratings,
+        as_of,
+        chosen.level if chosen else None,
+        chosen.path if chosen else None,
+    )
     target = readiness.next
-    if target is None:
+    if target is None:  # choose_target has refused a top-of-track packet already
         raise LatticeworkError(
-            Problem(
-                f"{person.employee_id} is at {person.level}, the top of the "
-                f"{framework.placement(person.level).track.name} track: there is no promotion",
-                fix="Pass --to LEVEL to build a packet for a specific level.",
-                code="top-of-track",
-            )
+            Problem("There is no level to build a packet for.", code="no-target")
         )
     equivalents = tuple(
         EquivalentLevel(p.level.id, p.level.title, p.track.name, p.level.grade)

@@ -274,8 +274,10 @@ def assess_readiness(
     ratings: Sequence[Rating],
     as_of: date,
     target_level: str | None = None,
+    target_path: str | None = None,
 ) -> Readiness:
-    """Gaps to the current level and readiness for the next one (or `target_level`) on the path."""
+    """Gaps to the current level and readiness for the next one (or `target_level`) on the path
+    (or `target_path`, for a lateral move or a track switch onto another path)."""
     require_level(framework, person)
     rule = framework.promotion
     current = assess_level(framework, person.level, person.path, ratings, rule.meets_rating)
@@ -288,7 +290,7 @@ def assess_readiness(
             Problem(f"target level {target!r} is not in the framework", code="unknown-level")
         )
     next_assessment = (
-        assess_level(framework, target, person.path, ratings, rule.meets_rating + 1)
+        assess_level(framework, target, target_path or person.path, ratings, rule.meets_rating + 1)
         if target
         else None
     )

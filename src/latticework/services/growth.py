@@ -29,6 +29,7 @@ from latticework.growth.person_data import (
 )
 from latticework.growth.plan import DevelopmentPlan, propose_plan
 from latticework.growth.readiness import Readiness, assess_readiness
+from latticework.growth.targets import PacketTarget, packet_targets
 from latticework.services.growth_data import GrowthData, find_person, team_not_found
 from latticework.teams.composition import OrgComposition, compose_organisation
 
@@ -91,7 +92,10 @@ def readiness(data: GrowthData, employee_id: str, target_level: str | None = Non
 
 
 def promotion_packet(
-    data: GrowthData, employee_id: str, target_level: str | None = None
+    data: GrowthData,
+    employee_id: str,
+    target_level: str | None = None,
+    target_path: str | None = None,
 ) -> PromotionPacket:
     person = find_person(data, employee_id)
     return build_packet(
@@ -103,7 +107,14 @@ def promotion_packet(
         participation_for(data.org, employee_id),
         data.as_of,
         target_level,
+        target_path,
     )
+
+
+def packet_moves(data: GrowthData, employee_id: str) -> list[PacketTarget]:
+    """The moves a packet can be built for from where the person stands."""
+    person = find_person(data, employee_id)
+    return packet_targets(data.framework, person.level, person.path)
 
 
 def development_plan(

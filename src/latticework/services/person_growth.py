@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from latticework.accounts.model import User
 from latticework.framework.model import Framework
+from latticework.growth.targets import PacketTarget
 from latticework.services import growth, growth_writes
 from latticework.services.access import (
     not_found,
@@ -36,11 +37,25 @@ def _person_data(uow: UnitOfWork, fw: Framework, employee_id: str) -> GrowthData
 
 
 def promotion_packet(
-    uow: UnitOfWork, fw: Framework, user: User, employee_id: str, target_level: str | None
+    uow: UnitOfWork,
+    fw: Framework,
+    user: User,
+    employee_id: str,
+    target_level: str | None,
+    target_path: str | None = None,
 ) -> PromotionPacket:
     """The promotion packet of a person the user may see (no pay in it)."""
     person_access(uow, user, employee_id)
-    return growth.promotion_packet(_person_data(uow, fw, employee_id), employee_id, target_level)
+    data = _person_data(uow, fw, employee_id)
+    return growth.promotion_packet(data, employee_id, target_level, target_path)
+
+
+def packet_moves(
+    uow: UnitOfWork, fw: Framework, user: User, employee_id: str
+) -> list[PacketTarget]:
+    """The moves a packet can be built for, for a person the user may see."""
+    person_access(uow, user, employee_id)
+    return growth.packet_moves(_person_data(uow, fw, employee_id), employee_id)
 
 
 def development_plan(

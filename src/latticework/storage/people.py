@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -346,17 +347,25 @@ class PeopleRepository:
 
         with_impact = sa.select(impact.c.employee_id).distinct().scalar_subquery()
         who = (people.c.employee_id, people.c.name, people.c.manager_id)
-        row = self._conn.execute(
-            sa.select(*who)
+        # A mid-level IC: someone with a next level, so the packet and readiness have a
+        # promotion to show (the top grade has none), in the first discipline by id.
+        candidates = self._conn.execute(
+            sa.select(*who, people.c.discipline, people.c.grade)
             .where(
                 _ACTIVE,
                 people.c.track == "ic",
                 people.c.manager_id.is_not(None),
                 people.c.employee_id.in_(with_impact),
             )
-            .order_by(people.c.discipline, people.c.grade.desc(), people.c.employee_id)
-            .limit(1)
-        ).first()
+            .order_by(people.c.discipline, people.c.employee_id)
+            .limit(2000)
+        ).all()
+        row: Any = None
+        if candidates:
+            first = [c for c in candidates if c.discipline == candidates[0].discipline]
+            grades = sorted({str(c.grade) for c in first}, key=lambda g: (len(g), g))
+            middle = grades[(len(grades) - 1) // 2]
+            row = next(c for c in first if str(c.grade) == middle)
         if row is None:
             row = self._conn.execute(
                 sa.select(*who).where(_ACTIVE, people.c.manager_id.is_not(None)).limit(1)

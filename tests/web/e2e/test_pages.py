@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.web.conftest import PASSWORD
@@ -145,3 +147,15 @@ def test_a_manager_sorts_and_filters_their_team(page) -> None:  # type: ignore[n
     assert rows.count() == 1
     assert rows.first.inner_text().startswith("Chen Li")
     screenshot(page, "team-view")
+
+
+def test_build_a_packet_for_a_lateral_move(page) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, "chen")
+    page.goto("/people/eng_a1/packet")
+    moves = page.get_by_role("region", name="Build the packet for a move")
+    lateral = moves.get_by_role("link", name=re.compile("lateral move"))
+    assert lateral.count() >= 1
+    lateral.first.click()
+    page.wait_for_url("**path=**")
+    assert page.get_by_role("heading", name=re.compile("Promotion packet")).first.is_visible()
+    screenshot(page, "packet-lateral")

@@ -103,15 +103,33 @@ def packet_page(
     uow: UowDep,
     fw: FrameworkDep,
     target: str | None = None,
+    path: str | None = None,
     format: DocumentFormat | None = None,
 ) -> Response:
+    from latticework.errors import LatticeworkError
     from latticework.reports.growth_packet import packet_document
 
-    packet = person_growth.promotion_packet(uow, fw, user, employee_id, target or None)
+    moves = person_growth.packet_moves(uow, fw, user, employee_id)
+    try:
+        packet = person_growth.promotion_packet(
+            uow, fw, user, employee_id, target or None, path or None
+        )
+    except LatticeworkError as exc:
+        # At the top of a track, or a move that is not legal: offer the moves there are.
+        return render(
+            request,
+            "packet_choose.html",
+            {"employee_id": employee_id, "moves": moves, "problems": exc.problems},
+            status_code=200 if exc.problems[0].code == "top-of-track" else 422,
+        )
     doc = packet_document(packet, fw)
     if format is not None:
         return download(doc, format, f"packet-{employee_id}")
-    return render(request, "document_page.html", {"doc": doc, "downloads": True})
+    return render(
+        request,
+        "document_page.html",
+        {"doc": doc, "downloads": True, "moves": moves, "employee_id": employee_id},
+    )
 
 
 @router.get("/teams", dependencies=[SIGNED_IN], response_class=HTMLResponse)
