@@ -7,6 +7,7 @@ options asked for; pages re-render the stored report JSON without recomputing.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,8 @@ from latticework.services.accounts import utcnow
 
 if TYPE_CHECKING:
     from latticework.storage import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 class RunOptions(BaseModel):
@@ -110,6 +113,12 @@ def store_run(
         options=options.model_dump_json(),
         report=audit_json(report),
         schema_version=report.schema_version,
+    )
+    log.info(
+        "audit run %d stored (by %s, %.1f s)",
+        run_id,
+        user or "nobody",
+        (finished_at - started_at).total_seconds(),
     )
     return AuditRun(
         id=run_id,
