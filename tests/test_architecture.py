@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "latticework"
-DOMAIN = ("accounts", "framework", "org", "audit", "growth", "teams")
+DOMAIN = ("accounts", "framework", "org", "audit", "growth", "teams", "remediation")
 ADAPTERS = ("storage", "web", "ingest", "cli", "services", "demo", "reports")
 ENTRY_POINTS = ("web", "cli", "demo")
 ABOVE_STORAGE = ("services", "web", "cli", "demo", "reports")

@@ -56,3 +56,12 @@ def test_every_canonical_column_is_documented(column: str) -> None:
 def test_the_code_scan_finds_the_codes() -> None:
     """Guard the scan itself, so the tests above cannot pass by finding nothing."""
     assert {"bad-date", "management-cycle", "pay-outside-band", "csv"} <= _codes_in_source()
+
+
+def test_every_size_limit_is_documented_with_its_default() -> None:
+    from latticework.ingest.limits import ReadLimits
+
+    limits = DOC.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    for name, field in ReadLimits.model_fields.items():
+        assert f"| `{name}` | {field.default:,} |" in limits
+    assert "`too-large`" in DOC

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from latticework.errors import LatticeworkError
-from latticework.ingest.sources import cell_text
+from latticework.ingest.xlsx import cell_text
 from latticework.services.data import import_organisation
 from latticework.storage import engine_for
 from tests.ingest.conftest import EVENTS, EVENTS_HEADER, PEOPLE, PEOPLE_HEADER, OrgWriter, write_csv

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.loading import parse_yaml
 from latticework.framework.model import Framework
+from latticework.ingest.limits import ReadLimits
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 
@@ -81,6 +82,8 @@ class Mapping(_Model):
     """strftime format of dates, e.g. "%d/%m/%Y"; default ISO (YYYY-MM-DD)."""
     values: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Per canonical column: export value → canonical value, e.g. pay_period: {Annual: year}."""
+    limits: ReadLimits = Field(default_factory=ReadLimits)
+    """Size limits per file or sheet (rows, columns, cells, uncompressed XLSX size)."""
 
 
 def _fold(text: str) -> str:

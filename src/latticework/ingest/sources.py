@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Location, Problem
+from latticework.ingest.limits import ReadLimits, over_limit
+from latticework.ingest.xlsx import check_uncompressed_size, read_sheet_cells
 from latticework.org.columns import TABLES
 
 if TYPE_CHECKING:
@@ -99,17 +101,20 @@ def find_sources(
     return found
 
 
-def read_sources(sources: list[tuple[Path, str | None]]) -> list[RawTable]:
+def read_sources(
+    sources: list[tuple[Path, str | None]], limits: ReadLimits | None = None
+) -> list[RawTable]:
     """Read every file; a table given twice is an error (which one should win?)."""
+    limits = limits or ReadLimits()
     tables: list[RawTable] = []
     problems: list[Problem] = []
     for path, table in sources:
         try:
             if path.suffix.lower() == ".csv":
                 assert table is not None
-                tables.append(RawTable(table, str(path), read_csv(path)))
+                tables.append(RawTable(table, str(path), read_csv(path, limits)))
             else:
-                tables.extend(read_workbook(path, table))
+                tables.extend(read_workbook(path, table, limits))
         except LatticeworkError as exc:
             problems.extend(exc.problems)
     seen: dict[str, str] = {}
@@ -130,9 +135,21 @@ def read_sources(sources: list[tuple[Path, str | None]]) -> list[RawTable]:
     return sorted(tables, key=lambda raw: order.index(raw.table))
 
 
-def _frame_from_rows(header: list[str], body: pd.DataFrame, source: str) -> pd.DataFrame:
+def _check_header(header: list[str], source: str, limits: ReadLimits) -> list[str]:
+    """Trimmed header names: within the column limit, none repeated (checked in linear time)."""
+    if len(header) > limits.max_columns:
+        raise LatticeworkError(
+            over_limit(
+                "The header's column count",
+                f"{len(header):,}",
+                "max_columns",
+                limits.max_columns,
+                Location(source, row=1),
+            )
+        )
     names = [h.strip() for h in header]
-    duplicates = sorted({n for n in names if n and names.count(n) > 1})
+    counts = Counter(n for n in names if n)
+    duplicates = sorted(n for n, count in counts.items() if count > 1)
     if duplicates:
         raise LatticeworkError(
             Problem(
@@ -142,6 +159,10 @@ def _frame_from_rows(header: list[str], body: pd.DataFrame, source: str) -> pd.D
                 "duplicate-column",
             )
         )
+    return names
+
+
+def _frame_from_rows(names: list[str], body: pd.DataFrame) -> pd.DataFrame:
     body.columns = names
     body = body.loc[:, [n != "" for n in names]]
     blank = (body == "").all(axis=1)
@@ -150,25 +171,48 @@ def _frame_from_rows(header: list[str], body: pd.DataFrame, source: str) -> pd.D
 
 DELIMITERS = (",", ";", "\t")
 
+# The header line is read on its own before pandas sees the file; this bounds it.
+_HEADER_BYTES = 1 << 20
 
-def _delimiter(path: Path) -> str:
+
+def _header_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            return handle.readline(_HEADER_BYTES)
+    except OSError:
+        return ""
+
+
+def _delimiter(header: str) -> str:
     """The header line's most frequent of `,` `;` tab: spreadsheets in many European
     locales export CSV with semicolons (the comma is their decimal separator)."""
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            header = handle.readline()
-    except OSError:
-        return ","
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+def read_csv(path: Path, limits: ReadLimits | None = None) -> pd.DataFrame:
     """A CSV file as text cells, indexed by spreadsheet row (header = 1)."""
     import pandas as pd
 
+    limits = limits or ReadLimits()
     source = str(path)
+    header_line = _header_line(path)
+    separator = _delimiter(header_line)
+    # Counting separators over-counts quoted ones: an upper bound, refused before parsing.
+    if header_line.count(separator) + 1 > limits.max_columns:
+        raise LatticeworkError(
+            over_limit(
+                "The header's column count",
+                ("" if header_line.endswith("\n") else "at least ")
+                + f"{header_line.count(separator) + 1:,}",
+                "max_columns",
+                limits.max_columns,
+                Location(source, row=1),
+            )
+        )
+    width = header_line.count(separator) + 1
+    max_rows = min(limits.max_rows, limits.max_cells // width)
     try:
         frame = pd.read_csv(
             path,
@@ -178,7 +222,8 @@ def read_csv(path: Path) -> pd.DataFrame:
             skip_blank_lines=False,
             encoding="utf-8-sig",
             quoting=csv.QUOTE_MINIMAL,
-            sep=_delimiter(path),
+            sep=separator,
+            nrows=max_rows + 2,  # the header, the allowed rows, and one to tell "too many"
         )
     except pd.errors.EmptyDataError:
         raise LatticeworkError(
@@ -203,34 +248,37 @@ def read_csv(path: Path) -> pd.DataFrame:
                 "csv",
             )
         ) from None
+    if len(frame) - 1 > max_rows:
+        setting, limit = (
+            ("max_rows", limits.max_rows)
+            if max_rows == limits.max_rows
+            else ("max_cells", limits.max_cells)
+        )
+        raise LatticeworkError(
+            over_limit(
+                "The file's data row count" if setting == "max_rows" else "The file's cell count",
+                f"more than {max_rows:,} rows" + ("" if setting == "max_rows" else f" × {width}"),
+                setting,
+                limit,
+                Location(source, row=max_rows + 2),
+            )
+        )
     header = [str(h) for h in frame.iloc[0].tolist()]
+    names = _check_header(header, source, limits)
     body = frame.iloc[1:].copy()
     body.index = pd.RangeIndex(2, len(body) + 2)
-    return _frame_from_rows(header, body, source)
+    return _frame_from_rows(names, body)
 
 
-def cell_text(value: object) -> str:
-    """A spreadsheet cell as the text a CSV export of it would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-def read_workbook(path: Path, table: str | None) -> list[RawTable]:
+def read_workbook(
+    path: Path, table: str | None, limits: ReadLimits | None = None
+) -> list[RawTable]:
     """Sheets named after tables; a workbook named after a table may hold it in its only sheet."""
     import pandas as pd
     from openpyxl import load_workbook
 
+    limits = limits or ReadLimits()
+    check_uncompressed_size(path, limits)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
@@ -261,18 +309,21 @@ def read_workbook(path: Path, table: str | None) -> list[RawTable]:
         result = []
         for name, sheet in chosen:
             source = f"{path}[{sheets[sheet].title}]"
-            rows = [
-                [cell_text(v) for v in row] for row in sheets[sheet].iter_rows(values_only=True)
-            ]
-            if not rows:
+            cells = read_sheet_cells(book, sheets[sheet], source, limits)
+            if cells.width == 0:
                 raise LatticeworkError(
                     Problem("The sheet is empty.", Location(source), "Add a header row.", "empty")
                 )
-            width = max(len(r) for r in rows)
-            padded = [r + [""] * (width - len(r)) for r in rows]
-            body = pd.DataFrame(padded[1:], dtype="str", columns=range(width))
-            body.index = pd.RangeIndex(2, len(body) + 2)
-            result.append(RawTable(name, source, _frame_from_rows(padded[0], body, source)))
+            names = _check_header(cells.header, source, limits)
+            numbers = sorted(cells.rows)
+            columns = range(1, cells.width + 1)
+            body = pd.DataFrame(
+                [[cells.rows[n].get(c, "") for c in columns] for n in numbers],
+                dtype="str",
+                columns=range(cells.width),
+                index=pd.Index(numbers, dtype="int64"),
+            )
+            result.append(RawTable(name, source, _frame_from_rows(names, body)))
         return result
     finally:
         book.close()

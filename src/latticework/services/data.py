@@ -82,7 +82,7 @@ def import_organisation(
     step("Reading files", 0, total)
     the_mapping = load_mapping(mapping) if mapping is not None else Mapping()
     framework, framework_files_used = _framework_for_import(url, framework_files, dry_run)
-    raws = read_sources(find_sources(paths, the_mapping.files))
+    raws = read_sources(find_sources(paths, the_mapping.files), the_mapping.limits)
     step("Checking columns and values", 1, total)
     checked = _parse_raw(raws, the_mapping, framework, today or date.today())
     del raws  # the text cells: the typed frames are all that is needed from here
