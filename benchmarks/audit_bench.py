@@ -1,4 +1,4 @@
-"""Time the full `latticework audit` of 100,000 people with 5 years of history (DESIGN §9).
+"""Time the full `latticework audit` of 100,000 people with 5 years of history.
 
 Budget: 5 s wall, 1.5 GB peak memory. The organisation is the demo generator's
 (documented disparities included), written through the import path into

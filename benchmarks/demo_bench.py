@@ -3,7 +3,7 @@
 Each case runs in a fresh Python process so its peak memory (max RSS) is its
 own. Cases:
   generate N      generate_organisation(default framework, N people, 5 years)
-  demo-db N       generate + write an SQLite database through the import (DESIGN §9:
+  demo-db N       generate + write an SQLite database through the import (budget:
                   `demo` with 1,200 people ready in <= 10 s)
   export N        generate + write the canonical CSV files
 

@@ -2,7 +2,7 @@
 
 Generates the demo organisation (`latticework.demo`, five years of
 history), writes it as canonical CSV with the exporter, runs the real command
-in a subprocess and prints wall time and peak memory (budget, DESIGN §9:
+in a subprocess and prints wall time and peak memory (budget:
 20 s, all or nothing). It imports twice (the second import must change
 nothing), then times `load_dataset` on the result.
 

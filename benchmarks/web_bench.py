@@ -1,5 +1,5 @@
 """Person, team and framework pages at 100,000 people under 20 concurrent clients
-(budget: p95 ≤ 50 ms, DESIGN §9).
+(budget: p95 ≤ 50 ms).
 
 Builds the synthetic organisation once into an SQLite file (kept in
 benchmarks/out/ for later runs), starts `latticework serve` on a free local

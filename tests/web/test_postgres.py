@@ -1,4 +1,4 @@
-"""Deployed as DESIGN §7 says: PostgreSQL and several app processes that share nothing else.
+"""Deployed for several machines: PostgreSQL and several app processes that share nothing else.
 
 `latticework serve --workers 2` on a PostgreSQL schema: a session made by one
 process works in the other, and failed log-ins count across both.

@@ -1,4 +1,4 @@
-"""The audit: does the organisation treat its tracks, and its people, equally? (DESIGN §5)
+"""The audit: does the organisation treat its tracks, and its people, equally?
 
 Each audit is a module under `audit/checks/` registered with a stable id.
 `run_audit` runs the selected ones on an `OrgDataset`, controls multiple

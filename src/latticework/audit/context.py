@@ -25,7 +25,7 @@ KNOWN_ATTRIBUTES = ("gender", "ethnicity")
 
 @dataclass(frozen=True)
 class AuditOptions:
-    """Choices a user makes on the command line (DESIGN §5)."""
+    """Choices a user makes on the command line (or the dashboard's form)."""
 
     period_start: date | None = None
     period_end: date | None = None
@@ -110,10 +110,6 @@ class AuditContext:
         known = {g.id for g in self.framework.grades}
         both = (ic & mgmt) & known
         return [g.id for g in self.framework.grades_by_rank() if g.id in both]
-
-    def grade_label(self, grade_id: str) -> str:
-        grade = self.framework.grade(grade_id)
-        return f"{grade_id} ({grade.name})" if grade.name else grade_id
 
     def titles_at(self, grade_id: str, kind: TrackKind) -> list[str]:
         return [

@@ -8,6 +8,8 @@ SQLAlchemy, the web stack) are imported inside the commands that use them, so
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from latticework.cli import (
@@ -33,6 +35,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Log what happens to standard error (-v: imports, audit runs; -vv: debug).",
+        ),
+    ] = 0,
+) -> None:
+    """Career lattices as code: parallel tracks equal in level, pay and influence."""
+    from latticework.logs import configure, level_for_verbosity
+
+    configure(level_for_verbosity(verbose))
+
 
 for _module in (
     framework_cmds,

@@ -1,6 +1,6 @@
 """The documented, configurable unfairness the demo organisation is generated with.
 
-Each field is one effect an audit must find (DESIGN §4, §5). The defaults are
+Each field is one effect an audit must find, so the demo shows every audit at work. The defaults are
 sized so that every effect is statistically detectable in the default
 organisation of 1,200 people; `Disparities.none()` is the null case that
 false-alarm tests run on. docs/demo.md gives the expected group sizes.
@@ -50,17 +50,6 @@ class Disparities:
             gender_pay_gap=0.0,
             ic_calibration_shift=0.0,
             female_potential_shift=0.0,
-        )
-
-    @property
-    def is_none(self) -> bool:
-        return (
-            self.ic_pay_gap == 0.0
-            and self.ic_promotion_multiplier == 1.0
-            and self.ic_forum_membership_ratio == 1.0
-            and self.gender_pay_gap == 0.0
-            and self.ic_calibration_shift == 0.0
-            and self.female_potential_shift == 0.0
         )
 
     def check(self, grades: set[str], forums: set[str], disciplines: set[str]) -> None:

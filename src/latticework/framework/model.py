@@ -1,4 +1,4 @@
-"""The career framework as typed, immutable objects (DESIGN §2).
+"""The career framework as typed, immutable objects.
 
 A framework is what an organisation writes in YAML: disciplines with tracks and
 levels, the grades that make levels on different tracks equivalent, the lattice
@@ -95,7 +95,7 @@ NON_STRATEGIC_PATH_KINDS = frozenset({PathKind.TECHNICAL, PathKind.SPECIALIST})
 
 
 class Capability(StrEnum):
-    """What a person brings to a team (DESIGN §6 team composition)."""
+    """What a person brings to a team (counted by team composition)."""
 
     STRATEGIC = "strategic"
     TECHNICAL = "technical"
@@ -317,7 +317,7 @@ class PromotionRule(_Model):
 
 
 class TeamTargets(_Model):
-    """What every team should have (DESIGN §6): minimum people per capability, and balance."""
+    """What every team should have: minimum people per capability, and balance."""
 
     min_people: dict[Capability, Whole] = Field(
         default_factory=lambda: {

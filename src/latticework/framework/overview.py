@@ -7,9 +7,10 @@ docs/framework-format.md ("The `show --format json` document").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from latticework.framework.model import Band, Framework, Path, Track, TrackKind
+from latticework.framework.model import Band, Framework, Grade, Level, Path, Track, TrackKind
 
 OVERVIEW_SCHEMA_VERSION = 1
 
@@ -99,18 +100,38 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class GradeRow:
+    """One row of the grid: a grade, and each track's levels at that grade."""
+
+    grade: Grade
+    cells: tuple[tuple[Track, tuple[Level, ...]], ...]
+
+    @property
+    def levels(self) -> list[Level]:
+        return [level for _, levels in self.cells for level in levels]
+
+
+def grade_rows(fw: Framework, discipline_id: str) -> list[GradeRow]:
+    """The grid of one discipline, most senior grade first; grades without a level in the
+    discipline are left out. `show` and the web framework browser both draw this."""
+    discipline = fw.discipline(discipline_id)
+    rows: list[GradeRow] = []
+    for grade in reversed(fw.grades_by_rank()):
+        cells = tuple(
+            (t, tuple(lv for lv in t.levels if lv.grade == grade.id)) for t in discipline.tracks
+        )
+        if any(levels for _, levels in cells):
+            rows.append(GradeRow(grade, cells))
+    return rows
+
+
 def grade_grid(fw: Framework, discipline_id: str) -> list[tuple[str, dict[str, list[str]]]]:
     """Rows of (grade id, {track id: [level titles]}), most senior grade first."""
-    discipline = fw.discipline(discipline_id)
-    rows: list[tuple[str, dict[str, list[str]]]] = []
-    for grade in reversed(fw.grades_by_rank()):
-        cells = {
-            t.id: [f"{lv.id} {lv.title}" for lv in t.levels if lv.grade == grade.id]
-            for t in discipline.tracks
-        }
-        if any(cells.values()):
-            rows.append((grade.id, cells))
-    return rows
+    return [
+        (row.grade.id, {t.id: [f"{lv.id} {lv.title}" for lv in levels] for t, levels in row.cells})
+        for row in grade_rows(fw, discipline_id)
+    ]
 
 
 def lattice_grid(fw: Framework, discipline_id: str) -> list[tuple[Path, dict[str, list[Track]]]]:

@@ -69,10 +69,6 @@ class ImpactStatement:
         """What to show: the person's words if given, else the framed statement."""
         return self.own_words or self.framed
 
-    @property
-    def category_name(self) -> str:
-        return CATEGORY_NAMES.get(self.record.category, self.record.category)
-
     def to_dict(self) -> dict[str, object]:
         r = self.record
         return {

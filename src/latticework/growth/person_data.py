@@ -40,7 +40,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class ImpactRecord:
-    """A piece of work framed in business terms (DESIGN §2, `impact.csv`)."""
+    """A piece of work framed in business terms (a row of `impact.csv`)."""
 
     impact_id: str
     employee_id: str
@@ -176,12 +176,6 @@ def placements_from_frame(frame: pd.DataFrame) -> list[Placement]:
             str(i), str(d), str(t), str(lv), p if p == p else None, team if team == team else None
         )
         for i, d, t, lv, p, team in zip(*columns, strict=True)
-    ]
-
-
-def people_from_frame(frame: pd.DataFrame) -> list[Person]:
-    return [
-        person_from_row({str(k): v for k, v in r.items()}) for r in frame.to_dict(orient="records")
     ]
 
 

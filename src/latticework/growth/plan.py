@@ -8,7 +8,7 @@ develop for a leadership path, which is then the path of the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from latticework.errors import LatticeworkError, Problem
@@ -64,21 +64,6 @@ class DevelopmentPlan:
             "notes": list(self.notes),
             "items": [i.to_dict() for i in self.items],
         }
-
-    def with_status(self, item_id: int, status: str) -> DevelopmentPlan:
-        """A copy with one item's status changed (validated)."""
-        check_status(status)
-        if not any(i.item_id == item_id for i in self.items):
-            known = ", ".join(str(i.item_id) for i in self.items) or "none"
-            raise LatticeworkError(
-                Problem(
-                    f"plan item {item_id} is not in {self.employee_id}'s plan",
-                    fix=f"Use one of the item ids: {known}.",
-                    code="unknown-plan-item",
-                )
-            )
-        items = tuple(replace(i, status=status) if i.item_id == item_id else i for i in self.items)
-        return replace(self, items=items)
 
 
 def level_top(level: LevelAssessment) -> int:

@@ -28,7 +28,7 @@ DEFAULTS: dict[tuple[str, str], str | float] = {
     ("people", "status"): "active",
     ("participation", "role"): "member",
 }
-"""Values used when an optional column or cell is empty (DESIGN §4)."""
+"""Values used when an optional column or cell is empty (the defaults docs/data-format.md gives)."""
 
 # End dates of leadership roles are time boxes and may lie ahead; so is the end of a leave.
 FUTURE_ALLOWED = {("roles", "end_date"), ("events", "end_date")}

@@ -1,4 +1,4 @@
-"""The canonical tables of an organisation (DESIGN §4): names, columns, types, required.
+"""The canonical tables of an organisation, the HRIS data contract: names, columns, types.
 
 This is the contract between the HRIS import, the demo generator, storage and
 the domain services: every layer speaks these column names. The importer

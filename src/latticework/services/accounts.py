@@ -8,6 +8,7 @@ function works inside the caller's unit of work; the caller commits.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 TOKEN_PREFIX = "lw_"
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
@@ -215,12 +217,14 @@ def authenticate(
     since = now - timedelta(seconds=limits.window_seconds)
     retry = _throttled(uow, name, ip, since, limits)
     if retry is not None:
+        log.warning("log-in throttled for %r from %s", name, ip or "an unknown address")
         raise LoginThrottledError(retry_after=max(1, int(retry) + 1))
     found = uow.accounts.with_password_hash(name)
     ok = verify_password(found[1], password) if found else verify_password(DUMMY_HASH, "x")
     active = bool(found and found[0].is_active)
     uow.accounts.record_login(name, ip, now, success=ok and active)
     if not (found and ok and active):
+        log.warning("log-in refused for %r from %s", name, ip or "an unknown address")
         raise AuthenticationError(
             Problem(
                 "Wrong user name or password (or the account is disabled).",

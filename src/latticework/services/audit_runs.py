@@ -7,6 +7,7 @@ options asked for; pages re-render the stored report JSON without recomputing.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from latticework.audit.model import Finding
     from latticework.storage import UnitOfWork
     from latticework.storage.audit_runs import StoredAuditRun
+
+log = logging.getLogger(__name__)
 
 
 class RunOptions(BaseModel):
@@ -113,6 +116,12 @@ def store_run(
         options=options.model_dump_json(),
         report=audit_json(report),
         schema_version=report.schema_version,
+    )
+    log.info(
+        "audit run %d stored (by %s, %.1f s)",
+        run_id,
+        user or "nobody",
+        (finished_at - started_at).total_seconds(),
     )
     return AuditRun(
         id=run_id,

@@ -12,6 +12,7 @@ before writing), so they open their unit of work themselves.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,6 +36,8 @@ from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
 from latticework.promotion.records import StoredPromotions
 from latticework.storage import UnitOfWork, migrate
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -298,8 +301,19 @@ def _validate_and_write(
         )
         if report.ok:
             uow.commit()
+        _log_import(report)
         step("Done", 5, 5)
         return report
+
+
+def _log_import(report: ImportReport) -> None:
+    rows = sum(t.rows for t in report.tables)
+    if report.written:
+        log.info(
+            "import wrote %d rows of %d tables (%.1f s)", rows, len(report.tables), report.seconds
+        )
+    else:
+        log.warning("import refused: %d errors in %d rows", len(report.errors), rows)
 
 
 def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> None:

@@ -115,14 +115,6 @@ class AccountRepository:
         if values:
             self._conn.execute(users.update().where(users.c.id == user_id).values(**values))
 
-    def unlink_person(self, employee_id: str) -> None:
-        """A person was erased: their accounts lose the link and are disabled."""
-        self._conn.execute(
-            users.update()
-            .where(users.c.employee_id == employee_id)
-            .values(employee_id=None, is_active=False)
-        )
-
     # -- log-in attempts
 
     def record_login(self, username: str, ip: str | None, at: datetime, success: bool) -> None:

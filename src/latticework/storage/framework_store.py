@@ -49,12 +49,6 @@ class FrameworkRepository:
         value = self._conn.execute(sa.select(sa.func.max(framework_versions.c.id))).scalar()
         return None if value is None else int(value)
 
-    def by_id(self, version_id: int) -> Framework:
-        document = self._conn.execute(
-            sa.select(framework_versions.c.document).where(framework_versions.c.id == version_id)
-        ).scalar_one()
-        return Framework.model_validate_json(document)
-
     def history(self) -> list[tuple[int, str, str, datetime]]:
         """(id, organisation, version, loaded_at) of every stored version, oldest first."""
         rows = self._conn.execute(

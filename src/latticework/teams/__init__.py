@@ -1,1 +1,1 @@
-"""Team composition: capabilities per team against the framework's targets (DESIGN §6)."""
+"""Team composition: capabilities per team against the framework's targets."""

@@ -1,6 +1,6 @@
 """Team composition: which capabilities each team has, against the framework's targets.
 
-Individuals specialise; teams need balance (DESIGN §1, §6). A person brings a
+Individuals specialise; teams need balance, so capability is judged per team. A person brings a
 capability through:
 
 - their **path**: strategic leadership, technical depth, a domain specialism

@@ -10,9 +10,12 @@ from latticework.web.settings import ENV_PREFIX, WebSettings
 
 def app_from_env():  # type: ignore[no-untyped-def]
     """The ASGI app built from LATTICEWORK_* variables (uvicorn's factory for every worker)."""
+    from latticework.logs import configure
     from latticework.web.app import create_app
 
-    return create_app(WebSettings.from_env())
+    settings = WebSettings.from_env()
+    configure(settings.log_level)
+    return create_app(settings)
 
 
 def serve(
@@ -29,6 +32,7 @@ def serve(
     import uvicorn
 
     os.environ[f"{ENV_PREFIX}DATABASE_URL"] = database_url
+    os.environ.setdefault(f"{ENV_PREFIX}LOG_LEVEL", log_level)
     os.environ.setdefault(f"{ENV_PREFIX}SECRET_KEY", secrets.token_urlsafe(48))
     if framework_files:
         os.environ[f"{ENV_PREFIX}FRAMEWORK"] = os.pathsep.join(framework_files)

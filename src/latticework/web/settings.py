@@ -1,9 +1,10 @@
 """What the web application is configured with: one frozen value passed to create_app.
 
-Every process of a deployment builds the same settings from the same
-environment, so several processes behind a load balancer agree on the secret
-that signs cookies and on the database they share; nothing else is kept in
-process memory.
+Every field can be set by a LATTICEWORK_<FIELD> environment variable (the
+table in docs/web.md lists them with their defaults), so every process of a
+deployment builds the same settings from the same environment: several
+processes behind a load balancer agree on the secret that signs cookies and on
+the database they share; nothing else is kept in process memory.
 """
 
 from __future__ import annotations
@@ -11,51 +12,60 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "LATTICEWORK_"
+LogLevel = Literal["debug", "info", "warning", "error"]
 
 
-class WebSettings(BaseModel):
+class WebSettings(BaseSettings):
     """Settings of one web deployment (all processes share them)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, env_ignore_empty=True, populate_by_name=True
+    )
 
-    database_url: str
-    secret_key: str = Field(min_length=32, repr=False)
-    """Signs session cookies and CSRF tokens; the same in every process."""
-    framework_files: tuple[Path, ...] = ()
-    """The organisation's framework YAML files; empty means the built-in framework."""
+    database_url: str = "sqlite:///latticework.db"
+    secret_key: str = Field(
+        default_factory=lambda: secrets.token_urlsafe(48), min_length=32, repr=False
+    )
+    """Signs session cookies and CSRF tokens; the same in every process. Without one a
+    random key is made: fine for one process, but sessions then end on a restart."""
+    framework_files: Annotated[tuple[Path, ...], NoDecode] = Field(
+        default=(),
+        validation_alias=AliasChoices("framework_files", f"{ENV_PREFIX}FRAMEWORK"),
+    )
+    """The organisation's framework YAML files (LATTICEWORK_FRAMEWORK, separated by the
+    OS path separator); empty means the current framework of the database."""
     cookie_secure: bool = False
     """Send cookies over HTTPS only; turn on behind TLS."""
     session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
     login_max_failures: int = Field(default=5, ge=1)
-    """Failed log-ins allowed per user name (and per client address) in the window."""
+    """Failed log-ins allowed per user name (and four times this per client address) in
+    the window."""
     login_window_seconds: int = Field(default=15 * 60, ge=1)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     """Imports larger than this are refused before they are read."""
     title: str = "latticework"
+    log_level: LogLevel = "info"
+    """What the app logs (imports, audit runs, refused log-ins, errors) at or above."""
+
+    @field_validator("framework_files", mode="before")
+    @classmethod
+    def _paths(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
     @classmethod
     def from_env(cls, **overrides: object) -> WebSettings:
-        """Settings from LATTICEWORK_* environment variables, then explicit overrides.
-
-        LATTICEWORK_DATABASE_URL, LATTICEWORK_SECRET_KEY, LATTICEWORK_FRAMEWORK
-        (YAML paths separated by the OS path separator), LATTICEWORK_COOKIE_SECURE=1.
-        Without a secret key a random one is made: fine for one process, but
-        sessions then end when the server restarts.
-        """
-        env = os.environ
-        values: dict[str, object] = {
-            "database_url": env.get(f"{ENV_PREFIX}DATABASE_URL", "sqlite:///latticework.db"),
-            "secret_key": env.get(f"{ENV_PREFIX}SECRET_KEY") or secrets.token_urlsafe(48),
-            "cookie_secure": env.get(f"{ENV_PREFIX}COOKIE_SECURE", "") in ("1", "true", "yes"),
-        }
-        framework = env.get(f"{ENV_PREFIX}FRAMEWORK")
-        if framework:
-            values["framework_files"] = tuple(
-                Path(p) for p in framework.split(os.pathsep) if p.strip()
-            )
-        values.update(overrides)
-        return cls.model_validate(values)
+        """Settings from LATTICEWORK_* environment variables, then explicit overrides."""
+        return cls(**overrides)  # type: ignore[arg-type]

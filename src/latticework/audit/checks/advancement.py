@@ -1,4 +1,4 @@
-"""Advancement parity: promotion rates per grade, track and path over a period (DESIGN §5.3).
+"""Advancement parity: promotion rates per grade, track and path over a period.
 
 Rate = people at the grade on the period's first day who were promoted during
 the period / people at the grade on its first day. The impact ratio divides a

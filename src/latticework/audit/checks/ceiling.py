@@ -1,4 +1,4 @@
-"""Ceiling: does the IC track reach the top in practice? (DESIGN §5.4)
+"""Ceiling: does the IC track reach the top in practice?
 
 Headcount by grade and track, the share of each top grade held by ICs, and
 the highest grade any IC holds against the highest a manager holds, per

@@ -1,4 +1,4 @@
-"""Demographic equity by protected attribute (DESIGN §5.6): adjusted pay gap and promotion rates.
+"""Demographic equity by protected attribute: adjusted pay gap and promotion rates.
 
 Runs only for attributes present in the data (gender, ethnicity, or those
 named with --attributes). Each group is compared with the attribute's

@@ -1,4 +1,5 @@
-"""Framework lint as the static audit (DESIGN §5.1): ceilings, bands, 'strategic = senior'."""
+"""Framework lint as the static audit, of the design before any data: ceilings, bands,
+'strategic = senior'."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Influence parity: do eligible ICs take part in forums, and decide, like managers? (DESIGN §5.5)
+"""Influence parity: do eligible ICs take part in forums, and decide, like managers?
 
 For each forum, the eligible people are those active at or above its minimum
 grade on an eligible track. Participation means at least one record in the

@@ -1,4 +1,4 @@
-"""Pay parity between tracks at equal grade (DESIGN §5.2).
+"""Pay parity between tracks at equal grade.
 
 Descriptive pay is compared within a zone (one currency); compa-ratio and
 range penetration, being ratios to the zone's band, compare across zones.

@@ -1,4 +1,4 @@
-"""Time in level: Kaplan–Meier time to promotion per track at each grade (DESIGN §5.3).
+"""Time in level: Kaplan–Meier time to promotion per track at each grade.
 
 Each stay in a level is a spell; it ends in a promotion (an event) or is
 censored by a lateral move, a track change, an exit or the end of the data.

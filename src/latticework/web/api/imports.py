@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from latticework.services.accounts import Role
-from latticework.services.web_imports import import_uploads
+from latticework.services.uploads import import_uploads
 from latticework.web.deps import SettingsDep, UowDep, UserDep
 from latticework.web.guards import RequireRole
 from latticework.web.pages.imports import read_uploads

@@ -9,7 +9,7 @@ from starlette.datastructures import UploadFile
 
 from latticework.errors import LatticeworkError
 from latticework.services.accounts import Role
-from latticework.services.web_imports import Upload, import_uploads
+from latticework.services.uploads import Upload, import_uploads
 from latticework.web.deps import SettingsDep, UowDep, UserDep
 from latticework.web.guards import RequireRole
 from latticework.web.rendering import render

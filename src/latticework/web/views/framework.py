@@ -1,5 +1,6 @@
-"""The framework as the web shows it: tracks side by side with grades as rows, and one
-level in detail (paths, equivalent levels, expectations per path, band).
+"""The framework as the web shows it: tracks side by side with grades as rows (the grid of
+`framework.overview.grade_rows`, which `show` draws too), and one level in detail
+(paths, equivalent levels, expectations per path, band).
 
 Bands are included only when the caller says the reader may see pay.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from latticework.framework.model import Framework
+from latticework.framework.overview import grade_rows
 from latticework.services.access import not_found
 
 
@@ -133,17 +135,13 @@ def discipline_grid(
         raise not_found("discipline", chosen)
     discipline = fw.discipline(chosen)
     rows: list[GridRow] = []
-    for grade in reversed(fw.grades_by_rank()):
+    for row in grade_rows(fw, chosen):
+        grade = row.grade
         cells = [
-            GridCell(
-                track=t.id,
-                levels=[_ref(fw, lv.id) for lv in t.levels if lv.grade == grade.id],
-            )
-            for t in discipline.tracks
+            GridCell(track=t.id, levels=[_ref(fw, lv.id) for lv in levels])
+            for t, levels in row.cells
         ]
-        level_ids = [lv.id for c in cells for lv in c.levels]
-        if not level_ids:
-            continue
+        level_ids = [lv.id for lv in row.levels]
         paths: dict[str, PathRef] = {}
         for level_id in level_ids:
             for path in fw.paths_for_level(level_id):

@@ -1,6 +1,6 @@
 """'Strategic = senior': technical and specialist paths must not quietly require strategy.
 
-The anti-pattern DESIGN §1 names: IC promotion criteria that ask for the same
+The anti-pattern that makes a lattice a ladder again: IC promotion criteria that ask for the same
 strategic and business skills as management. It shows up three ways, each its
 own rule: a strategic-category competency that counts on a technical path, an
 expectation whose *wording* asks for strategy work, and a level that can only
