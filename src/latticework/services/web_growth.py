@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 from latticework.org.columns import IMPACT_CATEGORIES
+from latticework.org.validity import recorded_date_problems, text_problems
 from latticework.services.accounts import User
 from latticework.services.web_access import (
     chain_and_self,
@@ -94,7 +95,7 @@ def parse_impact(fields: dict[str, object]) -> ImpactInput:
                 for e in exc.errors()
             ]
         ) from None
-    problems = []
+    problems = recorded_date_problems(record.date, "date") + text_problems(record.model_dump())
     if record.date is not None and record.date > dt.date.today():
         problems.append(
             Problem(

@@ -13,6 +13,7 @@ from latticework.services.web_people import (
     read_person_profile,
 )
 from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
+from latticework.web.documents import attachment
 
 router = APIRouter(tags=["people"])
 
@@ -44,7 +45,7 @@ def export_person(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
     data = web_privacy.export_person(conn, user, employee_id)
     return JSONResponse(
         data,
-        headers={"Content-Disposition": f'attachment; filename="{employee_id}-export.json"'},
+        headers=attachment(f"{employee_id}-export.json"),
     )
 
 

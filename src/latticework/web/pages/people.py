@@ -11,6 +11,7 @@ from latticework.errors import Location, Problem
 from latticework.services import web_privacy
 from latticework.services.web_people import list_people, read_person_profile
 from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
+from latticework.web.documents import attachment
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -47,7 +48,7 @@ def export_page(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
     data = web_privacy.export_person(conn, user, employee_id)
     return JSONResponse(
         data,
-        headers={"Content-Disposition": f'attachment; filename="{employee_id}-export.json"'},
+        headers=attachment(f"{employee_id}-export.json"),
     )
 
 
