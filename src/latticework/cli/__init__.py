@@ -8,6 +8,8 @@ SQLAlchemy, the web stack) are imported inside the commands that use them, so
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from latticework.cli import (
@@ -27,6 +29,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"latticework {version('latticework')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Career lattices as code: parallel tracks equal in level, pay and influence."""
+
 
 for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
     _module.register(app)
