@@ -40,9 +40,9 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from latticework.demo.build import write_demo_database
+from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
-from latticework.ingest.demo.generator import generate_organisation
-from latticework.services.demo import write_demo_database
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 AS_OF = date(2026, 6, 30)
@@ -61,8 +61,10 @@ start = time.perf_counter()
 from datetime import date
 from latticework.services.audit import audit_organisation
 from latticework.reports.audit_json import audit_json
+from latticework.storage import UnitOfWork
 imported = time.perf_counter()
-report = audit_organisation(sys.argv[1], as_of=date.fromisoformat(sys.argv[2]))
+with UnitOfWork(sys.argv[1]) as uow:
+    report = audit_organisation(uow, as_of=date.fromisoformat(sys.argv[2]))
 audited = time.perf_counter()
 text = audit_json(report)
 done = time.perf_counter()
@@ -270,12 +272,15 @@ def _child(code: str, *argv: str) -> dict[str, float]:
 
 def _profile(url: str) -> None:
     from latticework.services.audit import audit_organisation
+    from latticework.storage import UnitOfWork
 
-    audit_organisation(url, as_of=AS_OF)  # warm: imports are not what this profile is about
+    with UnitOfWork(url) as uow:  # warm: imports are not what this profile is about
+        audit_organisation(uow, as_of=AS_OF)
     profiler = cProfile.Profile()
     started, cpu = time.perf_counter(), time.process_time()
     profiler.enable()
-    audit_organisation(url, as_of=AS_OF)
+    with UnitOfWork(url) as uow:
+        audit_organisation(uow, as_of=AS_OF)
     profiler.disable()
     print(
         f"\nprofile of load + audit in process (warm): wall {time.perf_counter() - started:.2f} s, "

@@ -27,8 +27,8 @@ AS_OF = date(2026, 11, 28)
 
 def run_case(case: str, people: int) -> dict[str, float]:
     """One measurement in this process; prints nothing."""
+    from latticework.demo import generate_organisation
     from latticework.framework import load_default_framework
-    from latticework.ingest.demo import generate_organisation
 
     framework = load_default_framework().framework
     started = time.perf_counter()
@@ -38,7 +38,7 @@ def run_case(case: str, people: int) -> dict[str, float]:
     extra = 0.0
     with tempfile.TemporaryDirectory() as folder:
         if case == "demo-db":
-            from latticework.services.demo import write_demo_database
+            from latticework.demo.build import write_demo_database
 
             started = time.perf_counter()
             write_demo_database(f"sqlite:///{Path(folder) / 'demo.db'}", dataset, framework)

@@ -35,10 +35,10 @@ def timed(runs: int, work: Callable[[], object]) -> tuple[float, float, float]:
 
 
 def build(path: Path, people: int) -> str:
+    from latticework.demo.generator import generate_organisation
     from latticework.framework import load_default_framework
-    from latticework.ingest.demo.generator import generate_organisation
     from latticework.services.data import import_dataset, upgrade_database
-    from latticework.storage import UnitOfWork, store_framework
+    from latticework.storage import UnitOfWork
 
     url = f"sqlite:///{path}"
     if path.exists():
@@ -48,7 +48,7 @@ def build(path: Path, people: int) -> str:
     org = generate_organisation(framework, people=people, seed=1, as_of=date(2026, 11, 1))
     upgrade_database(url)
     with UnitOfWork(url) as uow:
-        store_framework(uow.connection, framework, [])
+        uow.frameworks.store(framework, [])
         import_dataset(uow, org, framework, today=date(2026, 11, 1))
         uow.commit()
     print(f"built {path} ({people:,} people) in {time.perf_counter() - start:.1f} s")
@@ -70,7 +70,16 @@ def main() -> None:
     from latticework.growth.classify import AccomplishmentClassifier
     from latticework.reports.document import to_markdown, to_pdf
     from latticework.reports.growth_packet import packet_document
-    from latticework.services import growth
+    from latticework.services import growth, growth_data
+    from latticework.storage import UnitOfWork
+
+    def person_data(employee_id: str) -> growth.GrowthData:
+        with UnitOfWork(url) as uow:
+            return growth_data.person_data(uow, employee_id)
+
+    def team_data() -> growth.GrowthData:
+        with UnitOfWork(url) as uow:
+            return growth_data.team_data(uow)
 
     with sqlite3.connect(path) as connection:
         (employee_id,) = connection.execute(
@@ -86,7 +95,7 @@ def main() -> None:
     classifier = AccomplishmentClassifier(framework, "engineering")
 
     def person(work: Callable[[growth.GrowthData], object]) -> Callable[[], object]:
-        return lambda: work(growth.load_person_data(url, employee_id))
+        return lambda: work(person_data(employee_id))
 
     def packet_md(data: growth.GrowthData) -> str:
         return to_markdown(packet_document(growth.promotion_packet(data, employee_id), framework))
@@ -102,7 +111,7 @@ def main() -> None:
         ("packet, PDF", person(packet_pdf)),
         ("plan (proposal)", person(lambda d: growth.development_plan(d, employee_id))),
         ("moves --to M9", person(lambda d: growth.lattice_moves(d, employee_id, "M9"))),
-        ("teams (load + compose)", lambda: growth.team_composition(growth.load_team_data(url))),
+        ("teams (load + compose)", lambda: growth.team_composition(team_data())),
     ]
     print(f"growth services on {headcount:,} active people ({path}), {args.runs} runs each")
     print(f"{'work':<32} {'median':>9} {'max':>9} {'CPU':>9}")

@@ -1,6 +1,6 @@
 """Time `latticework import` of 100,000 people and 500,000 events into SQLite and PostgreSQL.
 
-Generates the demo organisation (`latticework.ingest.demo`, five years of
+Generates the demo organisation (`latticework.demo`, five years of
 history), writes it as canonical CSV with the exporter, runs the real command
 in a subprocess and prints wall time and peak memory (budget, DESIGN §9:
 20 s, all or nothing). It imports twice (the second import must change
@@ -40,7 +40,7 @@ AS_OF = date(2026, 1, 1)
 
 def generate(n_people: int, tables: list[str], seed: int = 7) -> dict[str, pd.DataFrame]:
     """The demo organisation (headcount `n_people` on AS_OF, five years of history)."""
-    from latticework.ingest.demo import generate_organisation
+    from latticework.demo import generate_organisation
 
     framework = load_default_framework().framework
     dataset = generate_organisation(framework, people=n_people, seed=seed, as_of=AS_OF)

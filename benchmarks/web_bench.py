@@ -42,8 +42,8 @@ def build_database(people: int) -> str:
         upgrade_database(url)  # a file built by an older version gains the newer tables
         print(f"using {path}")
         return url
+    from latticework.demo import generate_organisation
     from latticework.framework import load_default_framework
-    from latticework.ingest.demo import generate_organisation
     from latticework.services import accounts
     from latticework.services.data import import_dataset, upgrade_database
     from latticework.storage.unit_of_work import UnitOfWork
@@ -58,10 +58,9 @@ def build_database(people: int) -> str:
         report.raise_for_errors()
         uow.commit()
     with UnitOfWork(url) as uow:
-        conn = uow.connection
-        accounts.create_user(conn, "bench-hr", PASSWORD, "people")
-        manager = _a_manager(conn)
-        accounts.create_user(conn, "bench-manager", PASSWORD, "manager", manager)
+        accounts.create_user(uow, "bench-hr", PASSWORD, "people")
+        manager = _a_manager(uow.connection)
+        accounts.create_user(uow, "bench-manager", PASSWORD, "manager", manager)
         uow.commit()
     print(f"built {path} ({people:,} people) in {time.perf_counter() - started:.1f} s")
     return url
@@ -84,7 +83,6 @@ def sample_targets(url: str, n: int) -> tuple[list[str], list[str], list[str]]:
     """Random active people, teams, and the manager's own chain."""
     import sqlalchemy as sa
 
-    from latticework.storage.repository import reporting_chain
     from latticework.storage.tables import people, users
     from latticework.storage.unit_of_work import UnitOfWork
 
@@ -96,7 +94,7 @@ def sample_targets(url: str, n: int) -> tuple[list[str], list[str], list[str]]:
         manager = conn.execute(
             sa.select(users.c.employee_id).where(users.c.username == "bench-manager")
         ).scalar_one()
-        chain = reporting_chain(conn, manager)
+        chain = uow.people.reporting_chain(manager)
     return rng.sample(ids, min(n, len(ids))), rng.sample(teams, min(n, len(teams))), chain
 
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from latticework.audit import all_audits
 from latticework.cli import app
+from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
-from latticework.ingest.demo.generator import generate_organisation
 from latticework.reports.audit_json import audit_json_schema
 from latticework.services.data import import_dataset, upgrade_database
 from latticework.storage.unit_of_work import UnitOfWork

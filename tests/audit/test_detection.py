@@ -1,6 +1,6 @@
 """On the demo organisation the audit finds every documented disparity; without them, nothing.
 
-The demo generator (latticework.ingest.demo) plants four effects: ICs paid about
+The demo generator (latticework.demo) plants four effects: ICs paid about
 5 % less than managers at G8, slower G7 → G8 promotion for ICs, ICs under-
 represented in strategic planning, and a gender pay gap in engineering.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from latticework.audit import AuditReport, Severity
+from latticework.demo.disparities import Disparities
+from latticework.demo.generator import generate_organisation
 from latticework.framework.model import Framework
-from latticework.ingest.demo.disparities import Disparities
-from latticework.ingest.demo.generator import generate_organisation
 from latticework.services.audit import audit_dataset
 
 # Each documented disparity and the comparison that must report it.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from latticework.demo.generator import generate_organisation
 from latticework.framework.model import Framework
-from latticework.ingest.demo.generator import generate_organisation
 from latticework.reports.audit_render import render_audit
 from latticework.services.audit import audit_dataset
 

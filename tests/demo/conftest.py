@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from latticework.demo import Disparities, generate_organisation
 from latticework.framework.model import Framework
-from latticework.ingest.demo import Disparities, generate_organisation
 from latticework.org.dataset import OrgDataset
 
 AS_OF = date(2026, 11, 28)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from latticework.demo.build import DemoRequest, build_demo
 from latticework.errors import LatticeworkError
 from latticework.org.columns import TABLES
 from latticework.services.data import import_organisation
-from latticework.services.demo import DemoRequest, build_demo
+from latticework.storage import load_dataset
 from latticework.storage.engine import dispose_engine
-from latticework.storage.repository import load_dataset
 from latticework.storage.unit_of_work import UnitOfWork
 from tests.demo.conftest import AS_OF
 from tests.storage.conftest import db_url
@@ -66,10 +66,10 @@ def test_an_existing_organisation_is_replaced_only_when_asked(tmp_path: Path) ->
 
 
 def test_the_database_holds_exactly_the_generated_organisation(tmp_path: Path) -> None:
+    from latticework.demo import generate_organisation
+    from latticework.demo.build import write_demo_database
     from latticework.framework import load_default_framework
-    from latticework.ingest.demo import generate_organisation
     from latticework.org.dataset import add_derived_pay
-    from latticework.services.demo import write_demo_database
 
     framework = load_default_framework().framework
     dataset = generate_organisation(framework, people=200, seed=9, as_of=AS_OF)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from latticework.demo import generate_organisation
 from latticework.framework.model import Framework
-from latticework.ingest.demo import generate_organisation
 from latticework.org.columns import TABLES
 from latticework.org.dataset import OrgDataset
 from tests.demo.conftest import AS_OF

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from latticework.demo import Disparities, generate_organisation
 from latticework.errors import LatticeworkError
 from latticework.framework.model import Framework
-from latticework.ingest.demo import Disparities, generate_organisation
 from latticework.org.dataset import OrgDataset, add_derived_pay
 from tests.demo.conftest import AS_OF, active, grades_of
 

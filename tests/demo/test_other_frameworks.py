@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from latticework.demo import Disparities, generate_organisation
 from latticework.errors import LatticeworkError
 from latticework.framework.model import Framework
-from latticework.ingest.demo import Disparities, generate_organisation
 from tests.demo.conftest import AS_OF, active
 
 

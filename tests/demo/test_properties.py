@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from latticework.demo import Disparities, generate_organisation
+from latticework.demo.build import write_demo_database
 from latticework.framework.model import Framework
-from latticework.ingest.demo import Disparities, generate_organisation
-from latticework.services.demo import write_demo_database
 from latticework.storage.engine import dispose_engine
 from tests.demo.conftest import active
 

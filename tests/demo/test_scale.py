@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
+from latticework.demo import generate_organisation
 from latticework.framework.model import Framework
-from latticework.ingest.demo import generate_organisation
 from latticework.org.dataset import OrgDataset
 from tests.demo.conftest import AS_OF, active
 

@@ -131,7 +131,7 @@ def test_leadership_roles_go_to_eligible_ics(org: OrgDataset, framework: Framewo
 
 @pytest.mark.parametrize("people", [50, 333])
 def test_small_organisations_are_still_whole(framework: Framework, people: int) -> None:
-    from latticework.ingest.demo import generate_organisation
+    from latticework.demo import generate_organisation
 
     small = generate_organisation(framework, people=people, seed=3, as_of=AS_OF)
     assert (small.people["status"] == "active").sum() == people

@@ -95,6 +95,21 @@ def framework_data(draw: st.DrawFn) -> dict[str, Any]:
         }
         for pid in path_ids
     ]
+    step_ids = [next(pool) for _ in range(draw(st.integers(0, 3)))]
+    scales = (
+        [
+            {
+                "id": next(pool),
+                "name": draw(names),
+                "steps": [
+                    {"id": s, "name": draw(names), "points": draw(st.none() | st.integers(0, 20))}
+                    for s in step_ids
+                ],
+            }
+        ]
+        if step_ids
+        else []
+    )
     competencies = [
         {
             "id": cid,
@@ -108,6 +123,14 @@ def framework_data(draw: st.DrawFn) -> dict[str, Any]:
                     "text": draw(names),
                     "path": _maybe(draw, path_ids),
                     "discipline": _maybe(draw, discipline_ids),
+                    "track": _maybe(draw, track_refs),
+                    "combine": draw(st.sampled_from(["replace", "add"])),
+                    "proficiency": _maybe(draw, step_ids),
+                    "examples": draw(st.lists(names, max_size=2)),
+                    "bullets": [
+                        {"id": b, "text": draw(names)}
+                        for b in draw(st.lists(ids, max_size=2, unique=True))
+                    ],
                 }
                 for _ in range(draw(st.integers(0, 3)))
             ],
@@ -185,11 +208,16 @@ def framework_data(draw: st.DrawFn) -> dict[str, Any]:
         "development": development,
         "leadership_roles": roles,
         "forums": forums,
+        "proficiency_scales": scales,
+        "proficiency_scale": scales[0]["id"] if scales else None,
         "promotion": {
             "rule": rule,
             "threshold": draw(st.floats(0.01, 1)) if rule == "weighted-threshold" else None,
             "meets_rating": draw(st.integers(1, 5)),
             "min_months_in_level": draw(st.integers(0, 120)),
+            "levels": {
+                lv: {"min_months": draw(st.integers(0, 24))} for lv in _subset(draw, level_ids)
+            },
         },
         "team_targets": {
             "min_people": {

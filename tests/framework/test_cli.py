@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from latticework.cli import app
+from latticework.framework import default_framework_files
 
 runner = CliRunner()
 
@@ -55,7 +56,7 @@ def test_check_and_show_take_a_folder(tmp_path: Path) -> None:
     runner.invoke(app, ["init", str(target)])
     result = runner.invoke(app, ["check", str(target)])
     assert result.exit_code == 0
-    assert "in 5 file(s)" in result.output
+    assert f"in {len(default_framework_files())} file(s)" in result.output
     assert runner.invoke(app, ["show", str(target), "--format", "json"]).exit_code == 0
 
 

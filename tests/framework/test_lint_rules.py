@@ -13,6 +13,7 @@ import pytest
 
 from latticework.framework.lint import all_rules
 from tests.framework.conftest import CLEAN, line_of, lint_yaml
+from tests.framework.evaluation_cases import EVALUATION_CASES
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,41 @@ CASES = [
     ),
     Case("duplicate-band", (_edit(G6_BAND, G6_BAND + G6_BAND),), "grade: G6, zone", occurrence=2),
     Case(
+        "level-title-shared",
+        (_edit(E7_LINE, E7_LINE.replace("Senior Staff Engineer", "Staff Engineer")),),
+        "{id: E6, title: Staff Engineer",
+    ),
+    Case(
+        "section-absent",
+        (_edit("team_targets:\n  min_people: {strategic: 1, technical: 1}\n", ""),),
+        "latticework: 1",
+    ),
+    Case(
+        "todo-open",
+        (
+            _edit(
+                "promotion:\n",
+                "todo:\n  - {at: bands, note: Bands are not published.}\npromotion:\n",
+            ),
+        ),
+        "Bands are not published.",
+    ),
+    Case(
+        "proficiency-unknown",
+        (
+            _edit(
+                '      - {grade: G6, text: "Owns the design of a service."}\n',
+                '      - {grade: G6, text: "Owns the design of a service.", proficiency: expert}\n',
+            ),
+        ),
+        "proficiency: expert",
+    ),
+    Case(
+        "points-rule-incomplete",
+        (_edit("  rule: weighted-threshold\n  threshold: 0.8\n", "  rule: points\n"),),
+        "rule: points",
+    ),
+    Case(
         "duplicate-expectation",
         (
             _edit(
@@ -314,6 +350,7 @@ CASES = [
         "Owns a service.",
     ),
 ]
+CASES += [Case(r, e, n, o, a) for r, e, n, o, a in EVALUATION_CASES]
 
 
 def test_the_clean_framework_passes_every_rule() -> None:

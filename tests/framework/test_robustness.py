@@ -50,10 +50,13 @@ def test_splitting_a_framework_over_files_changes_nothing(
     data: dict[str, object], choices: st.DataObject
 ) -> None:
     """Lists concatenate in file order and single values may live in either file."""
+    import functools
     import tempfile
     from pathlib import Path
 
     import yaml
+
+    from latticework.framework.yaml_core import CoreSchemaDumper
 
     whole = Framework.model_validate(data)
     first: dict[str, object] = {}
@@ -66,8 +69,9 @@ def test_splitting_a_framework_over_files_changes_nothing(
             (first if choices.draw(st.booleans()) else second)[key] = value
     with tempfile.TemporaryDirectory() as folder:
         a, b = Path(folder) / "a.yaml", Path(folder) / "b.yaml"
-        a.write_text(yaml.safe_dump(first, allow_unicode=True), encoding="utf-8")
-        b.write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+        dump = functools.partial(yaml.dump, Dumper=CoreSchemaDumper, allow_unicode=True)
+        a.write_text(dump(first), encoding="utf-8")
+        b.write_text(dump(second), encoding="utf-8")
         assert load_framework([a, b]).framework == whole
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from latticework.framework import Framework, load_default_framework
-from latticework.growth.records import Person, Rating
+from latticework.growth.person_data import Person, Rating
 
 AS_OF = date(2026, 11, 1)
 

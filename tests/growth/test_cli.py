@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from latticework.cli import app
+from latticework.demo.generator import generate_organisation
 from latticework.framework import load_default_framework
-from latticework.ingest.demo.generator import generate_organisation
 from tests.growth.dbs import write_database
 from tests.growth.org_fixture import small_org
 

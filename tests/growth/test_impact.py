@@ -8,7 +8,7 @@ import pytest
 
 from latticework.growth.impact import impact_statement
 from latticework.growth.impact_summary import summarise_impact
-from latticework.growth.records import ImpactRecord
+from latticework.growth.person_data import ImpactRecord
 
 
 def record(**fields: object) -> ImpactRecord:

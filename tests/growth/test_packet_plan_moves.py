@@ -10,9 +10,9 @@ from latticework.errors import LatticeworkError
 from latticework.framework import Framework
 from latticework.growth.moves import Position, legal_moves, shortest_route
 from latticework.growth.packet import build_packet
+from latticework.growth.person_data import ImpactRecord, Participation, RoleHeld
 from latticework.growth.plan import propose_plan
 from latticework.growth.readiness import assess_readiness
-from latticework.growth.records import ImpactRecord, Participation, RoleHeld
 from latticework.reports.document import to_markdown
 from latticework.reports.growth_packet import packet_document
 from tests.growth.conftest import AS_OF, person, ratings

@@ -13,8 +13,8 @@ from latticework.framework import load_default_framework
 from latticework.growth.classify import AccomplishmentClassifier
 from latticework.growth.impact import impact_statement
 from latticework.growth.moves import Position, legal_moves, shortest_route
+from latticework.growth.person_data import ImpactRecord
 from latticework.growth.quantities import format_quantity
-from latticework.growth.records import ImpactRecord
 
 FRAMEWORK = load_default_framework().framework
 POSITIONS = [

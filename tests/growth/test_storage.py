@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from latticework.framework import load_default_framework
-from latticework.services import growth, growth_records
+from latticework.services import growth, growth_data, growth_writes
 from latticework.storage import UnitOfWork
 from latticework.storage.engine import dispose_engine
-from latticework.storage.growth_reads import person_dataset
 from tests.growth.dbs import write_database
 from tests.growth.org_fixture import small_org
 
@@ -39,11 +38,10 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     pg_url = f"{server}{separator}options=-csearch_path%3D{schema}"
     try:
         from latticework.services.data import import_dataset, upgrade_database
-        from latticework.storage import store_framework
 
         upgrade_database(pg_url)
         with UnitOfWork(pg_url) as uow:
-            store_framework(uow.connection, FRAMEWORK, [])
+            uow.frameworks.store(FRAMEWORK, [])
             import_dataset(uow, small_org(FRAMEWORK), FRAMEWORK, today=date(2026, 11, 1))
             uow.commit()
         yield pg_url
@@ -55,8 +53,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def test_person_dataset_holds_only_that_persons_rows(url: str) -> None:
     with UnitOfWork(url) as uow:
-        org = person_dataset(uow.connection, "p1")
-        assert person_dataset(uow.connection, "nobody") is None
+        org = uow.organisation.person("p1")
+        assert uow.organisation.person("nobody") is None
     assert org is not None
     assert org.people["employee_id"].tolist() == ["p1"]
     assert sorted(org.impact["impact_id"].tolist()) == ["i1", "i2"]
@@ -66,15 +64,21 @@ def test_person_dataset_holds_only_that_persons_rows(url: str) -> None:
 
 
 def test_saving_a_plan_supersedes_the_last_and_status_edits_persist(url: str) -> None:
-    data = growth.load_person_data(url, "p5")
-    _, proposal = growth.development_plan(data, "p5")
-    first = growth_records.save_plan(url, proposal, FRAMEWORK)
-    second = growth_records.save_plan(url, proposal, FRAMEWORK)
+    with UnitOfWork(url) as uow:
+        data = growth_data.person_data(uow, "p5")
+        _, proposal = growth.development_plan(data, "p5")
+        first = growth_writes.save_plan(uow, proposal, FRAMEWORK)
+        uow.commit()
+        second = growth_writes.save_plan(uow, proposal, FRAMEWORK)
+        uow.commit()
     assert second.plan_id != first.plan_id
-    assert growth_records.stored_plan(url, "p5") == second
-    edited = growth_records.set_plan_item_status(url, "p5", 2, "in_progress", FRAMEWORK)
+    with UnitOfWork(url) as uow:
+        assert growth_writes.stored_plan(uow, "p5") == second
+        edited = growth_writes.set_plan_item_status(uow, "p5", 2, "in_progress", FRAMEWORK)
+        uow.commit()
     assert [i.status for i in edited.items][:2] == ["planned", "in_progress"]
-    assert growth_records.stored_plan(url, "p5") == edited
+    with UnitOfWork(url) as uow:
+        assert growth_writes.stored_plan(uow, "p5") == edited
     assert edited.target_level == "E8"
     with UnitOfWork(url) as uow:
         rows = uow.connection.exec_driver_sql(
@@ -85,7 +89,8 @@ def test_saving_a_plan_supersedes_the_last_and_status_edits_persist(url: str) ->
 
 
 def test_team_data_reads_active_people_and_capability_ratings_only(url: str) -> None:
-    data = growth.load_team_data(url)
+    with UnitOfWork(url) as uow:
+        data = growth_data.team_data(uow)
     assert sorted(data.org.people["team"].unique()) == ["payments", "search"]
     assert set(data.org.assessments["competency"]) <= {"strategy", "product-discovery"}
     org = growth.team_composition(data)

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from latticework.demo import generate_organisation
 from latticework.framework import load_default_framework
-from latticework.ingest.demo import generate_organisation
 from latticework.ingest.export import canonical_text, escape_formulas, write_csv_files
 from latticework.ingest.findings import Findings
 from latticework.ingest.parsing import parse_table

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from latticework.cli import app
 from latticework.services.data import import_organisation
-from latticework.storage import UnitOfWork, current_framework, engine_for, load_dataset
+from latticework.storage import UnitOfWork, engine_for, load_dataset
 from tests.ingest.conftest import EVENTS, PEOPLE, OrgWriter
 
 runner = CliRunner()
@@ -102,7 +102,7 @@ def test_dry_run_checks_without_writing(db_url: str, write_org: OrgWriter) -> No
 def test_the_framework_is_stored_with_the_data(db_url: str, write_org: OrgWriter) -> None:
     import_organisation(db_url, [write_org()])
     with UnitOfWork(db_url) as uow:
-        stored = current_framework(uow.connection)
+        stored = uow.frameworks.current()
     assert stored is not None
     assert stored.framework.has_level("E8")
     assert stored.framework.organisation == "Example Co"
@@ -225,7 +225,6 @@ def test_the_newest_framework_version_is_current(
     db_url: str, write_org: OrgWriter, tmp_path: Path
 ) -> None:
     from latticework.framework import dump_framework, load_default_framework
-    from latticework.storage.framework_store import framework_history
 
     assert import_organisation(db_url, [write_org()]).ok
     text = dump_framework(load_default_framework().framework)
@@ -234,8 +233,8 @@ def test_the_newest_framework_version_is_current(
     report = import_organisation(db_url, [write_org()], [renamed])
     assert report.framework_stored
     with UnitOfWork(db_url) as uow:
-        history = framework_history(uow.connection)
-        current = current_framework(uow.connection)
+        history = uow.frameworks.history()
+        current = uow.frameworks.current()
     assert [version for _, _, version, _ in history] == ["2026.1", "2026.2"]
     assert current is not None
     assert current.framework.version == "2026.2"

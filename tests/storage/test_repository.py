@@ -10,24 +10,9 @@ import pytest
 
 from latticework.errors import LatticeworkError
 from latticework.services.data import import_organisation
-from latticework.storage import (
-    UnitOfWork,
-    direct_reports,
-    engine_for,
-    get_person,
-    managers_above,
-    reporting_chain,
-)
-from latticework.storage.plans import NewPlanItem, active_plan, save_plan, set_item_status
-from latticework.storage.records import (
-    AssessmentRecord,
-    ImpactRecord,
-    assessments_for,
-    impact_records,
-    save_assessment,
-    save_impact_record,
-)
-from latticework.storage.repository import is_in_reporting_chain
+from latticework.storage import UnitOfWork, engine_for
+from latticework.storage.impact_ratings import AssessmentRecord, ImpactRecord
+from latticework.storage.plans import NewPlanItem
 from tests.ingest.conftest import OrgWriter, write_org
 
 __all__ = ["write_org"]
@@ -43,8 +28,8 @@ def org_url(db_url: str, write_org: OrgWriter) -> str:
 
 def test_get_person_returns_the_stored_record(org_url: str) -> None:
     with UnitOfWork(org_url) as uow:
-        person = get_person(uow.connection, "e4")
-        missing = get_person(uow.connection, "nobody")
+        person = uow.people.get("e4")
+        missing = uow.people.get("nobody")
     assert person is not None
     assert (person.level, person.grade, person.base_annual_fte) == ("E5", "G5", 84000.0)
     assert person.hire_date == date(2021, 7, 8)
@@ -53,13 +38,13 @@ def test_get_person_returns_the_stored_record(org_url: str) -> None:
 
 def test_reporting_chain_goes_all_the_way_down(org_url: str) -> None:
     with UnitOfWork(org_url) as uow:
-        assert direct_reports(uow.connection, "e1") == ["e2", "e5"]
-        assert reporting_chain(uow.connection, "e1") == ["e2", "e3", "e4", "e5"]
-        assert reporting_chain(uow.connection, "e2") == ["e3", "e4"]
-        assert reporting_chain(uow.connection, "e4") == []
-        assert managers_above(uow.connection, "e4") == ["e2", "e1"]
-        assert is_in_reporting_chain(uow.connection, "e1", "e4")
-        assert not is_in_reporting_chain(uow.connection, "e4", "e1")
+        assert uow.people.direct_reports("e1") == ["e2", "e5"]
+        assert uow.people.reporting_chain("e1") == ["e2", "e3", "e4", "e5"]
+        assert uow.people.reporting_chain("e2") == ["e3", "e4"]
+        assert uow.people.reporting_chain("e4") == []
+        assert uow.people.managers_above("e4") == ["e2", "e1"]
+        assert uow.people.is_in_reporting_chain("e1", "e4")
+        assert not uow.people.is_in_reporting_chain("e4", "e1")
 
 
 def test_impact_records_are_saved_once_per_id(org_url: str) -> None:
@@ -74,33 +59,30 @@ def test_impact_records_are_saved_once_per_id(org_url: str) -> None:
         unit="USD/year",
     )
     with UnitOfWork(org_url) as uow:
-        save_impact_record(uow.connection, record)
-        save_impact_record(uow.connection, replace(record, value=1.2e6))
+        uow.impact.add(record)
+        uow.impact.add(replace(record, value=1.2e6))
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        assert impact_records(uow.connection, "e3") == [replace(record, value=1.2e6)]
+        assert uow.impact.of("e3") == [replace(record, value=1.2e6)]
 
 
 def test_an_impact_record_for_an_unknown_person_is_refused(org_url: str) -> None:
     record = ImpactRecord("i9", "ghost", date(2025, 1, 1), "efficiency", "Nothing")
     with UnitOfWork(org_url) as uow, pytest.raises(LatticeworkError, match="employee_id 'ghost'"):
-        save_impact_record(uow.connection, record)
+        uow.impact.add(record)
 
 
 def test_assessments_upsert_by_cycle_competency_and_rater(org_url: str) -> None:
     first = AssessmentRecord("e3", "2025-H1", "craft-expertise", "manager", 3)
     with UnitOfWork(org_url) as uow:
-        save_assessment(uow.connection, first)
-        save_assessment(
-            uow.connection, AssessmentRecord("e3", "2025-H1", "craft-expertise", "self", 4)
-        )
-        save_assessment(
-            uow.connection,
+        uow.assessments.add(first)
+        uow.assessments.add(AssessmentRecord("e3", "2025-H1", "craft-expertise", "self", 4))
+        uow.assessments.add(
             AssessmentRecord("e3", "2025-H1", "craft-expertise", "manager", 4, "Led the migration"),
         )
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        ratings = assessments_for(uow.connection, "e3")
+        ratings = uow.assessments.of("e3")
     assert [(a.rater, a.rating, a.evidence) for a in ratings] == [
         ("manager", 4, "Led the migration"),
         ("self", 4, None),
@@ -118,20 +100,20 @@ def test_development_plans_keep_their_items_and_statuses(org_url: str) -> None:
         NewPlanItem(None, "mentoring", "Mentor two engineers", None),
     ]
     with UnitOfWork(org_url) as uow:
-        first = save_plan(uow.connection, "e3", "technical-depth", "2026", items)
+        first = uow.plans.save("e3", "technical-depth", "2026", items)
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        plan = active_plan(uow.connection, "e3")
+        plan = uow.plans.active("e3")
         assert plan is not None
         assert plan.id == first.id
         assert [(i.goal, i.status) for i in plan.items] == [
             (items[0].goal, "planned"),
             (items[1].goal, "planned"),
         ]
-        assert set_item_status(uow.connection, plan.id, plan.items[0].id, "done")
+        assert uow.plans.set_item_status(plan.id, plan.items[0].id, "done")
         uow.commit()
     with UnitOfWork(org_url) as uow:
-        plan = active_plan(uow.connection, "e3")
+        plan = uow.plans.active("e3")
     assert plan is not None
     assert [i.status for i in plan.items] == ["done", "planned"]
     assert plan.items[0].due_date == date(2026, 6, 30)
@@ -139,16 +121,14 @@ def test_development_plans_keep_their_items_and_statuses(org_url: str) -> None:
 
 def test_a_plan_for_an_unknown_person_is_refused(org_url: str) -> None:
     with UnitOfWork(org_url) as uow, pytest.raises(LatticeworkError, match="No person"):
-        save_plan(uow.connection, "nobody", None, None, [])
+        uow.plans.save("nobody", None, None, [])
 
 
 def test_deleting_a_person_removes_their_records(org_url: str, tmp_path: Path) -> None:
     """Erasure (GDPR): child rows go with the person, through ON DELETE CASCADE."""
     with UnitOfWork(org_url) as uow:
-        save_impact_record(
-            uow.connection, ImpactRecord("i1", "e3", date(2025, 1, 1), "efficiency", "x")
-        )
-        save_plan(uow.connection, "e3", None, None, [NewPlanItem(None, None, "y", None)])
+        uow.impact.add(ImpactRecord("i1", "e3", date(2025, 1, 1), "efficiency", "x"))
+        uow.plans.save("e3", None, None, [NewPlanItem(None, None, "y", None)])
         uow.connection.exec_driver_sql("DELETE FROM people WHERE employee_id = 'e3'")
         uow.commit()
     with engine_for(org_url).connect() as connection:

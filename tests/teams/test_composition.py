@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from latticework.framework import Framework, load_default_framework
 from latticework.framework.model import Capability
-from latticework.growth.records import Person, Rating
+from latticework.growth.person_data import Person, Rating
 from latticework.teams.composition import compose_organisation, member_of
 
 FRAMEWORK: Framework = load_default_framework().framework

@@ -84,7 +84,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert report.ok, report.errors
     with UnitOfWork(url) as uow:
         for username, role, employee_id in ROLE_USERS.values():
-            accounts.create_user(uow.connection, username, PASSWORD, role, employee_id)
+            accounts.create_user(uow, username, PASSWORD, role, employee_id)
         uow.commit()
     dispose_engines()
     return path
@@ -136,8 +136,8 @@ def tokens(org: Org) -> dict[str, str]:
     result = {}
     with UnitOfWork(org.url) as uow:
         for key, (username, _, _) in ROLE_USERS.items():
-            user = accounts.get_user_by_name(uow.connection, username)
+            user = accounts.get_user_by_name(uow, username)
             assert user is not None
-            result[key] = accounts.create_api_token(uow.connection, user.id, "tests")[1]
+            result[key] = accounts.create_api_token(uow, user.id, "tests")[1]
         uow.commit()
     return result

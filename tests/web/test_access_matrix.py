@@ -1,4 +1,4 @@
-"""Each role against each endpoint and object: allowed or denied (DESIGN §8).
+"""Each role against each endpoint and object: allowed or denied.
 
 The organisation is the one in conftest: the employee is eng_a1, the manager
 mgr_a (eng_a1 and eng_a2 report to them), the colleague eng_b1 in another team.
@@ -7,6 +7,7 @@ mgr_a (eng_a1 and eng_a2 report to them), the colleague eng_b1 in another team.
 from __future__ import annotations
 
 import pytest
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 EVERYONE = ("vp", "mgr_a", "mgr_b", "eng_a1", "eng_a2", "eng_b1")
@@ -188,3 +189,147 @@ def test_every_api_route_is_documented_in_docs_web_md() -> None:
         if f"| {method} | `{path}` |" not in docs
     ]
     assert missing == [], f"add these to the API table in docs/web.md: {missing}"
+
+
+PEOPLE_ROLE = "role:people"
+ADMIN_ROLE = "role:admin"
+PERSON = "person"
+SIGNED_IN = "signed-in"
+SELF_OR_HR = "person:self-or-hr"
+
+# Every route of the app, pages and /api, with the access rule it declares
+# (`web/guards.py`). A new route fails `test_every_route_declares_its_access_rule`
+# until it is added here, with its rule.
+ACCESS_RULES: dict[tuple[str, str], str] = {
+    ("GET", "/"): SIGNED_IN,
+    ("GET", "/login"): "public",
+    ("POST", "/login"): "public",
+    ("POST", "/logout"): "public",
+    ("GET", "/framework"): SIGNED_IN,
+    ("GET", "/framework/levels/{level_id}"): SIGNED_IN,
+    ("GET", "/people"): SIGNED_IN,
+    ("GET", "/people/{employee_id}"): PERSON,
+    ("GET", "/people/{employee_id}/export"): SELF_OR_HR,
+    ("POST", "/people/{employee_id}/erase"): PEOPLE_ROLE,
+    ("GET", "/people/{employee_id}/impact/new"): PERSON,
+    ("POST", "/people/{employee_id}/impact"): PERSON,
+    ("GET", "/people/{employee_id}/packet"): PERSON,
+    ("GET", "/people/{employee_id}/plan"): PERSON,
+    ("POST", "/people/{employee_id}/plan"): PERSON,
+    ("GET", "/teams"): SIGNED_IN,
+    ("GET", "/teams/{team}"): "team",
+    ("GET", "/audit"): PEOPLE_ROLE,
+    ("POST", "/audit/runs"): PEOPLE_ROLE,
+    ("GET", "/import"): PEOPLE_ROLE,
+    ("POST", "/import"): PEOPLE_ROLE,
+    ("GET", "/users"): ADMIN_ROLE,
+    ("POST", "/users"): ADMIN_ROLE,
+    ("POST", "/users/{user_id}"): ADMIN_ROLE,
+    ("GET", "/account"): SIGNED_IN,
+    ("POST", "/account/tokens"): SIGNED_IN,
+    ("POST", "/account/tokens/{token_id}/revoke"): SIGNED_IN,
+    ("POST", "/account/password"): SIGNED_IN,
+    ("GET", "/access-log"): PEOPLE_ROLE,
+    ("GET", "/api/framework"): SIGNED_IN,
+    ("GET", "/api/framework/levels/{level_id}"): SIGNED_IN,
+    ("GET", "/api/people"): SIGNED_IN,
+    ("GET", "/api/people/{employee_id}"): PERSON,
+    ("GET", "/api/people/{employee_id}/export"): SELF_OR_HR,
+    ("DELETE", "/api/people/{employee_id}"): PEOPLE_ROLE,
+    ("GET", "/api/people/{employee_id}/impact"): PERSON,
+    ("POST", "/api/people/{employee_id}/impact"): PERSON,
+    ("POST", "/api/people/{employee_id}/impact/preview"): PERSON,
+    ("GET", "/api/people/{employee_id}/packet"): PERSON,
+    ("GET", "/api/people/{employee_id}/plan"): PERSON,
+    ("POST", "/api/people/{employee_id}/plan"): PERSON,
+    ("GET", "/api/teams"): SIGNED_IN,
+    ("GET", "/api/teams/{team}"): "team",
+    ("GET", "/api/audit"): PEOPLE_ROLE,
+    ("GET", "/api/audit/runs/latest"): PEOPLE_ROLE,
+    ("POST", "/api/audit/runs"): PEOPLE_ROLE,
+    ("POST", "/api/imports"): PEOPLE_ROLE,
+    ("GET", "/api/me"): SIGNED_IN,
+    ("GET", "/api/me/tokens"): SIGNED_IN,
+    ("POST", "/api/me/tokens"): SIGNED_IN,
+    ("DELETE", "/api/me/tokens/{token_id}"): SIGNED_IN,
+    ("GET", "/api/users"): ADMIN_ROLE,
+    ("POST", "/api/users"): ADMIN_ROLE,
+    ("PATCH", "/api/users/{user_id}"): ADMIN_ROLE,
+    ("GET", "/api/access-log"): PEOPLE_ROLE,
+}
+
+
+def declared_rules(routers: list[tuple[str, APIRouter]]) -> dict[tuple[str, str], set[str]]:
+    """(method, path) of every route of these routers, with the access rules its
+    dependencies declare (read from the dependency tree FastAPI built for it)."""
+    from fastapi.dependencies.models import Dependant
+    from fastapi.routing import APIRoute
+
+    from latticework.web.guards import RULE_ATTRIBUTE
+
+    def rules(dependant: Dependant) -> set[str]:
+        found = {getattr(dependant.call, RULE_ATTRIBUTE, None)} - {None}
+        for sub in dependant.dependencies:
+            found |= rules(sub)
+        return {str(r) for r in found}
+
+    return {
+        (method, prefix + route.path): rules(route.dependant)
+        for prefix, router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in sorted(route.methods)
+    }
+
+
+def app_routers() -> list[tuple[str, APIRouter]]:
+    """The routers `create_app` includes: the pages, and the API under /api."""
+    from latticework.web import api, pages
+    from latticework.web.app import API_PREFIX
+
+    return [("", m.router) for m in pages.MODULES] + [(API_PREFIX, m.router) for m in api.MODULES]
+
+
+def test_every_route_declares_its_access_rule_and_is_in_the_matrix() -> None:
+    declared = declared_rules(app_routers())
+    missing = sorted(set(declared) - set(ACCESS_RULES))
+    assert missing == [], f"add these routes, with their rule, to ACCESS_RULES: {missing}"
+    assert sorted(set(ACCESS_RULES) - set(declared)) == [], "ACCESS_RULES lists routes not served"
+    wrong = {k: v for k, v in declared.items() if v != {ACCESS_RULES[k]}}
+    assert wrong == {}, "each route declares exactly the rule of the matrix (web/guards.py)"
+
+
+def test_every_checked_api_read_is_exercised_by_the_matrix() -> None:
+    """Each GET of the API with a role or person rule is requested by every role above."""
+    exercised_roles = {path for method, path, _ in ROLE_ENDPOINTS if method == "GET"}
+    exercised_people = {
+        "/api" + p.removeprefix("/api").replace("{}", "{employee_id}") for p in PERSON_ENDPOINTS
+    }
+    for (method, path), rule in ACCESS_RULES.items():
+        if method != "GET" or not path.startswith("/api"):
+            continue
+        if rule == PERSON:
+            assert path in exercised_people, f"add {path} to PERSON_ENDPOINTS"
+        # The latest audit run is 404 until one is run: tests/web/test_audit_runs.py checks it.
+        elif rule.startswith("role:") and "{" not in path and path != "/api/audit/runs/latest":
+            assert path in exercised_roles, f"add {path} to ROLE_ENDPOINTS"
+
+
+def test_a_route_without_a_rule_is_found() -> None:
+    """The check above can fail: a route added without a guard declares no rule."""
+    from latticework.web.guards import PERSON as PERSON_RULE
+
+    router = APIRouter()
+
+    @router.get("/unguarded")
+    def unguarded() -> dict[str, str]:
+        return {}
+
+    @router.get("/people/{employee_id}/thing", dependencies=[PERSON_RULE])
+    def guarded(employee_id: str) -> dict[str, str]:
+        return {}
+
+    assert declared_rules([("", router)]) == {
+        ("GET", "/unguarded"): set(),
+        ("GET", "/people/{employee_id}/thing"): {"person"},
+    }

@@ -42,7 +42,7 @@ def pg_org(postgres_url: str, tmp_path: Path) -> Iterator[str]:
         assert import_organisation(url, write_org_files(tmp_path)).ok
         with UnitOfWork(url) as uow:
             for username, role, employee_id in ROLE_USERS.values():
-                accounts.create_user(uow.connection, username, PASSWORD, role, employee_id)
+                accounts.create_user(uow, username, PASSWORD, role, employee_id)
             uow.commit()
         yield url
     finally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from latticework.audit.model import Comparison, Group, Unit
 from latticework.audit.stats import Estimate, finite
@@ -45,16 +45,27 @@ class Compare:
     def suppressed(self) -> Comparison:
         return self._make(estimate=None, suppressed=True)
 
-    def not_estimable(self, p_value: float | None = None) -> Comparison:
-        """The model or test could not be computed (e.g. no variation); nothing to report."""
-        return self._make(estimate=None, p_value=p_value)
+    def not_estimable(self, reason: str, p_value: float | None = None) -> Comparison:
+        """The model or test could not be computed (e.g. no variation): `reason` says why."""
+        return self._make(estimate=None, p_value=p_value, reason=reason)
 
-    def result(self, estimate: Estimate, statement: str, *, material: bool) -> Comparison:
+    def with_groups(self, groups: list[Group], controls: list[str] | None = None) -> Compare:
+        """The same comparison with the group sizes (and controls) the model actually used."""
+        chosen = self.controls if controls is None else controls
+        return replace(self, groups=groups, controls=chosen)
+
+    def result(
+        self, estimate: Estimate, statement: str, *, material: bool, testable: bool = True
+    ) -> Comparison:
+        """The finished comparison. `testable=False`: the test cannot reject by construction
+        (no one, or everyone, had the outcome), so it is shown without a p-value and left out
+        of the multiple-comparison family, where it would only dilute the others."""
         return self._make(
             estimate=finite(estimate.value),
             ci_low=finite(estimate.ci_low),
             ci_high=finite(estimate.ci_high),
-            p_value=finite(estimate.p_value),
+            p_value=finite(estimate.p_value) if testable else None,
+            family="none" if testable else "untestable",
             material=material,
             statement=statement,
         )

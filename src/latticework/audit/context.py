@@ -40,6 +40,9 @@ class AuditOptions:
     materiality: float = 0.05
     """A pay gap at least this large (5 %) is material, as in the EU Pay Transparency Directive."""
     four_fifths: float = 0.8
+    directive_zones: tuple[str, ...] = ()
+    """Zones the EU Directive's 5 % rule is applied to although their countries are not all
+    EU member states (an organisation that applies it everywhere opts in here)."""
 
 
 @dataclass

@@ -51,7 +51,7 @@ def run_audit(
     ctx = AuditContext(dataset, framework, options, lint_findings=lint_findings)
     with _one_blas_thread():
         sections = [a.run(ctx) for a in audits]
-    sections, tests = _correct(sections, options)
+    sections, tests, excluded = _correct(sections, options)
     findings = sorted(
         (f for s in sections for f in s.findings),
         key=lambda f: (-f.severity.rank, f.audit),
@@ -71,17 +71,28 @@ def run_audit(
             attributes=ctx.attributes(),
         ),
         correction=(
-            f"{options.correction.description} over all {tests} tests in this report, "
-            f"alpha = {options.alpha} (statsmodels multipletests)"
+            f"{options.correction.description} over all {tests} tests in this report"
+            f"{_excluded_text(excluded)}, alpha = {options.alpha} (statsmodels multipletests)"
             if tests
             else f"{options.correction.description}: no statistical test could be run in "
             "this report (groups below the minimum size, or nothing to compare)"
         ),
         tests=tests,
+        tests_excluded=excluded,
         headcount=len(ctx.population.active),
         suppressed=any(s.suppressed for s in sections),
         findings=findings,
         sections=sections,
+    )
+
+
+def _excluded_text(excluded: int) -> str:
+    if not excluded:
+        return ""
+    what = "test" if excluded == 1 else "tests"
+    return (
+        f" ({excluded} more {what} left out: no possible outcome could reject them, "
+        "or they repeat another test exactly)"
     )
 
 
@@ -133,14 +144,51 @@ def _validate(options: AuditOptions) -> None:
         raise LatticeworkError(problems)
 
 
-def _correct(sections: list[AuditSection], options: AuditOptions) -> tuple[list[AuditSection], int]:
-    """Adjust every p-value in the report at once, then write sentences and test findings."""
-    tested = [
-        (i, j)
-        for i, s in enumerate(sections)
-        for j, c in enumerate(s.comparisons)
-        if c.p_value is not None and not c.suppressed
-    ]
+def _duplicate_key(c: Comparison) -> tuple[object, ...]:
+    """Comparisons with the same key repeat one test on the same data (total pay = base pay
+    when no one has variable pay): same audit, groups, estimate, interval and p-value."""
+    return (
+        c.audit,
+        tuple((g.label, g.n) for g in c.groups),
+        c.method,
+        *(None if v is None else round(v, 12) for v in (c.estimate, c.ci_low, c.ci_high)),
+        None if c.p_value is None else float(f"{c.p_value:.12g}"),
+    )
+
+
+def _family(
+    sections: list[AuditSection],
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """The tests the correction covers, and each exact duplicate's original.
+
+    Left out of the family: tests that cannot reject (marked `untestable` by the audit)
+    and exact duplicates, which would count one piece of evidence twice and make every
+    other test's adjusted p-value larger.
+    """
+    tested: list[tuple[int, int]] = []
+    duplicates: dict[tuple[int, int], tuple[int, int]] = {}
+    seen: dict[tuple[object, ...], tuple[int, int]] = {}
+    for i, s in enumerate(sections):
+        for j, c in enumerate(s.comparisons):
+            if c.p_value is None or c.suppressed:
+                continue
+            key = _duplicate_key(c)
+            if key in seen:
+                duplicates[(i, j)] = seen[key]
+                continue
+            seen[key] = (i, j)
+            tested.append((i, j))
+    return tested, duplicates
+
+
+def _correct(
+    sections: list[AuditSection], options: AuditOptions
+) -> tuple[list[AuditSection], int, int]:
+    """Adjust every p-value in the report at once, then write sentences and test findings.
+
+    Returns the sections, the family size m and the number of tests left out of it.
+    """
+    tested, duplicates = _family(sections)
     reject, adjusted = adjust_p_values(
         [sections[i].comparisons[j].p_value or 0.0 for i, j in tested],
         options.correction.statsmodels_method,
@@ -149,15 +197,32 @@ def _correct(sections: list[AuditSection], options: AuditOptions) -> tuple[list[
     decisions = {pos: (r, a) for pos, r, a in zip(tested, reject, adjusted, strict=True)}
     label = CORRECTION_LABEL[options.correction.value]
     result = []
+    untestable = 0
     for i, section in enumerate(sections):
         comparisons: list[Comparison] = []
         findings: list[Finding] = list(section.findings)
         for j, c in enumerate(section.comparisons):
+            original = duplicates.get((i, j))
             if (i, j) in decisions:
                 significant, p_adj = decisions[(i, j)]
-                c = c.model_copy(update={"p_adjusted": p_adj, "significant": significant})
+                c = c.model_copy(
+                    update={"p_adjusted": p_adj, "significant": significant, "family": "tested"}
+                )
+            elif original is not None:
+                significant, p_adj = decisions[original]
+                c = c.model_copy(
+                    update={
+                        "p_adjusted": p_adj,
+                        "significant": significant,
+                        "family": "duplicate",
+                        "duplicate_of": sections[original[0]].comparisons[original[1]].id,
+                    }
+                )
+            untestable += c.family == "untestable"
             c = c.model_copy(update={"sentence": sentence(c, label)})
             comparisons.append(c)
+            if c.family == "duplicate" or c.reason:
+                continue  # one finding per piece of evidence; none without an estimate
             if c.material and c.significant is False and c.flag_unconfirmed:
                 findings.append(
                     Finding(
@@ -181,4 +246,4 @@ def _correct(sections: list[AuditSection], options: AuditOptions) -> tuple[list[
                 )
         findings.sort(key=lambda f: -f.severity.rank)
         result.append(section.model_copy(update={"comparisons": comparisons, "findings": findings}))
-    return result, len(tested)
+    return result, len(tested), untestable + len(duplicates)

@@ -39,6 +39,26 @@ def _titles_held(ctx: AuditContext) -> set[tuple[str, str, str]]:
     return {(str(g), str(k), str(t)) for g, k, t in held.itertuples(index=False)}
 
 
+CONTROL_WORDS = {
+    "grade": "grade",
+    "track_kind": "track",
+    "zone": "zone",
+    "level_discipline": "discipline",
+    "tenure_years": "tenure",
+    "performance_rating": "performance rating",
+}
+
+
+def control_words(columns: list[str]) -> list[str]:
+    """The fitted model's control columns in words, in the order they are listed."""
+    return [CONTROL_WORDS[c] for c in CONTROL_WORDS if c in columns]
+
+
+def after_controlling_for(controls: list[str]) -> str:
+    """ " after controlling for grade and tenure", or nothing when no control was fitted."""
+    return f" after controlling for {controls_text(controls)}" if controls else ""
+
+
 def controls_text(controls: list[str]) -> str:
     if not controls:
         return ""

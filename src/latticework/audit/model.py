@@ -71,6 +71,19 @@ class Comparison(_Value):
     controls: list[str] = Field(default_factory=list)
     suppressed: bool = False
     """True when a group is below the minimum size: no estimate, interval or test is shown."""
+    reason: str = ""
+    """Why there is no estimate although no group is small: the comparison is *not estimable*
+    (pay does not vary, the groups are confounded with a control, no one has the outcome).
+    Such a comparison never raises a finding. Empty when estimated or suppressed."""
+    note: str = ""
+    """Why the interval and the test can disagree, when they come from different methods."""
+    family: Literal["tested", "untestable", "duplicate", "none"] = "none"
+    """Membership of the report-wide multiple-comparison family: `tested` (one of the `tests`
+    the correction covers); `untestable` (a test that cannot reject, e.g. no events, left
+    out); `duplicate` (the same data and test as `duplicate_of`, e.g. total pay equal to base
+    pay, left out); `none` (no test)."""
+    duplicate_of: str | None = None
+    """The comparison this one exactly duplicates; its adjusted p-value is that one's."""
     material: bool = False
     """The effect is large enough to matter (e.g. a gap of 5 % or more, impact ratio below 0.8)."""
     flag_unconfirmed: bool = False
@@ -147,6 +160,15 @@ class Chart(_Value):
     y_label: str = ""
     reference_line: float | None = None
     step: bool = False
+    reference_lines: list[float] = Field(default_factory=list)
+    """More reference lines than `reference_line`, e.g. −5 % and +5 % for a two-sided flag."""
+    y_from_zero: bool = True
+    """False when the values are read against a reference (compa-ratio around 1.0): the axis
+    fits the data, so a gap of a few percent is visible."""
+    y_integer: bool = False
+    """The values are counts."""
+    y_percent: bool = False
+    """The values are shares (0.05 = 5 %)."""
 
 
 class SectionStatus(StrEnum):
@@ -209,7 +231,9 @@ class AuditReport(_Value):
     correction: str
     """The multiple-comparison method, named, with the number of tests and alpha."""
     tests: int
-    """How many hypothesis tests the correction covered."""
+    """How many hypothesis tests the correction covered: the family size m."""
+    tests_excluded: int = 0
+    """Tests left out of the family: untestable by construction or exact duplicates."""
     headcount: int
     """Active people analysed."""
     suppressed: bool

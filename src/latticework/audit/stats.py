@@ -1,9 +1,11 @@
 """Statistical building blocks, each a thin call into statsmodels or SciPy with its method named.
 
-Nothing here re-derives a formula a library has: OLS with HC3 errors,
+Nothing here re-derives a formula a library has: OLS with HC2 errors,
 Oaxaca–Blinder, Fisher's exact test, Mantel–Haenszel, Kaplan–Meier, the
 log-rank test, Poisson rate ratios and multiple-comparison control all come from
-statsmodels or SciPy. These functions only shape their inputs and outputs.
+statsmodels or SciPy. These functions only shape their inputs and outputs;
+the one formula written here is the Bell–McCaffrey degrees of freedom for
+robust standard errors, which neither library provides.
 """
 
 from __future__ import annotations
@@ -18,13 +20,21 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-OLS_METHOD = "OLS of log pay, HC3 robust standard errors (statsmodels)"
+OLS_METHOD = (
+    "OLS of log pay, HC2 robust standard errors (statsmodels), t reference with "
+    "Bell–McCaffrey degrees of freedom (SciPy)"
+)
 OAXACA_METHOD = "Oaxaca–Blinder two-fold decomposition, pooled coefficients (statsmodels)"
 FISHER_METHOD = (
     "Fisher's exact test, two-sided (SciPy); risk-ratio CI by the log method (statsmodels)"
 )
 CMH_METHOD = (
-    "Cochran–Mantel–Haenszel test stratified by grade, Mantel–Haenszel odds ratio (statsmodels)"
+    "Cochran–Mantel–Haenszel test stratified by grade, without continuity correction, "
+    "Mantel–Haenszel odds ratio with the Robins–Breslow–Greenland interval (statsmodels)"
+)
+FISHER_ODDS_METHOD = (
+    "Fisher's exact test, two-sided, with the conditional maximum-likelihood odds ratio and "
+    "its exact interval (SciPy)"
 )
 KM_METHOD = "Kaplan–Meier (statsmodels SurvfuncRight), log-rank test (statsmodels survdiff)"
 RATE_RATIO_METHOD = "Poisson rate ratio of promotions per month at risk (statsmodels GLM)"
@@ -71,7 +81,7 @@ def drop_rare_categories(
     """Leave out rows whose control category has fewer than `minimum` people.
 
     A control category with one person makes that person's leverage 1, which
-    leaves HC3 undefined; a handful of people cannot estimate a category anyway.
+    leaves HC2 undefined; a handful of people cannot estimate a category anyway.
     """
     keep = None
     for name in categorical:
@@ -83,15 +93,74 @@ def drop_rare_categories(
     return frame if keep is None else frame[keep]
 
 
-def fit_ols_hc3(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
-    """statsmodels OLS with HC3 errors.
+def fit_ols_hc2(y: np.ndarray, x: np.ndarray):  # type: ignore[no-untyped-def]
+    """statsmodels OLS with HC2 errors.
 
     The pseudo-inverse method costs one SVD of the design; statsmodels' QR method
-    computes that same pseudo-inverse as well, so it is never faster.
+    computes that same pseudo-inverse as well, so it is never faster. The
+    pseudo-inverse is kept (`model.pinv_wexog`) for the degrees of freedom.
     """
     from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.sm_exceptions import SingularMatrixWarning
 
-    return OLS(y, x, hasconst=True).fit(method="pinv", cov_type="HC3")
+    with warnings.catch_warnings():
+        # A collinear control is harmless to the pseudo-inverse; a group indicator that is
+        # collinear with the controls is caught and reported as not estimable by the caller.
+        warnings.simplefilter("ignore", SingularMatrixWarning)
+        return OLS(y, x, hasconst=True).fit(method="pinv", cov_type="HC2")
+
+
+def bell_mccaffrey_df(x: np.ndarray, pinv: np.ndarray, column: int) -> float:
+    """Satterthwaite degrees of freedom of the HC2 variance of one coefficient.
+
+    Bell & McCaffrey (2002), as recommended by Imbens & Kolesár (2016): with
+    d_i = a_i² / (1 − h_ii), a = the coefficient's row of the pseudo-inverse and
+    M = I − H, the HC2 variance is e'De and, under homoskedastic normal errors,
+    df = tr(DM)² / tr(DMDM). tr(DMDM) = Σ d_i²(1 − 2h_ii) + tr(B²) with
+    B = (X⁺ D) X (k × k), so no n × n matrix is formed. For a lone group
+    indicator it is Welch's degrees of freedom with equal variances; with a
+    group of 5 it is about 4, where the normal reference HC3 used made a false
+    alarm at Holm's first cut-off 14 times too often (docs/audit-methods.md).
+    """
+    import numpy as np
+
+    leverage = np.einsum("ij,ji->i", x, pinv)
+    a = pinv[column]
+    room = 1.0 - leverage
+    d = np.divide(a**2, room, out=np.zeros_like(a), where=room > 1e-12)
+    b = (pinv * d) @ x
+    numerator = float(np.sum(d * room)) ** 2
+    denominator = float(np.sum(d**2 * (1.0 - 2.0 * leverage)) + np.trace(b @ b))
+    return numerator / denominator if denominator > 0 else math.nan
+
+
+@dataclass(frozen=True)
+class PayFit:
+    """Gaps from one pay regression, with what the model actually used.
+
+    `sizes` counts the people with each indicator set among the rows fitted and
+    `rows` all of them, so the sizes a report shows are the model's. `controls`
+    are the control columns left in the model (a constant one is dropped).
+    `reasons` says, per indicator, why it could not be estimated.
+    """
+
+    estimates: dict[str, Estimate]
+    reasons: dict[str, str]
+    sizes: dict[str, int]
+    rows: int
+    controls: list[str]
+
+    def reference_size(self) -> int:
+        return self.rows - sum(self.sizes.values())
+
+
+NO_VARIATION = "pay does not vary once the controls are taken into account"
+CONFOUNDED = "the groups cannot be separated from the controls (e.g. all in one zone)"
+TOO_FEW = "too few people for the number of controls"
+ONE_GROUP = "only one of the groups has people with pay and every control"
+NO_PROMOTION_CONTRAST = (
+    "no grade has both groups with some people promoted and some not: nothing to compare"
+)
 
 
 def log_pay_gaps(
@@ -100,33 +169,78 @@ def log_pay_gaps(
     indicators: Sequence[str],
     categorical: Sequence[str],
     numeric: Sequence[str],
-) -> dict[str, Estimate]:
+) -> PayFit:
     """exp(β) − 1 for each 0/1 indicator in one OLS of ln(outcome) on them and the controls.
 
-    HC3 robust errors. Indicators that cannot be estimated are left out of the result.
+    HC2 robust errors with a t reference on Bell–McCaffrey degrees of freedom:
+    calibrated from groups of 5 to 100,000 people (docs/audit-methods.md).
+    Not estimable — never a number — when pay does not vary after the
+    controls, when an indicator is a combination of the controls, or when too
+    few people remain.
     """
     import numpy as np
+    from scipy.stats import t as student_t
 
     data = frame[frame[outcome] > 0]
     data = drop_rare_categories(data, categorical, 2)
     # Controls that do not vary add nothing and would make the design singular.
     categorical = [c for c in categorical if data[c].nunique() > 1]
     numeric = [c for c in numeric if data[c].nunique() > 1]
-    indicators = [i for i in indicators if data[i].nunique() > 1]
-    x = design_matrix(data, categorical, [*indicators, *numeric])
-    if not indicators or len(data) <= x.shape[1] + 1:
-        return {}
+    sizes = {i: int(data[i].sum()) for i in indicators}
+    varying = [i for i in indicators if data[i].nunique() > 1]
+    reasons = {i: ONE_GROUP for i in indicators if i not in varying}
+    fitted = PayFit({}, reasons, sizes, len(data), [*categorical, *numeric])
+    x = design_matrix(data, categorical, [*varying, *numeric])
+    if not varying:
+        return fitted
+    if len(data) <= x.shape[1] + 1:
+        reasons.update(dict.fromkeys(varying, TOO_FEW))
+        return fitted
+    xs = x.to_numpy(dtype=float)
     y = np.log(data[outcome].to_numpy(dtype=float))
-    fit = fit_ols_hc3(y, x.to_numpy(dtype=float))
-    intervals = fit.conf_int(alpha=0.05)
-    result = {}
-    for name in indicators:
-        i = list(x.columns).index(name)
-        beta, p = float(fit.params[i]), float(fit.pvalues[i])
-        low, high = (float(v) for v in intervals[i])
-        if all(math.isfinite(v) for v in (beta, low, high, p)):
-            result[name] = Estimate(math.expm1(beta), math.expm1(low), math.expm1(high), p)
-    return result
+    fit = fit_ols_hc2(y, xs)
+    pinv = fit.model.pinv_wexog
+    scale = max(1.0, float(np.abs(y).mean()))
+    if float(np.sqrt(fit.ssr / len(y))) <= 1e-9 * scale:
+        reasons.update(dict.fromkeys(varying, NO_VARIATION))
+        return fitted
+    columns = list(x.columns)
+    for name in varying:
+        i = columns.index(name)
+        if not _identified(xs, i):
+            reasons[name] = CONFOUNDED
+            continue
+        beta, se = float(fit.params[i]), float(fit.bse[i])
+        df = bell_mccaffrey_df(xs, pinv, i)
+        if not (math.isfinite(se) and se > 1e-9 * scale and math.isfinite(df) and df > 0):
+            reasons[name] = NO_VARIATION
+            continue
+        p = float(2 * student_t.sf(abs(beta / se), df))
+        half = float(student_t.ppf(0.975, df)) * se
+        fitted.estimates[name] = Estimate(
+            math.expm1(beta), math.expm1(beta - half), math.expm1(beta + half), p
+        )
+    return fitted
+
+
+def _identified(x: np.ndarray, column: int) -> bool:
+    """The column is not a linear combination of the others (its coefficient is estimable).
+
+    Compared on the k × k cross-product with unit-scaled columns: the share of
+    the column's variation the others leave unexplained must not vanish.
+    """
+    import numpy as np
+
+    gram = x.T @ x
+    norms = np.sqrt(np.diag(gram))
+    if norms[column] == 0:
+        return False
+    scaled = gram / np.outer(np.where(norms > 0, norms, 1.0), np.where(norms > 0, norms, 1.0))
+    others = [j for j in range(x.shape[1]) if j != column and norms[j] > 0]
+    sub = scaled[np.ix_(others, others)]
+    cross = scaled[others, column]
+    explained = float(cross @ np.linalg.pinv(sub, rcond=1e-10, hermitian=True) @ cross)
+    return 1.0 - explained > 1e-8
 
 
 def log_pay_gap(
@@ -136,8 +250,8 @@ def log_pay_gap(
     categorical: Sequence[str],
     numeric: Sequence[str],
 ) -> Estimate | None:
-    """exp(β) − 1 for one 0/1 `indicator` in OLS of ln(outcome) on it and the controls, HC3."""
-    return log_pay_gaps(frame, outcome, [indicator], categorical, numeric).get(indicator)
+    """exp(β) − 1 for one 0/1 `indicator` in OLS of ln(outcome) on it and the controls."""
+    return log_pay_gaps(frame, outcome, [indicator], categorical, numeric).estimates.get(indicator)
 
 
 @dataclass(frozen=True)
@@ -192,18 +306,42 @@ def fisher_rates(a_hits: int, a_n: int, b_hits: int, b_n: int) -> Estimate:
 
 
 def fisher_odds(a_hits: int, a_n: int, b_hits: int, b_n: int) -> Estimate | None:
-    """Odds ratio of group a to group b with its 95 % CI and Fisher's exact p (two-sided)."""
+    """Odds ratio of group a to group b: Fisher's exact test with its own estimate and interval.
+
+    The estimate is the conditional maximum-likelihood odds ratio and the 95 %
+    interval the exact conditional one (`scipy.stats.contingency.odds_ratio`),
+    both from the same hypergeometric distribution as the two-sided p-value
+    (`scipy.stats.fisher_exact`). None when a group is empty or no one (or
+    everyone) has the outcome: the table then carries no information.
+    """
     from scipy.stats import fisher_exact
-    from statsmodels.stats.contingency_tables import Table2x2
+    from scipy.stats.contingency import odds_ratio
 
     table = [[a_hits, a_n - a_hits], [b_hits, b_n - b_hits]]
-    p = float(fisher_exact(table, alternative="two-sided").pvalue)
-    t = Table2x2(table, shift_zeros=True)
-    low, high = t.oddsratio_confint(alpha=0.05)
-    odds = finite(t.oddsratio)
-    if odds is None:
+    if min(a_n, b_n) == 0 or a_hits + b_hits in (0, a_n + b_n):
         return None
-    return Estimate(odds, finite(low), finite(high), p)
+    p = float(fisher_exact(table, alternative="two-sided").pvalue)
+    result = odds_ratio(table, kind="conditional")
+    interval = result.confidence_interval(confidence_level=0.95)
+    return Estimate(float(result.statistic), finite(interval.low), finite(interval.high), p)
+
+
+def stratified_odds(tables: Sequence[Sequence[Sequence[int]]]) -> tuple[Estimate | None, str]:
+    """Odds ratio over grade strata and its method: Fisher's exact test when one stratum
+    carries information, else the uncorrected Cochran–Mantel–Haenszel test.
+
+    The continuity-corrected CMH test is conservative, most of all with one
+    stratum (p 0.054 where Fisher's exact test gives 0.049 and the interval
+    excludes 1), so it is not used.
+    """
+    import numpy as np
+
+    usable = [np.asarray(t, dtype=int) for t in tables]
+    usable = [t for t in usable if t.sum(axis=1).min() > 0 and t.sum(axis=0).min() > 0]
+    if len(usable) == 1:
+        (a_hits, a_miss), (b_hits, b_miss) = usable[0].tolist()
+        return fisher_odds(a_hits, a_hits + a_miss, b_hits, b_hits + b_miss), FISHER_ODDS_METHOD
+    return mantel_haenszel([t.tolist() for t in usable]), CMH_METHOD
 
 
 def _risk_ratio_ci(table: list[list[int]]) -> tuple[float | None, float | None]:
@@ -220,7 +358,8 @@ def _risk_ratio_ci(table: list[list[int]]) -> tuple[float | None, float | None]:
 def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | None:
     """Pooled odds ratio over 2×2 strata with its 95 % CI and the CMH test p-value.
 
-    The test uses the counts as they are. Only when the pooled odds ratio is 0 or
+    The test has no continuity correction (the corrected one is conservative).
+    It uses the counts as they are. Only when the pooled odds ratio is 0 or
     infinite (no outcome at all on one side) is ½ added to every cell for the
     estimate and its interval.
     """
@@ -233,7 +372,7 @@ def mantel_haenszel(tables: Sequence[Sequence[Sequence[int]]]) -> Estimate | Non
     if not usable:
         return None
     st = StratifiedTable(usable)
-    p = float(st.test_null_odds(correction=True).pvalue)
+    p = float(st.test_null_odds(correction=False).pvalue)
     odds = finite(st.oddsratio_pooled)
     if odds is None or odds == 0:
         st = StratifiedTable([t + 0.5 for t in usable])

@@ -11,7 +11,12 @@ Rules (docs/audit-methods.md, "Suppression"):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from latticework.audit.model import Cell, Comparison, Group, TableRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SUPPRESSED_TEXT = "suppressed"
 SUPPRESSION_NOTE = (
@@ -20,13 +25,29 @@ SUPPRESSION_NOTE = (
 )
 
 
+def reportable(n: int, min_group: int) -> bool:
+    """A group of `n` people may be shown and tested: the one small-group rule of the audit."""
+    return n >= min_group
+
+
+def reportable_sizes(sizes: pd.Series, min_group: int) -> pd.Series:
+    """`reportable` for a column of group sizes at once (a boolean mask)."""
+    return sizes >= min_group
+
+
 def group(label: str, n: int, min_group: int) -> Group:
     """A comparison group; its size is hidden when it is below the minimum."""
-    return Group(label=label, n=n if n >= min_group else None)
+    return Group(label=label, n=n if reportable(n, min_group) else None)
 
 
 def is_small(*sizes: int, min_group: int) -> bool:
-    return any(n < min_group for n in sizes)
+    """Some group is below the minimum size (a group of zero people counts as small)."""
+    return not all(reportable(n, min_group) for n in sizes)
+
+
+def is_small_group(n: int, min_group: int) -> bool:
+    """Some people, but fewer than the minimum: zero people is no group and is shown."""
+    return n > 0 and not reportable(n, min_group)
 
 
 def row(labels: list[Cell], numbers: list[Cell], *sizes: int, min_group: int) -> TableRow:

@@ -16,8 +16,10 @@ from latticework.cli import (
     audit_cmds,
     data_cmds,
     demo_cmds,
+    evaluation_cmds,
     framework_cmds,
     growth_cmds,
+    remediation_cmds,
     web_cmds,
 )
 
@@ -51,7 +53,16 @@ def _root(
     """Career lattices as code: parallel tracks equal in level, pay and influence."""
 
 
-for _module in (framework_cmds, data_cmds, demo_cmds, audit_cmds, growth_cmds, web_cmds):
+for _module in (
+    framework_cmds,
+    data_cmds,
+    demo_cmds,
+    audit_cmds,
+    growth_cmds,
+    web_cmds,
+    evaluation_cmds,
+    remediation_cmds,
+):
     _module.register(app)
 
 

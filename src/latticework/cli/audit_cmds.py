@@ -17,8 +17,8 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
-    database_url,
     fail,
+    open_unit_of_work,
     stderr_console,
     stdout_console,
     write_output,
@@ -27,6 +27,8 @@ from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
     from latticework.audit import AuditOptions, AuditReport
+    from latticework.services.audit_runs import AuditRun
+    from latticework.storage import UnitOfWork
 
 USAGE_CODES = {"audit-id", "audit-option"}
 
@@ -162,18 +164,17 @@ def audit(
     )
     started_at = utcnow()
     try:
-        with _working():
+        with _working(), open_unit_of_work(db) as uow:
             report = audit_organisation(
-                database_url(db),
-                options,
-                framework_files=framework_files,
-                as_of=_date(as_of),
+                uow, options, framework_files=framework_files, as_of=_date(as_of)
             )
+            if save:
+                run = _save(uow, report, options, _date(as_of), framework_files, started_at)
+                uow.commit()
+                stderr_console().print(f"Saved as audit run {run.id}.")
     except LatticeworkError as exc:
         usage = any(p.code in USAGE_CODES for p in exc.problems)
         fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
-    if save:
-        _save(database_url(db), report, options, _date(as_of), framework_files, started_at)
     width = stdout_console().width if out is None and sys.stdout.isatty() else 100
     write_output(render_audit(report, output_format.value, width), out)
     worst = report.max_severity()
@@ -182,35 +183,31 @@ def audit(
 
 
 def _save(
-    url: str,
+    uow: UnitOfWork,
     report: AuditReport,
     options: AuditOptions,
     as_of: date | None,
     framework_files: list[Path] | None,
     started_at: datetime,
-) -> None:
+) -> AuditRun:
     """Store the run where the web dashboard shows it (by `cli:<login>`)."""
     import getpass
 
     from latticework.services.accounts import utcnow
     from latticework.services.audit_runs import run_options, store_run
-    from latticework.storage.unit_of_work import UnitOfWork
 
     try:
         login = getpass.getuser()
     except (KeyError, OSError):  # no login name (some containers)
         login = "unknown"
-    with UnitOfWork(url) as uow:
-        run = store_run(
-            uow.connection,
-            report,
-            run_options(options, as_of, framework_files),
-            user=f"cli:{login}",
-            started_at=started_at,
-            finished_at=utcnow(),
-        )
-        uow.commit()
-    stderr_console().print(f"Saved as audit run {run.id}.")
+    return store_run(
+        uow,
+        report,
+        run_options(options, as_of, framework_files),
+        user=f"cli:{login}",
+        started_at=started_at,
+        finished_at=utcnow(),
+    )
 
 
 def _date(value: datetime | None) -> date | None:

@@ -6,12 +6,15 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
 from latticework.errors import LatticeworkError, Problem
+
+if TYPE_CHECKING:
+    from latticework.storage import UnitOfWork
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -67,6 +70,19 @@ DbOption = Annotated[
 def database_url(db: str | None) -> str:
     """The database URL from --db, the environment, or the SQLite default."""
     return db or os.environ.get("LATTICEWORK_DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def open_unit_of_work(db: str | None) -> UnitOfWork:
+    """A unit of work on the command's database, once its schema is known to be current.
+
+    Use it as `with open_unit_of_work(db) as uow: ...; uow.commit()`: one
+    command, one transaction.
+    """
+    from latticework.storage import UnitOfWork, require_current_schema
+
+    url = database_url(db)
+    require_current_schema(url)
+    return UnitOfWork(url)
 
 
 def stdout_console() -> Console:

@@ -26,7 +26,7 @@ from latticework.cli.common import (
 from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
-    from latticework.services.demo import DemoResult, Step
+    from latticework.demo.build import DemoResult, Step
 
 
 def register(app: typer.Typer) -> None:
@@ -109,7 +109,7 @@ def demo(
         latticework demo --people 1200 --seed 1 --db sqlite:///demo.db --export demo-csv/
     """
     require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
-    from latticework.services.demo import DemoRequest, build_demo
+    from latticework.demo.build import DemoRequest, build_demo
 
     request = DemoRequest(
         people=people,
@@ -139,19 +139,20 @@ def demo(
 def _serve_demo(url: str, port: int, as_of: date) -> None:
     """Create the demo log-ins (one per role), store a first audit run, serve until Ctrl+C."""
     from latticework.audit.context import AuditOptions
+    from latticework.demo.accounts import create_demo_accounts, demo_accounts_text
     from latticework.services.audit_runs import audit_and_store
-    from latticework.services.web_demo import create_demo_accounts, demo_accounts_text
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
     from latticework.web.server import serve
 
     with UnitOfWork(url) as uow:
-        accounts = create_demo_accounts(uow.connection)
+        accounts = create_demo_accounts(uow)
         uow.commit()
     err = stderr_console()
     # The audit dashboard shows stored runs; one run now means the demo opens on findings.
+    # Its own transaction: when the run fails, the log-ins above are kept.
     try:
         with UnitOfWork(url) as uow:
-            audit_and_store(uow.connection, url, AuditOptions(), user="demo", as_of=as_of)
+            audit_and_store(uow, AuditOptions(), user="demo", as_of=as_of)
             uow.commit()
     except LatticeworkError as exc:
         err.print(f"The first audit run failed ({exc}); run it from the dashboard.", markup=False)

@@ -24,6 +24,7 @@ from latticework.cli.common import (
     OutputFormat,
     database_url,
     fail,
+    open_unit_of_work,
     require_format,
     stdout_console,
     write_output,
@@ -31,8 +32,9 @@ from latticework.cli.common import (
 from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
+    from latticework.framework.model import Framework
     from latticework.reports.document import Document
-    from latticework.services.growth import GrowthData
+    from latticework.services.growth_data import GrowthData
 
 TEXT_JSON_MD = {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD, OutputFormat.HTML}
 PersonArgument = Annotated[
@@ -56,10 +58,11 @@ def register(app: typer.Typer) -> None:
 
 def _load(db: str | None, person: str) -> GrowthData:
     """The framework and one person's records; exit 1 naming the id when they are not there."""
-    from latticework.services.growth import load_person_data
+    from latticework.services.growth_data import person_data
 
     try:
-        return load_person_data(database_url(db), person)
+        with open_unit_of_work(db) as uow:
+            return person_data(uow, person)
     except LatticeworkError as exc:
         fail(exc)
 
@@ -180,7 +183,8 @@ def _classify(
     from latticework.growth.classify import impact_record_from, split_bullets
     from latticework.reports.document import Paragraph
     from latticework.reports.growth_views import classification_document
-    from latticework.services import growth, growth_records
+    from latticework.services import growth, growth_writes
+    from latticework.services.growth_data import find_person, person_data
 
     if file is None:
         typer.echo("error: give a FILE of bullets, or - to read them from stdin.", err=True)
@@ -191,30 +195,33 @@ def _classify(
         typer.echo(f"error: cannot read {file}: {exc.strerror}.", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     bullets = split_bullets(text)
-    url = database_url(db)
     discipline, path = options.discipline, options.path
     saved: list[str] = []
     try:
-        if options.person is not None:
-            data = growth.load_person_data(url, options.person)
-            someone = growth.find_person(data, options.person)
-            framework = data.framework
-            discipline = discipline or someone.discipline
-            path = path or (
-                someone.path if someone.path and framework.has_path(someone.path) else None
-            )
+        if options.person is None:
+            framework = _framework_without_person(db)
+            results = growth.classify_accomplishments(framework, bullets, discipline, path)
         else:
-            framework = growth.load_framework_for(url)
-        results = growth.classify_accomplishments(framework, bullets, discipline, path)
-        if options.save and options.person is not None:
-            records = [
-                record
-                for r in results
-                if r.confidence >= options.min_confidence
-                and (record := impact_record_from(r, options.person, date.today())) is not None
-            ]
-            growth_records.save_impact_records(url, records)
-            saved = [r.impact_id for r in records]
+            with open_unit_of_work(db) as uow:
+                data = person_data(uow, options.person)
+                someone = find_person(data, options.person)
+                framework = data.framework
+                discipline = discipline or someone.discipline
+                path = path or (
+                    someone.path if someone.path and framework.has_path(someone.path) else None
+                )
+                results = growth.classify_accomplishments(framework, bullets, discipline, path)
+                if options.save:
+                    records = [
+                        record
+                        for r in results
+                        if r.confidence >= options.min_confidence
+                        and (record := impact_record_from(r, options.person, date.today()))
+                        is not None
+                    ]
+                    growth_writes.save_impact_records(uow, records)
+                    uow.commit()
+                    saved = [r.impact_id for r in records]
     except LatticeworkError as exc:
         fail(exc)
     payload: dict[str, object] = {"accomplishments": [r.to_dict() for r in results]}
@@ -229,6 +236,19 @@ def _classify(
             )
         )
     _emit(doc, payload, output_format, out)
+
+
+def _framework_without_person(db: str | None) -> Framework:
+    """The current framework; classifying text needs no organisation, so a database file
+    that does not exist yet means the default framework rather than an error."""
+    from latticework.services.frameworks import current_framework, default_framework
+    from latticework.storage import sqlite_file
+
+    file = sqlite_file(database_url(db))
+    if file is not None and not file.exists():
+        return default_framework()
+    with open_unit_of_work(db) as uow:
+        return current_framework(uow)
 
 
 def readiness(
@@ -289,13 +309,14 @@ def assess(
         typer.echo("error: --rater must be self, manager or peer.", err=True)
         raise typer.Exit(EXIT_USAGE)
     from latticework.reports.growth_views import readiness_document
-    from latticework.services.growth_records import record_rating
+    from latticework.services.growth_data import person_data
+    from latticework.services.growth_writes import record_rating
 
-    data = _load(db, person)
     try:
-        result = record_rating(
-            database_url(db), data, person, competency, rating, rater, cycle, evidence
-        )
+        with open_unit_of_work(db) as uow:
+            data = person_data(uow, person)
+            result = record_rating(uow, data, person, competency, rating, rater, cycle, evidence)
+            uow.commit()
     except LatticeworkError as exc:
         fail(exc)
     _emit(readiness_document(result, data.framework), result.to_dict(), output_format, out)
@@ -362,22 +383,24 @@ def plan(
     """
     require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_views import plan_document
-    from latticework.services import growth, growth_records
+    from latticework.services import growth, growth_writes
+    from latticework.services.growth_data import find_person, person_data
 
-    url = database_url(db)
-    data = _load(db, person)
     try:
-        person_record = growth.find_person(data, person)
-        if set_status is not None:
-            result = growth_records.set_plan_item_status(
-                url, person, set_status[0], set_status[1], data.framework
-            )
-        elif save:
-            _, proposal = growth.development_plan(data, person, path, items)
-            result = growth_records.save_plan(url, proposal, data.framework)
-        else:
-            stored = None if path is not None else growth_records.stored_plan(url, person)
-            result = stored or growth.development_plan(data, person, path, items)[1]
+        with open_unit_of_work(db) as uow:
+            data = person_data(uow, person)
+            person_record = find_person(data, person)
+            if set_status is not None:
+                result = growth_writes.set_plan_item_status(
+                    uow, person, set_status[0], set_status[1], data.framework
+                )
+            elif save:
+                _, proposal = growth.development_plan(data, person, path, items)
+                result = growth_writes.save_plan(uow, proposal, data.framework)
+            else:
+                stored = None if path is not None else growth_writes.stored_plan(uow, person)
+                result = stored or growth.development_plan(data, person, path, items)[1]
+            uow.commit()
     except LatticeworkError as exc:
         fail(exc)
     doc = plan_document(result, person_record, data.framework)
@@ -445,10 +468,12 @@ def teams(
     """
     require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_teams import teams_document
-    from latticework.services.growth import load_team_data, team_composition
+    from latticework.services.growth import team_composition
+    from latticework.services.growth_data import team_data
 
     try:
-        data = load_team_data(database_url(db), team)
+        with open_unit_of_work(db) as uow:
+            data = team_data(uow, team)
         org = team_composition(data, team)
     except LatticeworkError as exc:
         fail(exc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,10 +19,15 @@ from latticework.cli.common import (
     OutputFormat,
     database_url,
     fail,
+    open_unit_of_work,
     require_format,
     write_output,
 )
 from latticework.errors import LatticeworkError
+
+if TYPE_CHECKING:
+    from latticework.accounts.model import User
+    from latticework.storage import UnitOfWork
 
 users_app = typer.Typer(
     name="users",
@@ -71,7 +76,7 @@ def serve(
         latticework serve --db sqlite:///demo.db --port 8000
         latticework serve --db sqlite:///demo.db --get /api/framework --as hr
     """
-    from latticework.storage.migrate import require_current_schema
+    from latticework.storage import require_current_schema
     from latticework.web.server import get_once
     from latticework.web.server import serve as run
 
@@ -116,16 +121,11 @@ PasswordOption = Annotated[
 ]
 
 
-def _uow(db: str | None):  # type: ignore[no-untyped-def]
-    from latticework.storage.migrate import require_current_schema
-    from latticework.storage.unit_of_work import UnitOfWork
-
-    url = database_url(db)
+def _uow(db: str | None) -> UnitOfWork:
     try:
-        require_current_schema(url)
+        return open_unit_of_work(db)
     except LatticeworkError as exc:
         fail(exc, EXIT_USAGE)
-    return UnitOfWork(url)
 
 
 @users_app.command("add")
@@ -148,7 +148,7 @@ def users_add(
     secret = _password(password)
     with _uow(db) as uow:
         try:
-            user = accounts.create_user(uow.connection, username, secret, role, employee)
+            user = accounts.create_user(uow, username, secret, role, employee)
         except LatticeworkError as exc:
             fail(exc, EXIT_FINDINGS)
         uow.commit()
@@ -168,7 +168,7 @@ def users_list(
 
     require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     with _uow(db) as uow:
-        users = accounts.list_users(uow.connection)
+        users = accounts.list_users(uow)
     if output_format is OutputFormat.JSON:
         rows = [
             {
@@ -209,10 +209,8 @@ def users_set(
 
     with _uow(db) as uow:
         try:
-            user = _existing(uow.connection, username)
-            accounts.update_user(
-                uow.connection, user.id, role=role, employee_id=employee, is_active=active
-            )
+            user = _existing(uow, username)
+            accounts.update_user(uow, user.id, role=role, employee_id=employee, is_active=active)
         except LatticeworkError as exc:
             fail(exc, EXIT_FINDINGS)
         uow.commit()
@@ -235,7 +233,7 @@ def users_password(
     secret = _password(password)
     with _uow(db) as uow:
         try:
-            accounts.set_password(uow.connection, _existing(uow.connection, username).id, secret)
+            accounts.set_password(uow, _existing(uow, username).id, secret)
         except LatticeworkError as exc:
             fail(exc, EXIT_FINDINGS)
         uow.commit()
@@ -257,19 +255,19 @@ def users_token(
 
     with _uow(db) as uow:
         try:
-            user = _existing(uow.connection, username)
-            _, token = accounts.create_api_token(uow.connection, user.id, name)
+            user = _existing(uow, username)
+            _, token = accounts.create_api_token(uow, user.id, name)
         except LatticeworkError as exc:
             fail(exc, EXIT_FINDINGS)
         uow.commit()
     typer.echo(token)
 
 
-def _existing(conn, username: str):  # type: ignore[no-untyped-def]
+def _existing(uow: UnitOfWork, username: str) -> User:
     from latticework.errors import Problem
     from latticework.services import accounts
 
-    user = accounts.get_user_by_name(conn, username)
+    user = accounts.get_user_by_name(uow, username)
     if user is None:
         raise LatticeworkError(
             Problem(

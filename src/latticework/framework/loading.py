@@ -22,12 +22,11 @@ from pydantic import BaseModel, ValidationError
 
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
+from latticework.framework.yaml_core import CoreSchemaDumper, CoreSchemaLoader
 
 DocPath = tuple[str | int, ...]
 
-# libyaml's parser (when PyYAML was built with it) is several times faster and keeps
-# the same line and column marks; check must start and finish in well under 0.5 s.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = CoreSchemaLoader
 
 
 @dataclass
@@ -169,8 +168,12 @@ def parse_yaml(text: str, file: str) -> tuple[dict[str, Any], SourceMap]:
 def _to_python(loader: Any, node: yaml.Node, path: DocPath, file: str, sources: SourceMap) -> Any:
     sources.locations[path] = Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
+        # Keys written in this mapping, as opposed to keys brought in by a merge (`<<: *base`):
+        # a written key overrides a merged one, as YAML merge keys intend.
+        written = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
+        origin: dict[Any, bool] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int):
@@ -182,7 +185,8 @@ def _to_python(loader: Any, node: yaml.Node, path: DocPath, file: str, sources: 
                         ),
                     )
                 )
-            if key in result:
+            own = id(key_node) in written
+            if key in result and (own and origin[key]):
                 raise LatticeworkError(
                     Problem(
                         f"Key '{key}' appears twice in the same mapping.",
@@ -194,6 +198,7 @@ def _to_python(loader: Any, node: yaml.Node, path: DocPath, file: str, sources: 
                     )
                 )
             result[key] = _to_python(loader, value_node, (*path, key), file, sources)
+            origin[key] = own
             # Point at the key, which is where an editor's cursor should go.
             sources.locations[(*path, key)] = Location(
                 file, key_node.start_mark.line + 1, key_node.start_mark.column + 1
@@ -221,6 +226,8 @@ _LIST_KEYS = (
     "development",
     "leadership_roles",
     "forums",
+    "proficiency_scales",
+    "todo",
 )
 # Nested collections whose items have ids worth indexing for locate_id().
 _ID_COLLECTIONS = {
@@ -234,6 +241,7 @@ _ID_COLLECTIONS = {
     "development",
     "leadership_roles",
     "forums",
+    "proficiency_scales",
 }
 
 
@@ -398,4 +406,6 @@ def dump_framework(framework: Framework) -> str:
     data = framework.model_dump(mode="json", exclude_defaults=True)
     data["latticework"] = framework.latticework
     ordered = {"latticework": data.pop("latticework"), **data}
-    return yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(
+        ordered, Dumper=CoreSchemaDumper, sort_keys=False, allow_unicode=True, width=100
+    )

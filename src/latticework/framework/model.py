@@ -17,7 +17,22 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictFloat,
+    StringConstraints,
+)
+
+from latticework.framework.base import FormatVersion, Whole, WholeKey
+from latticework.framework.evaluation import Evaluation
+from latticework.framework.expectation_parts import Bullet, Link
+from latticework.framework.proficiency import ProficiencyScale
+from latticework.framework.promotion import LevelPromotion, TrackPromotion
+from latticework.framework.todo import Todo
 
 FORMAT_VERSION = 1
 
@@ -102,7 +117,7 @@ class Grade(_Model):
     """A rung of the organisation-wide scale; levels sharing a grade are equivalent."""
 
     id: Id
-    rank: int = Field(ge=0, le=100)
+    rank: Whole = Field(ge=0, le=100)
     """Ordinal position; higher is more senior. Grades must have distinct ranks."""
     name: Text = ""
     description: Text = ""
@@ -131,6 +146,9 @@ class Track(_Model):
     parallel_to: list[Id] = Field(default_factory=list)
     """Ids of tracks in the same discipline that claim equal standing at equal grade."""
     description: Text = ""
+    serves: list[Id] = Field(default_factory=list)
+    """Other disciplines this track is the management track of (one manager ladder shared by
+    several role ladders); equivalence and the IC ceiling are checked against each."""
 
 
 class Discipline(_Model):
@@ -157,7 +175,7 @@ class Path(_Model):
     """Disciplines this path is open in; empty means all."""
     min_grade: Id | None = None
     max_grade: Id | None = None
-    competency_weights: dict[Id, float] = Field(default_factory=dict)
+    competency_weights: dict[Id, StrictFloat] = Field(default_factory=dict)
     """Weight of each competency on this path (default 1.0; 0 means it does not count)."""
 
 
@@ -171,8 +189,21 @@ class Expectation(_Model):
     discipline: Id | None = None
     """When set, this expectation applies only in that discipline (engineering, design, …).
 
-    The most specific expectation wins: path and discipline, then path, then
-    discipline, then the general one."""
+    The most specific expectation wins: path, then track, then discipline, then
+    the general one."""
+    track: Id | None = None
+    """When set, this expectation applies only on that track (a track id, or a kind: `ic`)."""
+    combine: Literal["replace", "add"] = "replace"
+    """Whether this narrower expectation replaces the broader ones it overlaps, or adds to them."""
+    id: Id | None = None
+    """A stable id, so links, ratings and imports can name this expectation."""
+    proficiency: Id | None = None
+    """The step of the competency's proficiency scale this expectation requires."""
+    examples: list[Text] = Field(default_factory=list)
+    """Concrete examples of work that meets the expectation."""
+    links: list[Link] = Field(default_factory=list)
+    bullets: list[Bullet] = Field(default_factory=list)
+    """Lines assessed separately; each is rated as `<competency>#<bullet id>`."""
 
 
 class Competency(_Model):
@@ -185,6 +216,8 @@ class Competency(_Model):
     disciplines: list[Id] = Field(default_factory=list)
     """Disciplines this competency applies to; empty means all."""
     expectations: list[Expectation] = Field(default_factory=list)
+    scale: Id | None = None
+    """The proficiency scale of this competency; default: the framework's `proficiency_scale`."""
 
 
 class Zone(_Model):
@@ -206,12 +239,12 @@ class Band(_Model):
     """Set a level only when levels at one grade have their own bands (linted for parity)."""
     zone: Id
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-    min: float = Field(gt=0)
-    mid: float = Field(gt=0)
-    max: float = Field(gt=0)
-    variable_target_pct: float | None = Field(default=None, ge=0, le=500)
+    min: StrictFloat = Field(gt=0)
+    mid: StrictFloat = Field(gt=0)
+    max: StrictFloat = Field(gt=0)
+    variable_target_pct: StrictFloat | None = Field(default=None, ge=0, le=500)
     """Target variable pay as a percentage of base."""
-    equity_target: float | None = Field(default=None, ge=0)
+    equity_target: StrictFloat | None = Field(default=None, ge=0)
     """Target annual equity value in the band's currency."""
 
 
@@ -225,7 +258,7 @@ class DevelopmentOpportunity(_Model):
     competencies: list[Id] = Field(default_factory=list)
     """Competencies this opportunity develops; development plans pick by gap."""
     description: Text = ""
-    duration_weeks: int | None = Field(default=None, ge=1, le=260)
+    duration_weeks: Whole | None = Field(default=None, ge=1, le=260)
 
 
 class LeadershipRole(_Model):
@@ -237,8 +270,8 @@ class LeadershipRole(_Model):
     disciplines: list[Id] = Field(default_factory=list)
     open_to_tracks: list[Id] = Field(default_factory=lambda: ["ic"])
     min_grade: Id | None = None
-    time_box_months: int = Field(ge=1, le=60)
-    people_management: bool = False
+    time_box_months: Whole = Field(ge=1, le=60)
+    people_management: StrictBool = False
     competencies: list[Id] = Field(default_factory=list)
     """Competencies this role gives evidence for."""
 
@@ -249,7 +282,7 @@ class Forum(_Model):
     id: Id
     name: Text
     kind: Literal["planning", "review", "other"] = "other"
-    decision_authority: bool = False
+    decision_authority: StrictBool = False
     min_grade: Id
     """Everyone at or above this grade on an eligible track is expected to take part."""
     tracks: list[Id] = Field(default_factory=list)
@@ -260,12 +293,14 @@ class Forum(_Model):
 class PromotionRule(_Model):
     """How readiness for the next level is judged: every expectation, or a weighted threshold."""
 
-    rule: Literal["all-expectations", "weighted-threshold"] = "all-expectations"
-    threshold: float | None = Field(default=None, gt=0, le=1)
+    rule: Literal["all-expectations", "weighted-threshold", "points", "holistic"] = (
+        "all-expectations"
+    )
+    threshold: StrictFloat | None = Field(default=None, gt=0, le=1)
     """For `weighted-threshold`: the weighted share of expectations that must be met."""
-    meets_rating: int = Field(default=3, ge=1)
+    meets_rating: Whole = Field(default=3, ge=1)
     """The rating at or above which an expectation counts as met."""
-    rating_scale: dict[int, Text] = Field(
+    rating_scale: dict[WholeKey, Text] = Field(
         default_factory=lambda: {
             1: "Not yet",
             2: "Developing",
@@ -274,29 +309,33 @@ class PromotionRule(_Model):
             5: "Role model",
         }
     )
-    min_months_in_level: int = Field(default=0, ge=0, le=120)
+    min_months_in_level: Whole = Field(default=0, ge=0, le=120)
+    levels: dict[Id, LevelPromotion] = Field(default_factory=dict)
+    """Per level id: the threshold or points that reach it, the months before leaving it."""
+    tracks: dict[Id, TrackPromotion] = Field(default_factory=dict)
+    """Per track id: the months in a level before promotion on that track."""
 
 
 class TeamTargets(_Model):
     """What every team should have (DESIGN §6): minimum people per capability, and balance."""
 
-    min_people: dict[Capability, int] = Field(
+    min_people: dict[Capability, Whole] = Field(
         default_factory=lambda: {
             Capability.STRATEGIC: 1,
             Capability.TECHNICAL: 1,
             Capability.PRODUCT: 1,
         }
     )
-    max_share: float = Field(default=0.8, gt=0, le=1)
+    max_share: StrictFloat = Field(default=0.8, gt=0, le=1)
     """Flag a team when one capability holds more than this share of its people."""
-    min_team_size: int = Field(default=3, ge=1)
+    min_team_size: Whole = Field(default=3, ge=1)
     """Teams smaller than this are reported but not flagged."""
 
 
 class Framework(_Model):
     """One organisation's career framework (framework-as-code)."""
 
-    latticework: Literal[1] = 1
+    latticework: FormatVersion = 1
     """Format version of this file."""
     organisation: Text
     version: Text = "1"
@@ -310,8 +349,16 @@ class Framework(_Model):
     development: list[DevelopmentOpportunity] = Field(default_factory=list)
     leadership_roles: list[LeadershipRole] = Field(default_factory=list)
     forums: list[Forum] = Field(default_factory=list)
+    proficiency_scales: list[ProficiencyScale] = Field(default_factory=list)
+    """Named scales of proficiency steps that expectations require (`proficiency:`)."""
+    proficiency_scale: Id | None = None
+    """The scale of every competency that names none."""
     promotion: PromotionRule = Field(default_factory=PromotionRule)
     team_targets: TeamTargets = Field(default_factory=TeamTargets)
+    todo: list[Todo] = Field(default_factory=list)
+    """Values still to be filled in; the rules about latticework-only sections wait for them."""
+    evaluation: Evaluation | None = None
+    """The job-evaluation plan and level scores that justify equivalence by grade."""
 
     _index: _Index = PrivateAttr()
 
@@ -377,7 +424,7 @@ class Framework(_Model):
             for p in self._index.levels.values()
             if p.level.grade == here.level.grade
             and p.level.id != level_id
-            and (not same_discipline or p.discipline.id == here.discipline.id)
+            and (not same_discipline or _same_ladder(here, p))
             and (track_kind is None or p.track.kind == track_kind)
         ]
 
@@ -416,32 +463,56 @@ class Framework(_Model):
         return [c for c in self.competencies if not c.disciplines or discipline_id in c.disciplines]
 
     def expectations_for(self, level_id: str, path_id: str | None) -> list[ExpectationFor]:
-        """What a person at this level on this path is held to, one line per competency.
+        """What a person at this level on this path is held to, competency by competency.
 
-        A path-specific expectation replaces the general one for that competency;
-        expectations written for other paths are never included.
+        The most specific expectation of a competency applies; one marked
+        `combine: add` applies together with the broader one below it.
+        Expectations written for other paths, tracks or disciplines never apply.
         """
         here = self.placement(level_id)
         weights = self.path(path_id).competency_weights if path_id in self._index.paths else {}
         result: list[ExpectationFor] = []
         for comp in self.competencies_for(here.discipline.id):
-            chosen = self.expectation_at(comp, here.level.grade, here.discipline.id, path_id)
             weight = weights.get(comp.id, 1.0)
-            if chosen is not None and weight > 0:
-                result.append(ExpectationFor(comp, chosen, weight))
+            if weight <= 0:
+                continue
+            chosen = self.expectations_at(
+                comp, here.level.grade, here.discipline.id, path_id, track=here.track
+            )
+            result += [ExpectationFor(comp, e, weight) for e in chosen]
         return result
 
     @staticmethod
     def expectation_at(
-        competency: Competency, grade_id: str, discipline_id: str, path_id: str | None
+        competency: Competency,
+        grade_id: str,
+        discipline_id: str,
+        path_id: str | None,
+        *,
+        track: Track | None = None,
     ) -> Expectation | None:
-        """The expectation of one competency at a grade, for a discipline and path.
+        """The most specific expectation of one competency at a grade (path, track, discipline).
 
-        The most specific wins (path and discipline, path, discipline, general);
-        expectations written for another path or discipline never apply.
+        Expectations written for another path, track or discipline never apply.
         """
-        best: Expectation | None = None
-        best_score = -1
+        found = Framework.expectations_at(competency, grade_id, discipline_id, path_id, track=track)
+        return found[0] if found else None
+
+    @staticmethod
+    def expectations_at(
+        competency: Competency,
+        grade_id: str,
+        discipline_id: str,
+        path_id: str | None,
+        *,
+        track: Track | None = None,
+    ) -> list[Expectation]:
+        """The expectations of one competency that apply, most specific first.
+
+        Specificity: path (4) + track (2) + discipline (1). The most specific
+        applies; while it says `combine: add`, the next broader one applies too.
+        """
+        scored: list[tuple[int, Expectation]] = []
         for e in competency.expectations:
             if e.grade != grade_id:
                 continue
@@ -449,10 +520,37 @@ class Framework(_Model):
                 continue
             if e.discipline is not None and e.discipline != discipline_id:
                 continue
-            score = 2 * (e.path is not None) + (e.discipline is not None)
-            if score > best_score:
-                best, best_score = e, score
-        return best
+            if e.track is not None and (
+                track is None or e.track not in (track.id, track.kind.value)
+            ):
+                continue
+            score = (
+                4 * (e.path is not None) + 2 * (e.track is not None) + (e.discipline is not None)
+            )
+            scored.append((score, e))
+        scored.sort(key=lambda item: -item[0])  # stable: the first written wins a tie
+        chosen: list[Expectation] = []
+        last_score = None
+        for score, e in scored:
+            if score == last_score:
+                continue
+            chosen.append(e)
+            last_score = score
+            if e.combine == "replace":
+                break
+        return chosen
+
+    def scale_for(self, competency: Competency) -> ProficiencyScale | None:
+        """The competency's proficiency scale, else the framework's, else None."""
+        scale_id = competency.scale or self.proficiency_scale
+        return self._index.scales.get(scale_id) if scale_id is not None else None
+
+    def required_position(self, competency: Competency, expectation: Expectation) -> int | None:
+        """The rating that reaches the expectation's required proficiency step, if it names one."""
+        scale = self.scale_for(competency)
+        if scale is None or expectation.proficiency is None:
+            return None
+        return scale.position(expectation.proficiency)
 
     # -- pay ---------------------------------------------------------------------
 
@@ -461,6 +559,15 @@ class Framework(_Model):
         grade_id = self.placement(level_id).level.grade
         by_level = self._index.bands.get(("level", level_id, zone_id))
         return by_level or self._index.bands.get(("grade", grade_id, zone_id))
+
+
+def _same_ladder(a: LevelPlacement, b: LevelPlacement) -> bool:
+    """Same discipline, or one's track is shared by the other's discipline (`serves`)."""
+    return (
+        a.discipline.id == b.discipline.id
+        or a.discipline.id in b.track.serves
+        or b.discipline.id in a.track.serves
+    )
 
 
 class LevelPlacement:
@@ -508,6 +615,9 @@ class _Index:
         self.competencies: dict[str, Competency] = {}
         for c in fw.competencies:
             self.competencies.setdefault(c.id, c)
+        self.scales: dict[str, ProficiencyScale] = {}
+        for s in fw.proficiency_scales:
+            self.scales.setdefault(s.id, s)
         self.bands: dict[tuple[str, str, str], Band] = {}
         for b in fw.bands:
             if b.level is not None:

@@ -23,7 +23,10 @@ def _band_json(band: Band | None) -> dict[str, Any] | None:
 def framework_overview(fw: Framework) -> dict[str, Any]:
     """Every discipline, track, level (with grade, title, paths, equivalents and bands) and
     every path, band, competency, development opportunity, leadership role and forum."""
+    from latticework.framework.evaluation_points import level_points
+
     zones = [z.id for z in fw.zones]
+    points = level_points(fw)
     return {
         "schema_version": OVERVIEW_SCHEMA_VERSION,
         "organisation": fw.organisation,
@@ -45,15 +48,19 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
                         "name": t.name,
                         "kind": t.kind.value,
                         "parallel_to": t.parallel_to,
+                        "description": t.description,
+                        "serves": t.serves,
                         "levels": [
                             {
                                 "id": lv.id,
                                 "title": lv.title,
                                 "grade": lv.grade,
+                                "description": lv.description,
                                 "aliases": lv.aliases,
                                 "paths": [p.id for p in fw.paths_for_level(lv.id)],
                                 "equivalents": [e.level.id for e in fw.equivalent_levels(lv.id)],
                                 "bands": {z: _band_json(fw.band_for(lv.id, z)) for z in zones},
+                                "points": points.get(lv.id),
                             }
                             for lv in t.levels
                             if fw.has_level(lv.id) and fw.level(lv.id) is lv
@@ -86,6 +93,9 @@ def framework_overview(fw: Framework) -> dict[str, Any]:
         "leadership_roles": [r.model_dump(mode="json") for r in fw.leadership_roles],
         "forums": [f.model_dump(mode="json") for f in fw.forums],
         "team_targets": fw.team_targets.model_dump(mode="json"),
+        "proficiency_scales": [s.model_dump(mode="json") for s in fw.proficiency_scales],
+        "proficiency_scale": fw.proficiency_scale,
+        "evaluation": fw.evaluation.model_dump(mode="json") if fw.evaluation else None,
     }
 
 

@@ -22,6 +22,7 @@ def framework_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) that editors use to validate and autocomplete frameworks."""
     schema = Framework.model_json_schema(mode="validation")
     _describe_properties(schema)
+    _constrain_map_keys(schema)
     required = schema.pop("required", [])
     schema["description"] = (
         "A latticework career framework (framework-as-code). The keys "
@@ -69,3 +70,33 @@ def _describe_properties(schema: dict[str, Any]) -> None:
             prop = definition.get("properties", {}).get(field)
             if prop is not None:
                 prop.setdefault("description", text)
+
+
+# Mappings keyed by numbers (the rating scale): YAML writes the keys as numbers, JSON as
+# the same digits in text.
+_NUMBER_KEYED = {("PromotionRule", "rating_scale")}
+
+
+def _constrain_map_keys(schema: dict[str, Any]) -> None:
+    """Make the schema reject the map keys the loader rejects.
+
+    Pydantic describes a key pattern as `patternProperties`, which by itself
+    lets every other key through: `{"bad key!": 1}` would validate in the editor
+    and fail in `check`. No other key is allowed, and numeric keys must be digits.
+    """
+    for name, definition in schema.get("$defs", {}).items():
+        for field, prop in definition.get("properties", {}).items():
+            if (name, field) in _NUMBER_KEYED:
+                prop["propertyNames"] = {"pattern": "^-?[0-9]+$"}
+    _close_pattern_properties(schema)
+
+
+def _close_pattern_properties(node: object) -> None:
+    if isinstance(node, dict):
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close_pattern_properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_pattern_properties(value)

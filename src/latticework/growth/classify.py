@@ -21,8 +21,8 @@ from datetime import date
 
 from latticework.framework.model import Competency, CompetencyCategory, Framework
 from latticework.growth.impact import CATEGORIES
+from latticework.growth.person_data import ImpactRecord
 from latticework.growth.quantities import Quantity, extract_quantities, unit_text
-from latticework.growth.records import ImpactRecord
 from latticework.growth.vocabulary import (
     CATEGORY_TERMS,
     COMPETENCY_CATEGORY_TERMS,

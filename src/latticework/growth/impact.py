@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from latticework.growth.person_data import ImpactRecord
 from latticework.growth.quantities import Quantity, format_quantity, parse_unit
-from latticework.growth.records import ImpactRecord
 
 CATEGORY_NAMES: dict[str, str] = {
     "risk_reduction": "Risk reduction",

@@ -14,8 +14,8 @@ from datetime import date
 from typing import Literal
 
 from latticework.growth.impact import CATEGORIES, CATEGORY_NAMES, record_quantity
+from latticework.growth.person_data import ImpactRecord
 from latticework.growth.quantities import Quantity, format_quantity
-from latticework.growth.records import ImpactRecord
 
 Period = Literal["year", "half", "quarter"]
 

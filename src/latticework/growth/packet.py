@@ -17,8 +17,8 @@ from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.growth.impact import ImpactStatement, impact_statements
 from latticework.growth.impact_summary import ImpactSummary, summarise_impact
+from latticework.growth.person_data import ImpactRecord, Participation, Person, Rating, RoleHeld
 from latticework.growth.readiness import Readiness, assess_readiness
-from latticework.growth.records import ImpactRecord, Participation, Person, Rating, RoleHeld
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from datetime import date
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.growth.records import Person, Rating
+from latticework.framework.promotion_terms import min_months_for, min_points_for, threshold_for
+from latticework.growth.person_data import Person, Rating
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,10 @@ class ExpectationAssessment:
     """The rating at or above which this expectation counts as met."""
     self_rating: Rating | None
     manager_rating: Rating | None
+    bullet: str | None = None
+    """For an expectation rated bullet by bullet: this bullet's id (ratings name `comp#id`)."""
+    proficiency: str | None = None
+    """The name of the proficiency step required, when the expectation names one."""
 
     @property
     def judged(self) -> int | None:
@@ -71,6 +76,8 @@ class ExpectationAssessment:
             "expectation": self.expectation,
             "weight": self.weight,
             "required": self.required,
+            "bullet": self.bullet,
+            "proficiency": self.proficiency,
             "self": self.self_rating.rating if self.self_rating else None,
             "manager": self.manager_rating.rating if self.manager_rating else None,
             "judged": self.judged,
@@ -129,6 +136,9 @@ class Readiness:
     min_months_in_level: int
     ready: bool
     reasons: tuple[str, ...]
+    points: int | None = None
+    """For `rule: points`: the points earned across competencies."""
+    min_points: int | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -141,6 +151,8 @@ class Readiness:
             "min_months_in_level": self.min_months_in_level,
             "ready": self.ready,
             "reasons": list(self.reasons),
+            "points": self.points,
+            "min_points": self.min_points,
             "current": self.current.to_dict(),
             "next": self.next.to_dict() if self.next else None,
         }
@@ -181,34 +193,70 @@ def assess_level(
     ratings: Sequence[Rating],
     required: int,
 ) -> LevelAssessment:
-    """Assess the ratings against one level's expectations on one path."""
+    """Assess the ratings against one level's expectations on one path.
+
+    `required` is the rating that meets a plain expectation; one that names a
+    proficiency step is met by reaching that step, at this level or the next.
+    Bullets rated separately share their expectation's weight.
+    """
     placement = framework.placement(level_id)
     effective = path_at(framework, level_id, path_id)
     note = ""
     if path_id is not None and effective is None:
         note = f"path {path_id!r} is not open at {level_id}; the level's general expectations apply"
     latest = latest_ratings(ratings)
-    items = tuple(
-        ExpectationAssessment(
-            competency=e.competency.id,
-            name=e.competency.name,
-            category=e.competency.category.value,
-            expectation=e.expectation.text,
-            weight=e.weight,
-            required=required,
-            self_rating=latest.get((e.competency.id, "self")),
-            manager_rating=latest.get((e.competency.id, "manager")),
-        )
-        for e in framework.expectations_for(level_id, effective)
-    )
+    items: list[ExpectationAssessment] = []
+    for e in framework.expectations_for(level_id, effective):
+        comp = e.competency
+        position = framework.required_position(comp, e.expectation)
+        scale = framework.scale_for(comp)
+        step = scale.step_at(position) if scale is not None and position is not None else None
+        parts: list[tuple[str | None, str]] = [(b.id, b.text) for b in e.expectation.bullets]
+        parts = parts or [(None, e.expectation.text)]
+        for bullet, text in parts:
+            key = f"{comp.id}#{bullet}" if bullet else comp.id
+            items.append(
+                ExpectationAssessment(
+                    competency=comp.id,
+                    name=comp.name,
+                    category=comp.category.value,
+                    expectation=text,
+                    weight=e.weight / len(parts),
+                    required=position if position is not None else required,
+                    self_rating=latest.get((key, "self")) or latest.get((comp.id, "self")),
+                    manager_rating=latest.get((key, "manager")) or latest.get((comp.id, "manager")),
+                    bullet=bullet,
+                    proficiency=step.name if step is not None else None,
+                )
+            )
     return LevelAssessment(
         level=level_id,
         title=placement.level.title,
         grade=placement.level.grade,
         path=effective,
-        items=items,
+        items=tuple(items),
         note=note,
     )
+
+
+def points_earned(framework: Framework, person: Person, ratings: Sequence[Rating]) -> int:
+    """Points of the proficiency step reached on each competency, summed (`rule: points`).
+
+    The manager's rating is judged when there is one, else the self rating, as
+    for expectations.
+    """
+    latest = latest_ratings(ratings)
+    discipline = framework.placement(person.level).discipline.id
+    total = 0
+    for comp in framework.competencies_for(discipline):
+        scale = framework.scale_for(comp)
+        rating = latest.get((comp.id, "manager")) or latest.get((comp.id, "self"))
+        if scale is None or rating is None:
+            continue
+        step = scale.step_at(rating.rating)
+        if step is not None:
+            total += step.points or 0
+    return total
 
 
 def months_between(start: date | None, end: date) -> int | None:
@@ -245,9 +293,12 @@ def assess_readiness(
         else None
     )
     months = months_between(person.level_start_date or person.hire_date, as_of)
+    min_months = min_months_for(framework, person.level)
     reasons: list[str] = []
     ready = next_assessment is not None
-    if next_assessment is None:
+    points: int | None = None
+    min_points: int | None = None
+    if next_assessment is None or target is None:
         reasons.append(f"{person.level} is the top of its track; there is no next level")
     else:
         share = next_assessment.weighted_share_met
@@ -258,8 +309,26 @@ def assess_readiness(
                 reasons.append("not every expectation is met: " + ", ".join(unmet))
             else:
                 reasons.append(f"every expectation of {target} is met")
+        elif rule.rule == "points":
+            points = points_earned(framework, person, ratings)
+            min_points = min_points_for(rule, target)
+            if min_points is None:
+                ready = False
+                reasons.append(f"{target} has no `min_points`, so the points rule cannot judge it")
+            elif points < min_points:
+                ready = False
+                reasons.append(f"{points} points earned; {target} needs {min_points}")
+            else:
+                reasons.append(f"{points} points earned ({target} needs {min_points})")
+        elif rule.rule == "holistic":
+            met = sum(1 for i in next_assessment.items if i.met)
+            reasons.append(
+                f"{met} of {len(next_assessment.items)} expectations of {target} are rated met; "
+                "the framework is not a checklist, so the promotion decision weighs them together"
+            )
         else:
-            threshold = rule.threshold if rule.threshold is not None else 1.0
+            threshold = threshold_for(rule, target)
+            threshold = threshold if threshold is not None else 1.0
             if share < threshold:
                 ready = False
                 reasons.append(
@@ -271,23 +340,25 @@ def assess_readiness(
                     f"{share:.0%} of weighted expectations of {target} met "
                     f"(threshold {threshold:.0%})"
                 )
-        if not next_assessment.items:
+        if not next_assessment.items and rule.rule != "points":
             ready = False
             reasons.append(f"{target} has no expectations on this path to judge against")
-    if rule.min_months_in_level and (months is None or months < rule.min_months_in_level):
+    if min_months and (months is None or months < min_months):
         ready = False
         held = "unknown" if months is None else f"{months} months"
-        reasons.append(f"time in level is {held}; at least {rule.min_months_in_level} needed")
-    elif rule.min_months_in_level:
-        reasons.append(f"{months} months in level (at least {rule.min_months_in_level} needed)")
+        reasons.append(f"time in level is {held}; at least {min_months} needed")
+    elif min_months:
+        reasons.append(f"{months} months in level (at least {min_months} needed)")
     return Readiness(
         person=person,
         current=current,
         next=next_assessment,
         rule=rule.rule,
-        threshold=rule.threshold,
+        threshold=threshold_for(rule, target) if target else rule.threshold,
         months_in_level=months,
-        min_months_in_level=rule.min_months_in_level,
+        min_months_in_level=min_months,
         ready=ready,
         reasons=tuple(reasons),
+        points=points,
+        min_points=min_points,
     )

@@ -1,5 +1,5 @@
 """Getting organisations in and out: CSV/XLSX readers, the mapping file, validation, export.
 
-The demo generator lives in `ingest.demo`; everything else here turns HRIS
-exports into validated canonical frames that `services.data` writes.
+Everything here turns HRIS exports into validated canonical frames that
+`services.data` writes (the demo generator is its own package, `latticework.demo`).
 """

@@ -9,12 +9,15 @@ from latticework.reports.audit_document import audit_document
 from latticework.reports.document import (
     BarChart,
     Bullets,
+    Callouts,
+    Contents,
     Document,
     Heading,
     LineChart,
     Paragraph,
     Table,
 )
+from latticework.reports.text_table import table_lines
 
 
 def audit_text(report: AuditReport, width: int = 100) -> str:
@@ -22,7 +25,8 @@ def audit_text(report: AuditReport, width: int = 100) -> str:
 
 
 def document_text(doc: Document, width: int = 100) -> str:
-    """Headings underlined, paragraphs wrapped, tables aligned; charts are named, not drawn."""
+    """Headings underlined, paragraphs wrapped, tables that fit the width without cutting
+    a cell; charts are named, not drawn; links read as their text."""
     out = [doc.title, "=" * min(width, len(doc.title))]
     if doc.subtitle:
         out += textwrap.wrap(doc.subtitle, width)
@@ -31,38 +35,33 @@ def document_text(doc: Document, width: int = 100) -> str:
         if isinstance(block, Heading):
             out += [block.text, ("-" if block.level <= 2 else "·") * min(width, len(block.text))]
         elif isinstance(block, Paragraph):
-            prefix = {"warning": "! ", "note": "  "}.get(block.tone, "")
-            out += textwrap.wrap(block.text, width, initial_indent=prefix, subsequent_indent="  ")
+            prefix = {"warning": "! ", "bad": "! ", "note": "  "}.get(block.tone, "")
+            text = " ".join([block.text, ", ".join(link.text for link in block.links)]).strip()
+            out += textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent="  ")
         elif isinstance(block, Bullets):
             for item in block.items:
                 out += textwrap.wrap(item, width, initial_indent="- ", subsequent_indent="  ")
+        elif isinstance(block, Callouts):
+            for callout in block.items:
+                label = f"{callout.label}  " if callout.label else ""
+                out += textwrap.wrap(label + callout.text, width, subsequent_indent="    ")
+                for name, value in callout.details:
+                    out += textwrap.wrap(
+                        f"{name}: {value}", width, initial_indent="    ", subsequent_indent="      "
+                    )
+                for link in callout.links:
+                    out += textwrap.wrap(
+                        link.text, width, initial_indent="    ", subsequent_indent="      "
+                    )
+                out.append("")
+        elif isinstance(block, Contents):
+            out += [block.title, "-" * len(block.title)]
+            out += [f"{n}. {h.text}" for n, h in enumerate(doc.contents(), start=1)]
         elif isinstance(block, Table):
-            out += _table(block, width)
+            if block.caption:
+                out += textwrap.wrap(block.caption, width)
+            out += table_lines(block.columns, block.rows, width, block.numeric)
         elif isinstance(block, BarChart | LineChart):
-            out.append(f"[chart: {block.title} — see --format html or pdf]")
+            out += textwrap.wrap(f"[chart: {block.title} — see --format html or pdf]", width)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _table(block: Table, width: int) -> list[str]:
-    lines = textwrap.wrap(block.caption, width) if block.caption else []
-    cap = 48  # long text cells (comparison descriptions) are cut to keep rows on one line
-    cells = [[_cut(c, cap) for c in row] for row in block.rows]
-    header = [_cut(c, cap) for c in block.columns]
-    widths = [max([len(header[i]), *(len(r[i]) for r in cells)]) for i in range(len(header))]
-
-    def line(values: list[str]) -> str:
-        parts = []
-        for i, v in enumerate(values):
-            numeric = i < len(block.numeric) and block.numeric[i]
-            parts.append(v.rjust(widths[i]) if numeric else v.ljust(widths[i]))
-        return "  ".join(parts).rstrip()
-
-    lines.append(line(header))
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [line(r) for r in cells]
-    return lines
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

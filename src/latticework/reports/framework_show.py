@@ -14,23 +14,9 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from latticework.framework.model import Band, Discipline, Framework, PromotionRule
+from latticework.framework.model import Band, Discipline, Framework
 from latticework.framework.overview import grade_grid, lattice_grid, track_abbreviations
-
-
-def promotion_summary(rule: PromotionRule) -> str:
-    """The promotion rule in one sentence."""
-    meets = rule.rating_scale.get(rule.meets_rating, str(rule.meets_rating))
-    if rule.rule == "weighted-threshold" and rule.threshold is not None:
-        text = (
-            f"ready when the path-weighted share of expectations rated {rule.meets_rating} "
-            f"({meets}) or higher is at least {rule.threshold:.0%}"
-        )
-    else:
-        text = f"ready when every expectation is rated {rule.meets_rating} ({meets}) or higher"
-    if rule.min_months_in_level:
-        text += f", after at least {rule.min_months_in_level} months in level"
-    return text + "."
+from latticework.framework.promotion_terms import promotion_summary
 
 
 def short_money(value: float) -> str:
@@ -214,6 +200,7 @@ def framework_markdown(fw: Framework) -> str:
                 for g, cells in grade_grid(fw, d.id)
             ],
         )
+        out += _descriptions_markdown(d)
         rows = lattice_grid(fw, d.id)
         if rows:
             labels = track_abbreviations(d.tracks)
@@ -232,6 +219,21 @@ def framework_markdown(fw: Framework) -> str:
     out += _bands_markdown(fw)
     out += _growth_markdown(fw)
     return "\n".join(out)
+
+
+def _descriptions_markdown(d: Discipline) -> list[str]:
+    """What each track and level is, in the framework's own words (when it has them)."""
+    out: list[str] = []
+    for t in d.tracks:
+        described = [lv for lv in t.levels if lv.description]
+        if not t.description and not described:
+            continue
+        out += [f"### {d.name}: {t.name}", ""]
+        if t.description:
+            out += [t.description, ""]
+        out += [f"- **{lv.id} {lv.title}** ({lv.grade}): {lv.description}" for lv in described]
+        out += [""] if described else []
+    return out
 
 
 def _paths_markdown(fw: Framework) -> list[str]:
@@ -367,6 +369,8 @@ def _growth_markdown(fw: Framework) -> list[str]:
                 for f in fw.forums
             ],
         )
+    if "team_targets" not in fw.model_fields_set:
+        return out  # no default targets for a framework that set none
     targets = fw.team_targets
     wanted = ", ".join(f"{n} {c.value}" for c, n in targets.min_people.items() if n)
     out += [

@@ -13,9 +13,9 @@ from latticework.growth.classify import ClassifiedAccomplishment
 from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement
 from latticework.growth.impact_summary import ImpactSummary
 from latticework.growth.moves import Move, Position, Route
+from latticework.growth.person_data import Person
 from latticework.growth.plan import DevelopmentPlan
 from latticework.growth.readiness import LevelAssessment, Readiness
-from latticework.growth.records import Person
 from latticework.reports.document import Bullets, Document, Heading, Paragraph, Table
 
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 
+from latticework.accounts.model import Role, User
 from latticework.audit import SCHEMA_VERSION, AuditOptions, AuditReport
+from latticework.services import accounts
+from latticework.services.access import require_role
 from latticework.services.accounts import utcnow
+
+if TYPE_CHECKING:
+    from latticework.storage import UnitOfWork
 
 
 class RunOptions(BaseModel):
@@ -63,21 +69,20 @@ def run_options(
 
 
 def audit_and_store(
-    conn: sa.Connection,
-    database_url: str,
+    uow: UnitOfWork,
     options: AuditOptions,
     *,
     user: str | None,
     as_of: date | None = None,
     framework_files: list[Path] | None = None,
 ) -> AuditRun:
-    """Run the whole audit now and store it through `conn` (the caller commits)."""
+    """Run the whole audit now and store it in the unit of work (the caller commits)."""
     from latticework.services.audit import audit_organisation
 
     started_at = utcnow()
-    report = audit_organisation(database_url, options, framework_files=framework_files, as_of=as_of)
+    report = audit_organisation(uow, options, framework_files=framework_files, as_of=as_of)
     return store_run(
-        conn,
+        uow,
         report,
         run_options(options, as_of, framework_files),
         user=user,
@@ -87,7 +92,7 @@ def audit_and_store(
 
 
 def store_run(
-    conn: sa.Connection,
+    uow: UnitOfWork,
     report: AuditReport,
     options: RunOptions,
     *,
@@ -97,10 +102,8 @@ def store_run(
 ) -> AuditRun:
     """Store a report that has just been computed (the caller commits)."""
     from latticework.reports.audit_json import audit_json
-    from latticework.storage.audit_runs import save_audit_run
 
-    run_id = save_audit_run(
-        conn,
+    run_id = uow.audit_runs.add(
         started_at=started_at,
         finished_at=finished_at,
         user=user,
@@ -118,11 +121,9 @@ def store_run(
     )
 
 
-def latest_run(conn: sa.Connection) -> AuditRun | None:
+def latest_run(uow: UnitOfWork) -> AuditRun | None:
     """The newest stored run this version can read (its report is parsed, not recomputed)."""
-    from latticework.storage.audit_runs import latest_audit_run
-
-    stored = latest_audit_run(conn, schema_version=SCHEMA_VERSION)
+    stored = uow.audit_runs.latest(schema_version=SCHEMA_VERSION)
     if stored is None:
         return None
     return AuditRun(
@@ -133,3 +134,46 @@ def latest_run(conn: sa.Connection) -> AuditRun | None:
         options=RunOptions.model_validate_json(stored.options),
         report=AuditReport.model_validate_json(stored.report),
     )
+
+
+# -- for a signed-in reader (people role) ----------------------------------------------
+# The audit reads everyone's pay and protected attributes (in aggregate), so running it
+# and showing a run are recorded in the access log.
+
+
+def _options(min_group: int | None) -> AuditOptions:
+    return AuditOptions() if min_group is None else AuditOptions(min_group=max(2, min_group))
+
+
+def audit_for(
+    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
+) -> AuditReport:
+    """Run the whole audit on the stored organisation, without storing it; people role only."""
+    from latticework.services.audit import audit_organisation
+
+    require_role(user, Role.PEOPLE, what="run the audit")
+    report = audit_organisation(uow, _options(min_group), as_of=as_of)
+    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
+    return report
+
+
+def latest_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
+    """The latest stored run, for the people role only (the read is logged)."""
+    require_role(user, Role.PEOPLE, what="see the audit")
+    run = latest_run(uow)
+    if run is not None:
+        accounts.record_access(uow, user, "audit.view", [None], ["pay", "protected"])
+    return run
+
+
+def start_audit_run(
+    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
+) -> AuditRun:
+    """Run the whole audit now and store it (the caller commits); people role only.
+
+    Runs in the calling thread: a web request waits for it (seconds at 100,000 people).
+    """
+    require_role(user, Role.PEOPLE, what="run the audit")
+    run = audit_and_store(uow, _options(min_group), user=user.username, as_of=as_of)
+    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
+    return run

@@ -3,6 +3,11 @@
 `import_organisation` is what `latticework import` runs; `import_dataset` is
 the lower level the demo generator uses to write an `OrgDataset` without CSV.
 Both validate everything first and write in one transaction, or not at all.
+
+The database commands (import, export, backup, upgrade) take a database URL,
+not a unit of work: they own the database's life cycle (creating or migrating
+the schema, or refusing to create a file at all for an import that fails
+before writing), so they open their unit of work themselves.
 """
 
 from __future__ import annotations
@@ -28,8 +33,7 @@ from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
-from latticework.storage import migrate
-from latticework.storage.unit_of_work import UnitOfWork
+from latticework.storage import UnitOfWork, migrate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,20 +145,21 @@ def _cell_text(values: pd.Series) -> pd.Series:
 def _framework_for_import(
     url: str, framework_files: list[Path] | None, dry_run: bool
 ) -> tuple[Framework, list[str]]:
-    from latticework.framework import load_default_framework, load_framework
-    from latticework.storage.framework_store import current_framework
+    from latticework.framework import load_framework
+    from latticework.services.frameworks import resolve
 
     if framework_files:
         loaded = load_framework(framework_files)
         _refuse_lint_errors(loaded)
         return loaded.framework, [str(f) for f in framework_files]
-    if migrate.current_revision(url) is not None:
+    if migrate.current_revision(url) is None:
+        current = resolve(None)
+    else:
+        # A read of its own, before any file is read: an import that fails on its files
+        # must not have created or migrated the database.
         with UnitOfWork(url) as uow:
-            stored = current_framework(uow.connection)
-        if stored is not None:
-            return stored.framework, list(stored.files)
-    loaded = load_default_framework()
-    return loaded.framework, [Path(f).name for f in loaded.files]
+            current = resolve(uow)
+    return current.framework, current.files
 
 
 # Lint errors that make a framework unusable for checking data. Errors about the
@@ -247,19 +252,16 @@ def _check_stored_people(uow: UnitOfWork, checked: _Checked, framework: Framewor
     import pandas as pd
 
     from latticework.ingest.validation import validate_stored_people
-    from latticework.storage.reading import read_columns
 
     columns = ["employee_id", "discipline", "track", "level", "path"]
-    stored = read_columns(uow.connection, "people", columns)
+    stored = uow.organisation.columns("people", columns)
     people = checked.tables.get("people")
     replaced = pd.Index(people.frame["employee_id"].dropna()) if people else pd.Index([])
     validate_stored_people(stored, framework, replaced, checked.findings)
 
 
 def _stored_people(uow: UnitOfWork) -> pd.DataFrame:
-    from latticework.storage.reading import read_columns
-
-    return read_columns(uow.connection, "people", ["employee_id", "manager_id", "hire_date"])
+    return uow.organisation.columns("people", ["employee_id", "manager_id", "hire_date"])
 
 
 def _validate_and_write(
@@ -275,7 +277,7 @@ def _validate_and_write(
 ) -> ImportReport:
     step("Checking against the framework and database", 2, 5)
     if dry_run and migrate.current_revision(url) is None:
-        from latticework.storage.reading import empty_people_columns
+        from latticework.storage import empty_people_columns
 
         return _check_only(checked, framework, empty_people_columns(), started)
     if not dry_run:
@@ -335,10 +337,6 @@ def _check_and_write(
     dry_run: bool,
 ) -> ImportReport:
     from latticework.org.dataset import add_derived_pay
-    from latticework.storage.bulk import upsert_frame
-    from latticework.storage.frames import typed_frame
-    from latticework.storage.framework_store import store_framework
-    from latticework.storage.tables import ORGANISATION_TABLES
 
     _validate(checked, framework, stored)
     label = f"{framework.organisation} {framework.version}"
@@ -355,7 +353,7 @@ def _check_and_write(
             unmapped_titles=checked.unmapped,
             seconds=time.perf_counter() - started,
         )
-    _, framework_stored = store_framework(uow.connection, framework, framework_files)
+    _, framework_stored = uow.frameworks.store(framework, framework_files)
     summaries = []
     for name in TABLES:  # people first: the other tables refer to it
         if name not in checked.tables:
@@ -364,7 +362,7 @@ def _check_and_write(
         frame = parsed.frame
         if name == "people":
             frame = add_derived_pay(frame, framework)
-        count = upsert_frame(uow, ORGANISATION_TABLES[name], typed_frame(name, frame))
+        count = uow.organisation.upsert(name, frame)
         summaries.append(
             TableSummary(name, parsed.source, len(frame), count.inserted, count.updated)
         )
@@ -384,11 +382,10 @@ def _check_and_write(
 def export_organisation(url: str, directory: Path) -> list[tuple[Path, int]]:
     """Write the database as canonical CSV files; returns (file, rows) pairs."""
     from latticework.ingest.export import write_csv_files
-    from latticework.storage.repository import load_dataset
 
     migrate.require_current_schema(url)
     with UnitOfWork(url) as uow:
-        dataset = load_dataset(uow.connection)
+        dataset = uow.organisation.load()
     return write_csv_files(dataset.frames(), directory)
 
 
@@ -397,10 +394,10 @@ def backup_database(url: str, target: Path) -> None:
     import sqlite3
 
     from latticework.errors import Location
-    from latticework.storage.engine import engine_for
+    from latticework.storage import sqlite_file
 
-    engine = engine_for(url)
-    if engine.dialect.name != "sqlite" or not engine.url.database:
+    database = sqlite_file(url)
+    if database is None:
         raise LatticeworkError(
             Problem(
                 "`latticework backup` copies SQLite files; this database is PostgreSQL.",
@@ -410,7 +407,7 @@ def backup_database(url: str, target: Path) -> None:
                 code="backup",
             )
         )
-    source_file = Path(engine.url.database)
+    source_file = database
     if not source_file.exists():
         raise LatticeworkError(
             Problem("The database file does not exist.", Location(str(source_file)), code="backup")

@@ -1,18 +1,15 @@
 """Growth services: impact, classification, readiness, packets, plans, moves and teams.
 
-The CLI and the web call these plain functions. Each opens storage through a
-unit of work, reads the framework the database was loaded with (the default
-framework for a database without one) and the organisation, hands typed
-records to the growth and teams domain, and returns domain values. A person
-who is not in the database is a `LatticeworkError` naming the id.
+The CLI and the web call these plain functions on a `GrowthData` (the current
+framework and the rows a view needs, read by `services.growth_data`); they hand
+typed records to the growth and teams domain and return domain values. A
+person who is not in the data is a `LatticeworkError` naming the id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
@@ -21,76 +18,19 @@ from latticework.growth.impact import ImpactStatement, impact_statements
 from latticework.growth.impact_summary import ImpactSummary, Period, summarise_impact
 from latticework.growth.moves import Move, Position, Route, legal_moves, shortest_route
 from latticework.growth.packet import PromotionPacket, build_packet
-from latticework.growth.plan import DevelopmentPlan, propose_plan
-from latticework.growth.readiness import Readiness, assess_readiness
-from latticework.growth.records import (
+from latticework.growth.person_data import (
     Person,
     Rating,
     impact_for,
     participation_for,
-    person_from_row,
     placements_from_frame,
     ratings_for,
     roles_for,
 )
-
-# The services that write live in growth_records; they are part of this module's API.
-from latticework.services.growth_records import current_cycle as current_cycle
-from latticework.services.growth_records import record_rating as record_rating
-from latticework.services.growth_records import save_impact_records as save_impact_records
-from latticework.services.growth_records import save_plan as save_plan
-from latticework.services.growth_records import set_plan_item_status as set_plan_item_status
-from latticework.services.growth_records import stored_plan as stored_plan
-from latticework.teams.composition import (
-    EVIDENCING_CATEGORIES,
-    OrgComposition,
-    compose_organisation,
-)
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
-    from latticework.org.dataset import OrgDataset
-
-
-@dataclass(frozen=True)
-class GrowthData:
-    """The framework and the organisation the growth views are computed from."""
-
-    framework: Framework
-    org: OrgDataset
-
-    @property
-    def as_of(self) -> date:
-        return self.org.as_of
-
-
-def _not_found(employee_id: str) -> LatticeworkError:
-    return LatticeworkError(
-        Problem(
-            f"no person with employee id {employee_id!r} in the database",
-            fix="Check the id (it is the employee_id column of people.csv) or import the data.",
-            code="person-not-found",
-        )
-    )
-
-
-def _team_not_found(team: str, teams: Sequence[str]) -> LatticeworkError:
-    shown = ", ".join(teams[:20]) + (" …" if len(teams) > 20 else "")
-    return LatticeworkError(
-        Problem(f"no team named {team!r}", fix=f"Use one of: {shown}.", code="team-not-found")
-    )
-
-
-def find_person(data: GrowthData, employee_id: str) -> Person:
-    """The person with this id, or a clear error naming it."""
-    people = data.org.people
-    rows = people[people["employee_id"].astype(str) == employee_id] if not people.empty else people
-    if rows.empty:
-        raise _not_found(employee_id)
-    row = rows.iloc[0].to_dict()
-    return person_from_row({str(k): v for k, v in row.items()})
-
+from latticework.growth.plan import DevelopmentPlan, propose_plan
+from latticework.growth.readiness import Readiness, assess_readiness
+from latticework.services.growth_data import GrowthData, find_person, team_not_found
+from latticework.teams.composition import OrgComposition, compose_organisation
 
 # -- impact ----------------------------------------------------------------------
 
@@ -225,7 +165,7 @@ def team_composition(data: GrowthData, team: str | None = None) -> OrgCompositio
         known = sorted({str(t) for t in people_frame["team"].dropna().unique()})
         people_frame = people_frame[people_frame["team"] == team]
         if people_frame.empty:
-            raise _team_not_found(team, known)
+            raise team_not_found(team, known)
     people = placements_from_frame(people_frame)
     ratings: dict[str, list[Rating]] = {}
     assessments = data.org.assessments
@@ -248,78 +188,3 @@ def team_composition(data: GrowthData, team: str | None = None) -> OrgCompositio
                     Rating(str(competency), "manager", int(rating), str(cycle))
                 )
     return compose_organisation(data.framework, people, ratings)
-
-
-# -- storage ---------------------------------------------------------------------
-
-
-def load_framework_for(url: str) -> Framework:
-    """The framework the database was loaded with; the default one when there is none yet.
-
-    Classifying text needs no organisation data, so a missing database file is
-    not an error here: the default framework is used.
-    """
-    from latticework.framework import load_default_framework
-
-    if url.startswith("sqlite:///"):
-        from pathlib import Path
-
-        if not Path(url.removeprefix("sqlite:///")).exists():
-            return load_default_framework().framework
-    from latticework.storage import UnitOfWork, current_framework, require_current_schema
-
-    require_current_schema(url)
-    with UnitOfWork(url) as uow:
-        stored = current_framework(uow.connection)
-    return stored.framework if stored else load_default_framework().framework
-
-
-def _stored_framework(connection: Connection) -> Framework:
-    from latticework.framework import load_default_framework
-    from latticework.storage import current_framework
-
-    stored = current_framework(connection)
-    return stored.framework if stored else load_default_framework().framework
-
-
-def load_growth_data(url: str, as_of: date | None = None) -> GrowthData:
-    """The stored framework (default if none) and the whole organisation, as of a date."""
-    from latticework.storage import UnitOfWork, load_dataset, require_current_schema
-
-    require_current_schema(url)
-    with UnitOfWork(url) as uow:
-        framework = _stored_framework(uow.connection)
-        org = load_dataset(uow.connection, as_of)
-    return GrowthData(framework, org)
-
-
-def load_person_data(url: str, employee_id: str, as_of: date | None = None) -> GrowthData:
-    """The framework and one person's rows of every table (fast at any size)."""
-    from latticework.storage import UnitOfWork, require_current_schema
-    from latticework.storage.growth_reads import person_dataset
-
-    require_current_schema(url)
-    with UnitOfWork(url) as uow:
-        framework = _stored_framework(uow.connection)
-        org = person_dataset(uow.connection, employee_id, as_of)
-    if org is None:
-        raise _not_found(employee_id)
-    return GrowthData(framework, org)
-
-
-def load_team_data(url: str, team: str | None = None) -> GrowthData:
-    """The framework, the active people with a team, and the manager ratings that can show
-    a capability (strategic, business and product competencies)."""
-    from latticework.org.dataset import OrgDataset
-    from latticework.storage import UnitOfWork, require_current_schema
-    from latticework.storage.growth_reads import manager_ratings, team_names, team_people
-
-    require_current_schema(url)
-    with UnitOfWork(url) as uow:
-        framework = _stored_framework(uow.connection)
-        people = team_people(uow.connection, team)
-        if team is not None and people.empty:
-            raise _team_not_found(team, team_names(uow.connection))
-        evidencing = [c.id for c in framework.competencies if c.category in EVIDENCING_CATEGORIES]
-        ratings = manager_ratings(uow.connection, evidencing, team)
-    return GrowthData(framework, OrgDataset(people=people, assessments=ratings))

@@ -1,38 +1,71 @@
-"""Storage: SQLAlchemy tables, the unit of work, repositories and Alembic migrations.
+"""Storage: SQLAlchemy tables, the unit of work with its repositories, Alembic migrations.
 
-Services open a `UnitOfWork(url)` and call the repository functions with its
-connection; nothing outside this package writes SQL.
+Services work inside a `UnitOfWork` and read and write through its
+repositories (`uow.people`, `uow.plans`, …); this package is the only place
+that builds SQL. Entry points open the unit of work and commit it. What other
+packages may import is exported here; the modules inside are storage's own.
 """
 
 from __future__ import annotations
 
-from latticework.storage.engine import create_engine, dispose_engine, engine_for
-from latticework.storage.framework_store import StoredFramework, current_framework, store_framework
-from latticework.storage.migrate import require_current_schema, upgrade_database
-from latticework.storage.repository import (
-    PersonRecord,
-    direct_reports,
-    get_person,
-    load_dataset,
-    managers_above,
-    reporting_chain,
+from sqlalchemy import Engine
+
+from latticework.storage.audit_runs import StoredAuditRun
+from latticework.storage.engine import (
+    create_engine,
+    display_url,
+    dispose_engine,
+    engine_for,
+    sqlite_file,
 )
+from latticework.storage.frames import frame_columns
+from latticework.storage.framework_store import StoredFramework
+from latticework.storage.impact_ratings import AssessmentRecord
+from latticework.storage.migrate import (
+    current_revision,
+    require_current_schema,
+    upgrade_database,
+)
+from latticework.storage.organisation import load_dataset
+from latticework.storage.people import (
+    EventRow,
+    PersonListRow,
+    PersonRecord,
+    RatingRow,
+    TeamSize,
+    Visibility,
+)
+from latticework.storage.plans import NewPlanItem, StoredPlan, StoredPlanItem
+from latticework.storage.reading import empty_people_columns
+from latticework.storage.sqlite_wal import WalCheckpointer, app_engine
 from latticework.storage.unit_of_work import UnitOfWork
 
 __all__ = [
+    "AssessmentRecord",
+    "Engine",
+    "EventRow",
+    "NewPlanItem",
+    "PersonListRow",
     "PersonRecord",
+    "RatingRow",
+    "StoredAuditRun",
     "StoredFramework",
+    "StoredPlan",
+    "StoredPlanItem",
+    "TeamSize",
     "UnitOfWork",
+    "Visibility",
+    "WalCheckpointer",
+    "app_engine",
     "create_engine",
-    "current_framework",
-    "direct_reports",
+    "current_revision",
+    "display_url",
     "dispose_engine",
+    "empty_people_columns",
     "engine_for",
-    "get_person",
+    "frame_columns",
     "load_dataset",
-    "managers_above",
-    "reporting_chain",
     "require_current_schema",
-    "store_framework",
+    "sqlite_file",
     "upgrade_database",
 ]

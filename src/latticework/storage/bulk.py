@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from latticework.storage.unit_of_work import UnitOfWork
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -42,23 +40,23 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def upsert_frame(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame) -> UpsertCount:
-    """Insert new rows of `frame` and update changed ones, inside the unit of work."""
+def upsert_frame(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> UpsertCount:
+    """Insert new rows of `frame` and update changed ones, in the connection's transaction."""
     if frame.empty:
         return UpsertCount(table.name, 0, 0, 0)
     columns = [c.name for c in table.columns if c.name in frame.columns]
     keys = [c.name for c in table.primary_key.columns]
-    before = _count(uow, table)
-    if uow.dialect == "postgresql":
-        changed = _upsert_postgresql(uow, table, frame[columns], keys)
+    before = _count(conn, table)
+    if conn.dialect.name == "postgresql":
+        changed = _upsert_postgresql(conn, table, frame[columns], keys)
     else:
-        changed = _upsert_sqlite(uow, table, frame[columns], keys)
-    inserted = _count(uow, table) - before
+        changed = _upsert_sqlite(conn, table, frame[columns], keys)
+    inserted = _count(conn, table) - before
     return UpsertCount(table.name, len(frame), inserted, changed - inserted)
 
 
-def _count(uow: UnitOfWork, table: sa.Table) -> int:
-    return int(uow.connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+def _count(conn: sa.Connection, table: sa.Table) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
 
 
 def _conflict_clause(table: str, columns: list[str], keys: list[str], distinct: str) -> str:
@@ -74,14 +72,16 @@ def _conflict_clause(table: str, columns: list[str], keys: list[str], distinct: 
     )
 
 
-def _upsert_sqlite(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: list[str]) -> int:
+def _upsert_sqlite(
+    conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, keys: list[str]
+) -> int:
     columns = list(frame.columns)
     sql = (
         f"INSERT INTO {_quote(table.name)} ({', '.join(map(_quote, columns))}) "
         f"VALUES ({', '.join('?' for _ in columns)}) "
         + _conflict_clause(table.name, columns, keys, "IS NOT")
     )
-    cursor = uow.dbapi_connection().cursor()
+    cursor = _driver(conn).cursor()
     (default_cache,) = cursor.execute("PRAGMA cache_size").fetchone()
     # Index pages of a large table do not fit SQLite's default 2 MiB cache; inserting
     # millions of rows with keys in no particular order then rereads pages from disk.
@@ -98,12 +98,12 @@ def _upsert_sqlite(uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: 
 
 
 def _upsert_postgresql(
-    uow: UnitOfWork, table: sa.Table, frame: pd.DataFrame, keys: list[str]
+    conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, keys: list[str]
 ) -> int:
     columns = list(frame.columns)
     names = ", ".join(map(_quote, columns))
     staging = f"_lw_stage_{table.name}"
-    cursor = uow.dbapi_connection().cursor()
+    cursor = _driver(conn).cursor()
     try:
         cursor.execute(
             f"CREATE TEMP TABLE {staging} (LIKE {_quote(table.name)} INCLUDING DEFAULTS) "
@@ -121,6 +121,11 @@ def _upsert_postgresql(
         return changed
     finally:
         cursor.close()
+
+
+def _driver(conn: sa.Connection) -> Any:
+    """The driver's own connection (sqlite3 or psycopg), inside this transaction."""
+    return conn.connection.driver_connection
 
 
 def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -77,3 +78,16 @@ def dispose_engine(url: str) -> None:
     engine = _ENGINES.pop(normalise_url(url), None)
     if engine is not None:
         engine.dispose()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite database URL; None for PostgreSQL (or in-memory SQLite)."""
+    engine = engine_for(url)
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    return Path(engine.url.database)
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for pages and messages."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -24,57 +24,72 @@ class StoredFramework:
     files: tuple[str, ...]
 
 
-def current_framework(connection: Connection) -> StoredFramework | None:
-    """The framework the database was last loaded with, or None for a new database."""
-    row = connection.execute(
-        sa.select(framework_versions).order_by(framework_versions.c.id.desc()).limit(1)
-    ).one_or_none()
-    if row is None:
-        return None
-    return StoredFramework(
-        id=row.id,
-        framework=Framework.model_validate_json(row.document),
-        loaded_at=row.loaded_at,
-        files=tuple(json.loads(row.files)),
-    )
+class FrameworkRepository:
+    """The framework versions stored with the organisation; the newest is the current one."""
 
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
 
-def framework_history(connection: Connection) -> list[tuple[int, str, str, datetime]]:
-    """(id, organisation, version, loaded_at) of every stored version, oldest first."""
-    rows = connection.execute(
-        sa.select(
-            framework_versions.c.id,
-            framework_versions.c.organisation,
-            framework_versions.c.version,
-            framework_versions.c.loaded_at,
-        ).order_by(framework_versions.c.id)
-    )
-    return [(r.id, r.organisation, r.version, r.loaded_at) for r in rows]
-
-
-def store_framework(
-    connection: Connection, framework: Framework, files: list[str] | None = None
-) -> tuple[StoredFramework, bool]:
-    """Make `framework` current; returns it and whether a new version was written.
-
-    Storing the framework that is already current writes nothing, so
-    re-importing with the same framework leaves the database unchanged.
-    """
-    document = framework.model_dump_json()
-    current = current_framework(connection)
-    if current is not None and current.framework.model_dump_json() == document:
-        return current, False
-    loaded_at = datetime.now(UTC)
-    new_id = connection.execute(
-        sa.insert(framework_versions)
-        .values(
-            organisation=framework.organisation,
-            version=framework.version,
-            files=json.dumps(files or []),
-            yaml=dump_framework(framework),
-            document=document,
-            loaded_at=loaded_at,
+    def current(self) -> StoredFramework | None:
+        """The framework the database was last loaded with, or None for a new database."""
+        row = self._conn.execute(
+            sa.select(framework_versions).order_by(framework_versions.c.id.desc()).limit(1)
+        ).one_or_none()
+        if row is None:
+            return None
+        return StoredFramework(
+            id=row.id,
+            framework=Framework.model_validate_json(row.document),
+            loaded_at=row.loaded_at,
+            files=tuple(json.loads(row.files)),
         )
-        .returning(framework_versions.c.id)
-    ).scalar_one()
-    return StoredFramework(new_id, framework, loaded_at, tuple(files or [])), True
+
+    def newest_id(self) -> int | None:
+        """The id of the current version (one indexed look-up), or None."""
+        value = self._conn.execute(sa.select(sa.func.max(framework_versions.c.id))).scalar()
+        return None if value is None else int(value)
+
+    def by_id(self, version_id: int) -> Framework:
+        document = self._conn.execute(
+            sa.select(framework_versions.c.document).where(framework_versions.c.id == version_id)
+        ).scalar_one()
+        return Framework.model_validate_json(document)
+
+    def history(self) -> list[tuple[int, str, str, datetime]]:
+        """(id, organisation, version, loaded_at) of every stored version, oldest first."""
+        rows = self._conn.execute(
+            sa.select(
+                framework_versions.c.id,
+                framework_versions.c.organisation,
+                framework_versions.c.version,
+                framework_versions.c.loaded_at,
+            ).order_by(framework_versions.c.id)
+        )
+        return [(r.id, r.organisation, r.version, r.loaded_at) for r in rows]
+
+    def store(
+        self, framework: Framework, files: list[str] | None = None
+    ) -> tuple[StoredFramework, bool]:
+        """Make `framework` current; returns it and whether a new version was written.
+
+        Storing the framework that is already current writes nothing, so
+        re-importing with the same framework leaves the database unchanged.
+        """
+        document = framework.model_dump_json()
+        current = self.current()
+        if current is not None and current.framework.model_dump_json() == document:
+            return current, False
+        loaded_at = datetime.now(UTC)
+        new_id = self._conn.execute(
+            sa.insert(framework_versions)
+            .values(
+                organisation=framework.organisation,
+                version=framework.version,
+                files=json.dumps(files or []),
+                yaml=dump_framework(framework),
+                document=document,
+                loaded_at=loaded_at,
+            )
+            .returning(framework_versions.c.id)
+        ).scalar_one()
+        return StoredFramework(new_id, framework, loaded_at, tuple(files or [])), True

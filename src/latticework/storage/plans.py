@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from latticework.storage.records import require_person
+from latticework.storage.people import PeopleRepository
 from latticework.storage.tables import development_plans, plan_items
 
 
@@ -47,99 +47,103 @@ class NewPlanItem:
     status: str = "planned"
 
 
-def active_plan(connection: Connection, employee_id: str) -> StoredPlan | None:
-    """The person's active plan with its items in order, or None."""
-    row = connection.execute(
-        sa.select(development_plans)
-        .where(
-            development_plans.c.employee_id == employee_id,
-            development_plans.c.status == "active",
-        )
-        .order_by(development_plans.c.id.desc())
-        .limit(1)
-    ).one_or_none()
-    if row is None:
-        return None
-    items = connection.execute(
-        sa.select(plan_items).where(plan_items.c.plan_id == row.id).order_by(plan_items.c.id)
-    )
-    return StoredPlan(
-        id=row.id,
-        employee_id=row.employee_id,
-        path=row.path,
-        title=row.title,
-        status=row.status,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        items=tuple(
-            StoredPlanItem(i.id, i.opportunity_id, i.competency, i.goal, i.due_date, i.status)
-            for i in items
-        ),
-    )
+class PlanRepository:
+    """Development plans and their items."""
 
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
 
-def save_plan(
-    connection: Connection,
-    employee_id: str,
-    path: str | None,
-    title: str | None,
-    items: list[NewPlanItem],
-) -> StoredPlan:
-    """Store a new active plan for the person; their previous active plan is superseded."""
-    require_person(connection, employee_id)
-    now = datetime.now(UTC)
-    connection.execute(
-        sa.update(development_plans)
-        .where(
-            development_plans.c.employee_id == employee_id,
-            development_plans.c.status == "active",
+    def active(self, employee_id: str) -> StoredPlan | None:
+        """The person's active plan with its items in order, or None."""
+        row = self._conn.execute(
+            sa.select(development_plans)
+            .where(
+                development_plans.c.employee_id == employee_id,
+                development_plans.c.status == "active",
+            )
+            .order_by(development_plans.c.id.desc())
+            .limit(1)
+        ).one_or_none()
+        if row is None:
+            return None
+        items = self._conn.execute(
+            sa.select(plan_items).where(plan_items.c.plan_id == row.id).order_by(plan_items.c.id)
         )
-        .values(status="superseded", updated_at=now)
-    )
-    plan_id = connection.execute(
-        sa.insert(development_plans)
-        .values(
-            employee_id=employee_id,
-            path=path,
-            title=title,
-            status="active",
-            created_at=now,
-            updated_at=now,
-        )
-        .returning(development_plans.c.id)
-    ).scalar_one()
-    if items:
-        connection.execute(
-            sa.insert(plan_items),
-            [
-                {
-                    "plan_id": plan_id,
-                    "opportunity_id": i.opportunity_id,
-                    "competency": i.competency,
-                    "goal": i.goal,
-                    "due_date": i.due_date,
-                    "status": i.status,
-                }
+        return StoredPlan(
+            id=row.id,
+            employee_id=row.employee_id,
+            path=row.path,
+            title=row.title,
+            status=row.status,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            items=tuple(
+                StoredPlanItem(i.id, i.opportunity_id, i.competency, i.goal, i.due_date, i.status)
                 for i in items
-            ],
+            ),
         )
-    stored = active_plan(connection, employee_id)
-    assert stored is not None
-    return stored
 
+    def save(
+        self,
+        employee_id: str,
+        path: str | None,
+        title: str | None,
+        items: list[NewPlanItem],
+    ) -> StoredPlan:
+        """Store a new active plan for the person; their previous active plan is superseded."""
+        PeopleRepository(self._conn).require(employee_id)
+        now = datetime.now(UTC)
+        self._conn.execute(
+            sa.update(development_plans)
+            .where(
+                development_plans.c.employee_id == employee_id,
+                development_plans.c.status == "active",
+            )
+            .values(status="superseded", updated_at=now)
+        )
+        plan_id = self._conn.execute(
+            sa.insert(development_plans)
+            .values(
+                employee_id=employee_id,
+                path=path,
+                title=title,
+                status="active",
+                created_at=now,
+                updated_at=now,
+            )
+            .returning(development_plans.c.id)
+        ).scalar_one()
+        if items:
+            self._conn.execute(
+                sa.insert(plan_items),
+                [
+                    {
+                        "plan_id": plan_id,
+                        "opportunity_id": i.opportunity_id,
+                        "competency": i.competency,
+                        "goal": i.goal,
+                        "due_date": i.due_date,
+                        "status": i.status,
+                    }
+                    for i in items
+                ],
+            )
+        stored = self.active(employee_id)
+        assert stored is not None
+        return stored
 
-def set_item_status(connection: Connection, plan_id: int, item_id: int, status: str) -> bool:
-    """Change one item's status; False when the item is not in that plan."""
-    result = connection.execute(
-        sa.update(plan_items)
-        .where(plan_items.c.id == item_id, plan_items.c.plan_id == plan_id)
-        .values(status=status)
-    )
-    if result.rowcount == 0:
-        return False
-    connection.execute(
-        sa.update(development_plans)
-        .where(development_plans.c.id == plan_id)
-        .values(updated_at=datetime.now(UTC))
-    )
-    return True
+    def set_item_status(self, plan_id: int, item_id: int, status: str) -> bool:
+        """Change one item's status; False when the item is not in that plan."""
+        result = self._conn.execute(
+            sa.update(plan_items)
+            .where(plan_items.c.id == item_id, plan_items.c.plan_id == plan_id)
+            .values(status=status)
+        )
+        if result.rowcount == 0:
+            return False
+        self._conn.execute(
+            sa.update(development_plans)
+            .where(development_plans.c.id == plan_id)
+            .values(updated_at=datetime.now(UTC))
+        )
+        return True

@@ -29,8 +29,8 @@ from latticework.framework.model import (
     Framework,
     TrackKind,
 )
+from latticework.growth.person_data import Rating
 from latticework.growth.readiness import latest_ratings
-from latticework.growth.records import Rating
 
 CAPABILITY_NAMES: dict[Capability, str] = {
     Capability.STRATEGIC: "Strategic leadership",

@@ -29,15 +29,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import sqlalchemy as sa
-
+from latticework.accounts.model import AccessEntry
 from latticework.services import accounts
 from latticework.services.accounts import User
+from latticework.storage import Engine, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
-    rows: list[dict[str, object]]
+    rows: list[AccessEntry]
     loop: asyncio.AbstractEventLoop
     future: asyncio.Future[None]
 
@@ -51,33 +51,10 @@ def _settle(future: asyncio.Future[None], error: BaseException | None) -> None:
         future.set_exception(error)
 
 
-def _written_inline(conn: sa.Connection, rows: list[dict[str, object]]) -> bool:
-    """Insert and commit `rows` on `conn` if that needs no wait for a lock."""
-    if conn.dialect.name != "sqlite":
-        accounts.write_access_rows(conn, rows)
-        conn.commit()
-        return True
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    (busy_timeout,) = driver.execute("PRAGMA busy_timeout").fetchone()
-    driver.execute("PRAGMA busy_timeout = 0")
-    try:
-        accounts.write_access_rows(conn, rows)
-        conn.commit()
-    except sa.exc.OperationalError as exc:
-        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
-            raise
-        conn.rollback()
-        return False
-    finally:
-        driver.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
-    return True
-
-
 class AccessLogWriter:
     """Writes access-log entries for the requests of one process, in batches."""
 
-    def __init__(self, engine: sa.Engine, max_batch: int = 500, patience: float = 10.0) -> None:
+    def __init__(self, engine: Engine, max_batch: int = 500, patience: float = 10.0) -> None:
         self._engine = engine
         self._patience = patience
         self._max_batch = max_batch
@@ -87,7 +64,7 @@ class AccessLogWriter:
 
     async def record(
         self,
-        conn: sa.Connection,
+        uow: UnitOfWork,
         user: User,
         action: str,
         subject_employee_ids: Sequence[str | None],
@@ -95,11 +72,11 @@ class AccessLogWriter:
     ) -> None:
         """Log that `user` read `fields` of these people; returns once it is committed.
 
-        Commits `conn`'s transaction: call it after the request's reads, before
-        the response is rendered.
+        Commits the request's unit of work: call it after the request's reads,
+        before the response is rendered.
         """
-        rows = accounts.access_log_rows(user, action, subject_employee_ids, fields)
-        if not rows or _written_inline(conn, rows):
+        rows = accounts.access_entries(user, action, subject_employee_ids, fields)
+        if not rows or uow.access_log.add_without_waiting(rows):
             return
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
@@ -117,7 +94,7 @@ class AccessLogWriter:
                 )
                 self._thread.start()
 
-    def _write_when_free(self, rows: list[dict[str, object]]) -> None:
+    def _write_when_free(self, rows: list[AccessEntry]) -> None:
         """Commit `rows`, trying again every millisecond while another writer holds the lock.
 
         SQLite's own busy handler would wait too, but in growing sleeps (up to
@@ -125,11 +102,11 @@ class AccessLogWriter:
         processes' entries hold it for tens of microseconds at a time.
         """
         deadline = time.monotonic() + self._patience
-        with self._engine.connect() as conn:
-            while not _written_inline(conn, rows):
+        with UnitOfWork(self._engine) as uow:
+            while not uow.access_log.add_without_waiting(rows):
                 if time.monotonic() > deadline:
-                    accounts.write_access_rows(conn, rows)  # waits, or says why it cannot
-                    conn.commit()
+                    uow.access_log.add(rows)  # waits, or says why it cannot
+                    uow.commit()
                     return
                 time.sleep(0.001)
 

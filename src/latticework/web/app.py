@@ -14,7 +14,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -25,15 +24,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from latticework.errors import LatticeworkError, Location, Problem
+from latticework.services.access import AccessDeniedError, NotFoundError, can_see_bands
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
-from latticework.services.web_access import AccessDeniedError, NotFoundError, can_see_bands
+from latticework.storage import WalCheckpointer, app_engine
 from latticework.web.access_log import AccessLogWriter
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
 from latticework.web.documents import block_kind, inline_chart
 from latticework.web.security import CSRF_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState, FrameworkProvider
-from latticework.web.wal_checkpoints import WalCheckpointer, no_automatic_checkpoints
 
 API_PREFIX = "/api"
 
@@ -50,15 +49,9 @@ def _package_dir(name: str) -> Path:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The web application and JSON API for one deployment."""
-    from latticework.storage.engine import create_engine
     from latticework.web import api, pages
 
-    # Requests take their connection on the event loop; a pool larger than the thread pool
-    # (40) plus the loop means taking one never waits there.
-    engine = create_engine(settings.database_url, pool_size=5, max_overflow=60, pool_timeout=30)
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_for_many_readers)
-        sa.event.listen(engine, "connect", no_automatic_checkpoints)
+    engine = app_engine(settings.database_url)
     checkpointer = WalCheckpointer(engine)
 
     @asynccontextmanager
@@ -103,15 +96,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     _add_middleware(app, settings, signer)
     _add_error_handlers(app)
     return app
-
-
-def _sqlite_for_many_readers(dbapi_connection: Any, _record: object) -> None:
-    # Write-ahead logging lets page reads go on while another process writes (the access
-    # log, an import); NORMAL sync is durable across application crashes in WAL mode.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
 
 
 def _template_context(request: Request) -> dict[str, Any]:

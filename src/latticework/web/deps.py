@@ -1,12 +1,11 @@
-"""Request dependencies: settings, one database transaction per request, the current user,
-the framework, and the CSRF check that guards every state-changing request."""
+"""Request dependencies: settings, one unit of work (one transaction) per request, the
+current user, the framework, and the CSRF check that guards every state-changing request."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, TypeVar
 
-import sqlalchemy as sa
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
@@ -14,6 +13,7 @@ from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.services import accounts
 from latticework.services.accounts import User
+from latticework.storage import UnitOfWork
 from latticework.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState
@@ -45,7 +45,7 @@ async def get_settings(state: StateDep) -> WebSettings:
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 
 
-async def get_conn(state: StateDep) -> AsyncIterator[sa.Connection]:
+async def get_uow(state: StateDep) -> AsyncIterator[UnitOfWork]:
     """One transaction per request: committed when the route returns, rolled back on error.
 
     Runs on the event loop: the app's pool is larger than the thread pool, so
@@ -55,25 +55,23 @@ async def get_conn(state: StateDep) -> AsyncIterator[sa.Connection]:
     through the thread pool; slow work (log-in hashing, imports, the audit,
     PDF packets) stays in synchronous routes or is sent to the thread pool.
     """
-    from latticework.storage.unit_of_work import UnitOfWork
-
     with UnitOfWork(state.engine) as uow:
-        yield uow.connection
+        yield uow
         uow.commit()
 
 
-ConnDep = Annotated[sa.Connection, Depends(get_conn, scope="function")]
+UowDep = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
 
 
-async def get_framework(state: StateDep, conn: ConnDep) -> Framework:
+async def get_framework(state: StateDep, uow: UowDep) -> Framework:
     # One indexed lookup of the newest framework version: cheaper inline than a thread hop.
-    return state.frameworks.current(conn)
+    return state.frameworks.current(uow)
 
 
 FrameworkDep = Annotated[Framework, Depends(get_framework)]
 
 
-async def write_in_thread(state: AppState, conn: sa.Connection, work: Callable[[], T]) -> T:
+async def write_in_thread(state: AppState, uow: UnitOfWork, work: Callable[[], T]) -> T:
     """Run work that writes, and commit it, in the thread pool.
 
     Code on the event loop only reads: with SQLite a writer may have to wait for
@@ -86,7 +84,7 @@ async def write_in_thread(state: AppState, conn: sa.Connection, work: Callable[[
     def work_and_commit() -> T:
         with state.write_lock:
             result = work()
-            conn.commit()
+            uow.commit()
         return result
 
     return await run_in_threadpool(work_and_commit)
@@ -98,7 +96,7 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def optional_user(request: Request, state: StateDep, conn: ConnDep) -> User | None:
+async def optional_user(request: Request, state: StateDep, uow: UowDep) -> User | None:
     """The user behind an API token or a session cookie, if any (and still active).
 
     One or two primary-key lookups, run inline on the event loop.
@@ -107,11 +105,11 @@ async def optional_user(request: Request, state: StateDep, conn: ConnDep) -> Use
     user: User | None
     if token is not None:
         # Looking a token up may record its use (a write): off the event loop.
-        user = await write_in_thread(state, conn, lambda: accounts.user_for_token(conn, token))
+        user = await write_in_thread(state, uow, lambda: accounts.user_for_token(uow, token))
         request.state.auth = "token"
     else:
         session = state.signer.read_session(request.cookies.get(SESSION_COOKIE))
-        user = accounts.get_user(conn, session.user_id) if session else None
+        user = accounts.get_user(uow, session.user_id) if session else None
         if user is not None and (
             not user.is_active or session is None or session.password_stamp != user.password_stamp
         ):

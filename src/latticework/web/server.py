@@ -49,7 +49,7 @@ def get_once(database_url: str, path: str, username: str | None = None) -> tuple
 
     from latticework.errors import LatticeworkError, Problem
     from latticework.services import accounts
-    from latticework.storage.unit_of_work import UnitOfWork
+    from latticework.storage import UnitOfWork
     from latticework.web.app import create_app
     from latticework.web.security import SESSION_COOKIE, SessionData
 
@@ -57,7 +57,7 @@ def get_once(database_url: str, path: str, username: str | None = None) -> tuple
     client = TestClient(app, base_url="http://localhost")
     if username is not None:
         with UnitOfWork(database_url) as uow:
-            user = accounts.get_user_by_name(uow.connection, username)
+            user = accounts.get_user_by_name(uow, username)
         if user is None:
             raise LatticeworkError(
                 Problem(f"No user named '{username}'.", fix="See `latticework users list`.")

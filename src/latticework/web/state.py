@@ -4,16 +4,16 @@ built from the same settings behaves the same."""
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import sqlalchemy as sa
 from fastapi.templating import Jinja2Templates
 
 from latticework.framework.model import Framework
+from latticework.services.frameworks import current_framework
+from latticework.storage import Engine, UnitOfWork
 from latticework.web.access_log import AccessLogWriter
 from latticework.web.security import CookieSigner
 from latticework.web.settings import WebSettings
@@ -47,47 +47,25 @@ class FrameworkProvider:
             found = self._views[full_key] = build()
         return found  # type: ignore[return-value]
 
-    def current(self, conn: sa.Connection) -> Framework:
+    def current(self, uow: UnitOfWork) -> Framework:
+        """The current framework (`services.frameworks`), re-read only when a newer
+        version is stored."""
         if self._files:
             if self._framework is None:
-                self._framework = self._from_files()
+                self._framework = current_framework(None, list(self._files))
             return self._framework
-        version = _newest_stored_version(conn)
+        version = uow.frameworks.newest_id()
         if self._framework is None or version != self._loaded_version:
             with self._lock:
-                self._framework = (
-                    _stored_framework(conn, version) if version is not None else self._from_files()
-                )
+                self._framework = current_framework(uow)
                 self._loaded_version = version
         return self._framework
-
-    def _from_files(self) -> Framework:
-        from latticework.framework import load_default_framework, load_framework
-
-        loaded = load_framework(list(self._files)) if self._files else load_default_framework()
-        return loaded.framework
-
-
-def _newest_stored_version(conn: sa.Connection) -> int | None:
-    from latticework.storage.tables import framework_versions
-
-    value = conn.execute(sa.select(sa.func.max(framework_versions.c.id))).scalar()
-    return None if value is None else int(value)
-
-
-def _stored_framework(conn: sa.Connection, version: int) -> Framework:
-    from latticework.storage.tables import framework_versions
-
-    document = conn.execute(
-        sa.select(framework_versions.c.document).where(framework_versions.c.id == version)
-    ).scalar_one()
-    return Framework.model_validate(json.loads(document))
 
 
 @dataclass
 class AppState:
     settings: WebSettings
-    engine: sa.Engine
+    engine: Engine
     signer: CookieSigner
     templates: Jinja2Templates
     frameworks: FrameworkProvider

@@ -76,8 +76,13 @@ def server(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             process.wait()
 
 
+# Generous: a loaded 2-core machine (a CI run beside other work) can take well over 30 s
+# to import the web stack and open the database; a quiet one answers in about 2 s.
+STARTUP_TIMEOUT_S = 120
+
+
 def wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
             output = process.stdout.read() if process.stdout else ""
@@ -88,7 +93,9 @@ def wait_until_up(base_url: str, process: subprocess.Popen[str]) -> None:
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"latticework serve did not answer at {base_url} within 30 s")
+    raise RuntimeError(
+        f"latticework serve did not answer at {base_url} within {STARTUP_TIMEOUT_S} s"
+    )
 
 
 @pytest.fixture(scope="module")

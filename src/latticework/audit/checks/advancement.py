@@ -27,7 +27,7 @@ from latticework.audit.model import (
 )
 from latticework.audit.registry import audit
 from latticework.audit.stats import FISHER_METHOD, Estimate, fisher_rates
-from latticework.audit.suppression import group, hide_sizes, row
+from latticework.audit.suppression import group, hide_sizes, reportable_sizes, row
 from latticework.audit.wording import percent
 from latticework.framework.model import Framework, TrackKind
 
@@ -60,7 +60,7 @@ def advancement(ctx: AuditContext) -> AuditSection:
     parallel = set(ctx.parallel_grades())
     by_track = _rates(cohort, ["grade_rank", "grade", "track_kind"])
     for grade_id, at_grade in _by_grade(by_track):
-        best = at_grade.loc[at_grade["n"] >= ctx.min_group, "rate"].max()
+        best = at_grade.loc[reportable_sizes(at_grade["n"], ctx.min_group), "rate"].max()
         for r in records(at_grade):
             ratio = r.rate / best if best and best > 0 else None
             track_rows.append(
@@ -79,7 +79,7 @@ def advancement(ctx: AuditContext) -> AuditSection:
         by_path = _rates(on_paths, ["grade_rank", "grade", "level", "path"])
         for level in by_path.sort_values(["grade_rank", "level"])["level"].unique():
             at_level = by_path[by_path["level"] == level]
-            shown = at_level[at_level["n"] >= ctx.min_group]
+            shown = at_level[reportable_sizes(at_level["n"], ctx.min_group)]
             best = shown["rate"].max()
             for r in records(at_level):
                 ratio = r.rate / best if best and best > 0 else None
@@ -265,7 +265,9 @@ def _rate_comparison(
             f"comparison group between {start} and {end}"
         )
         est = Estimate(float("nan"), None, None, est.p_value)
-    return spec.result(est, statement, material=impact < ctx.options.four_fifths)
+    # With no promotion at all (or everyone promoted) every table is the observed one: p = 1.
+    testable = 0 < a_hits + b_hits < a_n + b_n
+    return spec.result(est, statement, material=impact < ctx.options.four_fifths, testable=testable)
 
 
 def _impact_chart(ctx: AuditContext, comparisons: list[Comparison]) -> Chart:

@@ -21,7 +21,7 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.suppression import SUPPRESSED_TEXT
+from latticework.audit.suppression import SUPPRESSED_TEXT, is_small_group
 
 
 @audit(
@@ -59,7 +59,7 @@ def ceiling(ctx: AuditContext) -> AuditSection:
     for r in records(counts):
         rank, grade_id, ic, mgmt = float(r.grade_rank), str(r.grade), int(r.ic), int(r.management)
         # A zero is not a group; a group of 1 to min-1 people hides the whole row.
-        small = any(0 < n < ctx.min_group for n in (ic, mgmt))
+        small = any(is_small_group(n, ctx.min_group) for n in (ic, mgmt))
         top = lowest_management is not None and rank >= lowest_management
         share = ic / (ic + mgmt) if top and ic + mgmt > 0 else None
         if small:
@@ -115,6 +115,7 @@ def ceiling(ctx: AuditContext) -> AuditSection:
                     ChartSeries(name="Management", values=chart_mgmt),
                 ],
                 y_label="people",
+                y_integer=True,
             )
         ],
         suppressed=suppressed,
@@ -145,7 +146,9 @@ def _highest_grades(ctx: AuditContext, people) -> tuple[list[Finding], list[Tabl
                 cells=[discipline.name, ic_grade or "none", mgmt_grade or "none", framework_top]
             )
         )
-        if mgmt_rank is not None and (ic_rank is None or ic_rank < mgmt_rank):
+        # A discipline whose framework has no IC track has no IC ceiling to speak of.
+        has_ic_track = bool(ic_levels)
+        if has_ic_track and mgmt_rank is not None and (ic_rank is None or ic_rank < mgmt_rank):
             findings.append(
                 Finding(
                     audit="ceiling",

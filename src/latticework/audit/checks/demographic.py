@@ -4,20 +4,21 @@ Runs only for attributes present in the data (gender, ethnicity, or those
 named with --attributes). Each group is compared with the attribute's
 reference group (men for gender, otherwise the largest group): pay by OLS of
 ln(annual FTE base pay) with controls for grade, track, zone, discipline,
-tenure and performance (organisation-wide and per discipline); promotion by a
-Cochran–Mantel–Haenszel test stratified by grade, since groups differ in
-their mix of grades.
+tenure and performance (organisation-wide and per discipline); promotion by
+Fisher's exact test at one grade, else a Cochran–Mantel–Haenszel test
+stratified by grade, since groups differ in their mix of grades.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from latticework.audit.checks.advancement import promotion_cohort
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.frames import records
-from latticework.audit.labels import controls_text
+from latticework.audit.labels import after_controlling_for, control_words
 from latticework.audit.model import (
     AuditSection,
     Comparison,
@@ -27,8 +28,22 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.stats import CMH_METHOD, OLS_METHOD, finite, log_pay_gaps, mantel_haenszel
-from latticework.audit.suppression import SUPPRESSED_TEXT, group, hide_total_sizes, row
+from latticework.audit.stats import (
+    CMH_METHOD,
+    FISHER_ODDS_METHOD,
+    NO_PROMOTION_CONTRAST,
+    OLS_METHOD,
+    finite,
+    log_pay_gaps,
+    stratified_odds,
+)
+from latticework.audit.suppression import (
+    SUPPRESSED_TEXT,
+    group,
+    hide_total_sizes,
+    reportable,
+    row,
+)
 from latticework.audit.wording import more_or_less, number, percent
 
 if TYPE_CHECKING:
@@ -97,7 +112,7 @@ def demographic(ctx: AuditContext) -> AuditSection:
         id="demographic",
         title=title,
         description=description,
-        methods=[OLS_METHOD, CMH_METHOD],
+        methods=[OLS_METHOD, FISHER_ODDS_METHOD, CMH_METHOD],
         comparisons=comparisons,
         tables=tables,
         notes=[
@@ -132,10 +147,8 @@ def _pay_gaps(
         c for c in ("grade", "track_kind", "zone", "level_discipline") if data[c].nunique() > 1
     ]
     numeric = ["tenure_years"]
-    words = ["grade", "track", "zone", "discipline", "tenure"]
     if "performance_rating" in data and data["performance_rating"].notna().mean() > 0.5:
         numeric.append("performance_rating")
-        words.append("performance rating")
     data = data.dropna(subset=numeric)
     scopes: list[tuple[str, str, pd.DataFrame, list[str]]] = [("all", "", data, categorical)]
     for discipline in ctx.framework.disciplines:
@@ -152,20 +165,19 @@ def _pay_gaps(
     results: list[Comparison] = []
     for scope_id, where, frame, controls in scopes:
         sizes = frame[attribute].value_counts()
-        # Groups below the minimum leave the model: a group of one has leverage 1 under HC3.
-        large = [v for v in values if sizes.get(v, 0) >= ctx.min_group]
+        # Groups below the minimum leave the model: a group of one has leverage 1 under HC2.
+        large = [v for v in values if reportable(int(sizes.get(v, 0)), ctx.min_group)]
         modelled = frame[frame[attribute].isin([reference, *large])]
         indicators = {v: f"_is_{i}" for i, v in enumerate(large)}
         modelled = modelled.assign(
             **{column: (modelled[attribute] == v).astype(float) for v, column in indicators.items()}
         )
-        estimable = sizes.get(reference, 0) >= ctx.min_group and bool(indicators)
-        estimates = (
+        estimable = reportable(int(sizes.get(reference, 0)), ctx.min_group) and bool(indicators)
+        fit = (
             log_pay_gaps(modelled, "base_annual_fte", list(indicators.values()), controls, numeric)
             if estimable
-            else {}
+            else None
         )
-        controls_words = [w for w in words if scope_id == "all" or w != "discipline"]
         for value in values:
             spec = Compare(
                 id=f"demographic.{attribute}.pay.{scope_id}.{value}",
@@ -181,19 +193,33 @@ def _pay_gaps(
                 ],
                 unit="percent",
                 method=OLS_METHOD,
-                controls=controls_words,
+                controls=control_words([*controls, *numeric]),
+                flag_unconfirmed=True,
+            )
+            if spec.small or fit is None:
+                results.append(spec.suppressed())
+                continue
+            # The sizes and controls shown are the model's (see pay parity).
+            column = indicators[value]
+            used = control_words(fit.controls)
+            spec = spec.with_groups(
+                [
+                    group(spec.groups[0].label, fit.sizes[column], ctx.min_group),
+                    group(spec.groups[1].label, fit.reference_size(), ctx.min_group),
+                ],
+                used,
             )
             if spec.small:
                 results.append(spec.suppressed())
                 continue
-            est = estimates.get(indicators[value])
+            est = fit.estimates.get(column)
             if est is None:
-                results.append(spec.not_estimable())
+                results.append(spec.not_estimable(fit.reasons[column]))
                 continue
             statement = (
                 f"{_name(value)} are paid {percent(abs(est.value))} {more_or_less(est.value)} "
-                f"base pay than {_reference_name(reference)}{where} after controlling for "
-                f"{controls_text(controls_words)}"
+                f"base pay than {_reference_name(reference)}{where}"
+                f"{after_controlling_for(used)}"
             )
             material = abs(est.value) >= ctx.options.materiality
             results.append(spec.result(est, statement, material=material))
@@ -218,7 +244,7 @@ def _promotions(
     counts = cohort.groupby(attribute)["promoted"].agg(["size", "sum"])
     sizes = {str(k): int(v) for k, v in counts["size"].items()}
     rates = {str(k): float(v) / sizes[str(k)] for k, v in counts["sum"].items()}
-    shown = [rates[k] for k, n in sizes.items() if n >= ctx.min_group]
+    shown = [rates[k] for k, n in sizes.items() if reportable(n, ctx.min_group)]
     best = max(shown, default=0.0)
     rows = [
         row(
@@ -243,13 +269,15 @@ def _promotions(
             ],
             unit="odds_ratio",
             method=CMH_METHOD,
+            flag_unconfirmed=True,
         )
         if spec.small:
             comparisons.append(spec.suppressed())
             continue
-        est = mantel_haenszel(_grade_strata(cohort, attribute, value, reference))
+        est, method = stratified_odds(_grade_strata(cohort, attribute, value, reference))
+        spec = replace(spec, method=method)
         if est is None:
-            comparisons.append(spec.not_estimable())
+            comparisons.append(spec.not_estimable(NO_PROMOTION_CONTRAST))
             continue
         low, high = sorted((rates[value], rates[reference]))
         statement = (
@@ -257,6 +285,8 @@ def _promotions(
             f"{percent(rates[reference])} for {_reference_name(reference)} "
             f"(odds ratio {number(est.value)} at equal grade)"
         )
+        # The same rule as the track comparisons: the four-fifths rule, which a group with
+        # no promotion at all fails whenever the reference group has any.
         material = high > 0 and low / high < ctx.options.four_fifths
         comparisons.append(spec.result(est, statement, material=material))
     return rows, comparisons

@@ -41,6 +41,13 @@ GENDER_CODES = {
     "m": MEN, "male": MEN, "man": MEN, "men": MEN,
 }  # fmt: skip
 FLAG = 0.05
+# Directive (EU) 2023/970 binds the member states; Greece is "GR" in ISO 3166 and "EL" in EU use.
+EU_MEMBER_STATES = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
+    "DE", "GR", "EL", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+})  # fmt: skip
+OUTSIDE = "outside the Directive"
 METHOD = "Directive (EU) 2023/970 Art. 9 definitions: (men − women) / men, within a pay zone"
 
 
@@ -79,9 +86,11 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     quartile_rows: list[TableRow] = []
     grade_rows: list[TableRow] = []
     findings: list[Finding] = []
-    chart_categories: list[str] = []
-    chart_values: list[float | None] = []
+    covered = directive_zones(ctx)
+    # Per zone, both measures the 5 % flag looks at: the chart shows what raised a flag.
+    chart_points: dict[str, list[tuple[str, float | None, float | None]]] = {}
     for zone, here in data.groupby("zone", sort=True):
+        in_directive = str(zone) in covered
         women, men = here[here["gender_eu"] == WOMEN], here[here["gender_eu"] == MEN]
         n_w, n_m = len(women), len(men)
         currency = (
@@ -115,20 +124,23 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
             base_gap = _gap(m["base_annual_fte"].mean(), w["base_annual_fte"].mean())
             total_gap = _gap(m["total_annual_fte"].mean(), w["total_annual_fte"].mean())
             small = is_small(len(w), len(m), min_group=ctx.min_group)
-            flagged = not small and any(
+            at_or_above = not small and any(
                 g is not None and abs(g) >= FLAG for g in (base_gap, total_gap)
             )
+            flagged = at_or_above and in_directive
+            flag_text = ("yes" if flagged else "no") if in_directive else OUTSIDE
             grade_rows.append(
                 row(
                     [str(zone), str(grade_id)],
-                    [len(w), len(m), base_gap, total_gap, "yes" if flagged else "no"],
+                    [len(w), len(m), base_gap, total_gap, flag_text],
                     len(w),
                     len(m),
                     min_group=ctx.min_group,
                 )
             )
-            chart_categories.append(f"{zone} {grade_id}")
-            chart_values.append(None if small else base_gap)
+            chart_points.setdefault(str(zone), []).append(
+                (str(grade_id), None if small else base_gap, None if small else total_gap)
+            )
             if flagged:
                 worst = max((g for g in (base_gap, total_gap) if g is not None), key=abs)
                 who = "women" if worst > 0 else "men"
@@ -206,18 +218,20 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
         methods=[METHOD],
         findings=findings,
         tables=tables,
-        charts=[
-            Chart(
-                id="eu-pay-transparency.by-grade",
-                kind="bar",
-                title="Mean gender gap in base pay by zone and grade (5 % flag)",
-                categories=chart_categories,
-                series=[ChartSeries(name="(men − women) / men", values=chart_values)],
-                y_label="gap",
-                reference_line=FLAG,
-            )
-        ],
+        charts=[_gap_chart(zone, points) for zone, points in chart_points.items()],
         notes=[
+            "The 5 % flag applies to zones whose countries are all EU member states"
+            + (
+                f" and to the zones opted in ({', '.join(ctx.options.directive_zones)})"
+                if ctx.options.directive_zones
+                else ""
+            )
+            + "; other zones show their gaps but are outside the Directive "
+            "(--directive-zones applies the rule to them too).",
+            "Pay quartiles: people are ranked by pay and cut into four equal quarters; a block "
+            "of people with the same pay that straddles a boundary is split across it in "
+            "proportion, every member alike, so the result does not depend on the order of "
+            "employee ids.",
             "Gender values are read case-insensitively (female/woman/f, male/man/m); people "
             "with other or missing values are not part of the Directive's comparison.",
             "Pay is annual full-time equivalent pay, which compares like the Directive's "
@@ -227,28 +241,79 @@ def eu_pay_transparency(ctx: AuditContext) -> AuditSection:
     )
 
 
+def _gap_chart(zone: str, points: list[tuple[str, float | None, float | None]]) -> Chart:
+    return Chart(
+        id=f"eu-pay-transparency.by-grade.{zone}",
+        kind="bar",
+        title=f"Mean gender pay gap by grade in zone {zone}, base and total pay (flag at ±5 %)",
+        categories=[grade for grade, _, _ in points],
+        series=[
+            ChartSeries(name="base pay", values=[base for _, base, _ in points]),
+            ChartSeries(name="total pay", values=[total for _, _, total in points]),
+        ],
+        y_label="(men − women) / men",
+        reference_lines=[-FLAG, FLAG],
+        y_percent=True,
+    )
+
+
 def _gap(men: float, women: float) -> float | None:
     if men != men or women != women or not men:
         return None
     return float((men - women) / men)
 
 
-def _quartiles(ctx: AuditContext, zone: str, here: pd.DataFrame) -> list[TableRow]:
+def directive_zones(ctx: AuditContext) -> set[str]:
+    """Zones under the Directive: every country of the zone is an EU member state, or the
+    organisation opted the zone in. A zone without countries is not assumed to be in the EU."""
+    zones = {
+        z.id for z in ctx.framework.zones if z.countries and set(z.countries) <= EU_MEMBER_STATES
+    }
+    return zones | set(ctx.options.directive_zones)
+
+
+def quartile_shares(pay: pd.Series) -> pd.DataFrame:
+    """Each person's share of membership in pay quartiles 1–4 (rows sum to 1).
+
+    People ranked by pay occupy the positions [start, end) of a tied block
+    (start = people paid less, end = people paid as much or less); quartile q
+    covers [(q − 1)·n/4, q·n/4). A person's share of quartile q is the overlap
+    of their block with it divided by the block's size: people with equal pay
+    are treated alike whatever their order, and each quartile holds n/4.
+    """
+    import numpy as np
     import pandas as pd
 
+    n = len(pay)
+    start = pay.rank(method="min").to_numpy() - 1.0
+    end = pay.rank(method="max").to_numpy()
+    edges = np.arange(5) * n / 4.0
+    overlap = np.clip(
+        np.minimum(end[:, None], edges[None, 1:]) - np.maximum(start[:, None], edges[None, :-1]),
+        0.0,
+        None,
+    )
+    shares = overlap / (end - start)[:, None]
+    return pd.DataFrame(shares, index=pay.index, columns=[1, 2, 3, 4])
+
+
+def _quartiles(ctx: AuditContext, zone: str, here: pd.DataFrame) -> list[TableRow]:
     if len(here) < 4:
         return [TableRow(cells=[zone, None, None, None], suppressed=True)]
-    ranks = here["total_annual_fte"].rank(method="first")
-    quartile = pd.qcut(ranks, 4, labels=[1, 2, 3, 4])
-    counts = pd.crosstab(quartile, here["gender_eu"]).reindex(columns=[WOMEN, MEN], fill_value=0)
+    shares = quartile_shares(here["total_annual_fte"])
+    is_woman = (here["gender_eu"] == WOMEN).to_numpy()
     rows = []
-    for q, r in counts.iterrows():
-        women, men = int(r[WOMEN]), int(r[MEN])
-        total = women + men
+    for q in (1, 2, 3, 4):
+        column = shares[q].to_numpy()
+        women_mass, men_mass = float(column[is_woman].sum()), float(column[~is_woman].sum())
+        total = women_mass + men_mass
+        # The people with any part in the quartile are the groups a share could reveal.
+        women = int((column[is_woman] > 0).sum())
+        men = int((column[~is_woman] > 0).sum())
         rows.append(
             row(
                 [zone, f"Q{q}"],
-                [women / total, men / total],
+                [women_mass / total, men_mass / total],
                 *[n for n in (women, men) if n > 0],
                 min_group=ctx.min_group,
             )

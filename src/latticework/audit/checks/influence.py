@@ -10,7 +10,7 @@ only one grade is eligible).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from latticework.audit.comparison import Compare
@@ -26,7 +26,12 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.stats import CMH_METHOD, FISHER_METHOD, fisher_odds, mantel_haenszel
+from latticework.audit.stats import (
+    CMH_METHOD,
+    FISHER_ODDS_METHOD,
+    NO_PROMOTION_CONTRAST,
+    stratified_odds,
+)
 from latticework.audit.suppression import group, hide_sizes, is_small, row
 from latticework.audit.wording import number, percent
 from latticework.framework.model import Forum
@@ -91,7 +96,7 @@ def influence(ctx: AuditContext) -> AuditSection:
         id="influence",
         title=title,
         description=description,
-        methods=[CMH_METHOD, FISHER_METHOD],
+        methods=[CMH_METHOD, FISHER_ODDS_METHOD],
         comparisons=comparisons,
         tables=[
             ResultTable(
@@ -123,6 +128,7 @@ def influence(ctx: AuditContext) -> AuditSection:
                     ChartSeries(name="Management", values=chart_mgmt),
                 ],
                 y_label="share of eligible people",
+                y_percent=True,
             )
         ],
         suppressed=suppressed,
@@ -217,7 +223,6 @@ def _compare(
     ic_n, mgmt_n = sum(s.ic_n for s in strata), sum(s.mgmt_n for s in strata)
     ic_hits, mgmt_hits = sum(s.ic_hits for s in strata), sum(s.mgmt_hits for s in strata)
     both = [s for s in strata if s.ic_n > 0 and s.mgmt_n > 0]
-    multi = len(both) > 1
     spec = Compare(
         id=f"influence.{forum.id}.{measure}",
         audit="influence",
@@ -227,17 +232,15 @@ def _compare(
             group("eligible managers", mgmt_n, ctx.min_group),
         ],
         unit="odds_ratio",
-        method=CMH_METHOD if multi else FISHER_METHOD,
+        method=CMH_METHOD,
         flag_unconfirmed=True,
     )
     if spec.small:
         return spec.suppressed()
-    if multi:
-        est = mantel_haenszel([s.table() for s in both])
-    else:
-        est = fisher_odds(ic_hits, ic_n, mgmt_hits, mgmt_n)
+    est, method = stratified_odds([s.table() for s in both])
+    spec = replace(spec, method=method)
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(NO_PROMOTION_CONTRAST.replace("promoted", "taking part"))
     ic_rate, mgmt_rate = ic_hits / ic_n, mgmt_hits / mgmt_n
     direction = "less often" if est.value < 1 else "as often or more often"
     statement = (

@@ -3,8 +3,9 @@
 Descriptive pay is compared within a zone (one currency); compa-ratio and
 range penetration, being ratios to the zone's band, compare across zones.
 The adjusted gap is exp(β) − 1 of the IC indicator in an OLS of ln(annual
-FTE pay) with HC3 errors; the Oaxaca–Blinder decomposition splits the raw
-gap into the part the controls explain and the part they do not.
+FTE pay) with HC2 errors and Bell–McCaffrey degrees of freedom; the
+Oaxaca–Blinder decomposition splits the raw gap into the part the controls
+explain and the part they do not.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from typing import TYPE_CHECKING
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.frames import records
-from latticework.audit.labels import controls_text, track_group
+from latticework.audit.labels import (
+    after_controlling_for,
+    control_words,
+    controls_text,
+    track_group,
+)
 from latticework.audit.model import (
     AuditSection,
     Cell,
@@ -31,10 +37,10 @@ from latticework.audit.stats import (
     OAXACA_METHOD,
     OLS_METHOD,
     finite,
-    log_pay_gap,
+    log_pay_gaps,
     oaxaca_blinder,
 )
-from latticework.audit.suppression import group, hide_total_sizes, is_small, row
+from latticework.audit.suppression import group, hide_total_sizes, is_small, reportable, row
 from latticework.audit.wording import more_or_less, percent
 from latticework.framework.model import TrackKind
 
@@ -49,7 +55,7 @@ PAY_MEASURES = (("base", "base_annual_fte", "base pay"), ("total", "total_annual
     order=20,
     title="Pay parity between tracks at equal grade",
     summary="ICs and managers at the same grade: pay, compa-ratio, range penetration, "
-    "adjusted gap (OLS, HC3) and Oaxaca–Blinder decomposition.",
+    "adjusted gap (OLS, HC2, small-sample t) and Oaxaca–Blinder decomposition.",
 )
 def pay_parity(ctx: AuditContext) -> AuditSection:
     people = ctx.population.active
@@ -97,7 +103,8 @@ def pay_parity(ctx: AuditContext) -> AuditSection:
             "Pay amounts are compared within a zone, in its currency; compa-ratio (pay / band "
             "mid) and range penetration ((pay − min) / (max − min)) compare across zones.",
             "The adjusted gap is exp(β) − 1 for the IC indicator in an OLS of ln(annual "
-            f"full-time pay) on track, {controls_text(['grade', *controls])}; a negative "
+            f"full-time pay) on track and those of {controls_text(['grade', *controls])} "
+            "that vary among the people compared (each result lists its own); a negative "
             "gap means ICs are paid less.",
         ],
         suppressed=suppressed,
@@ -157,7 +164,6 @@ def _overall_gap(
         "managers",
         words,
         "at the same grade",
-        ["grade", *controls],
     )
 
 
@@ -197,7 +203,6 @@ def _grade_gap(
         mgmt_label,
         words,
         f"at grade {grade_id}",
-        controls,
     )
 
 
@@ -212,16 +217,28 @@ def _estimate(
     mgmt_label: str,
     words: str,
     where: str,
-    controls: list[str],
 ) -> Comparison:
     if spec.small:
         return spec.suppressed()
-    est = log_pay_gap(rows, column, "is_ic", categorical, numeric)
+    fit = log_pay_gaps(rows, column, ["is_ic"], categorical, numeric)
+    # The sizes and controls shown are the model's: rows in a one-person control category
+    # leave it, and a control that does not vary is not in it.
+    controls = control_words(fit.controls)
+    spec = spec.with_groups(
+        [
+            group(spec.groups[0].label, fit.sizes["is_ic"], ctx.min_group),
+            group(spec.groups[1].label, fit.reference_size(), ctx.min_group),
+        ],
+        controls,
+    )
+    if spec.small:
+        return spec.suppressed()
+    est = fit.estimates.get("is_ic")
     if est is None:
-        return spec.not_estimable()
+        return spec.not_estimable(fit.reasons["is_ic"])
     statement = (
         f"{ic_label} are paid {percent(abs(est.value))} {more_or_less(est.value)} {words} than "
-        f"{mgmt_label} {where} after controlling for {controls_text(controls)}"
+        f"{mgmt_label} {where}{after_controlling_for(controls)}"
     )
     return spec.result(est, statement, material=abs(est.value) >= ctx.options.materiality)
 
@@ -356,7 +373,9 @@ def _compa_chart(ctx: AuditContext, people: pd.DataFrame) -> Chart:
         for grade_id in grades:
             key = (grade_id, kind)
             shown = (key in stats.index and finite(stats.loc[key, "size"])) or 0
-            values.append(finite(stats.loc[key, "median"]) if shown >= ctx.min_group else None)
+            values.append(
+                finite(stats.loc[key, "median"]) if reportable(int(shown), ctx.min_group) else None
+            )
         series.append(ChartSeries(name=name, values=values))
     return Chart(
         id="pay-parity.compa-ratio",
@@ -366,4 +385,5 @@ def _compa_chart(ctx: AuditContext, people: pd.DataFrame) -> Chart:
         series=series,
         y_label="pay / band mid",
         reference_line=1.0,
+        y_from_zero=False,
     )

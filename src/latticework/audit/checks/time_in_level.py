@@ -36,7 +36,7 @@ from latticework.audit.stats import (
     log_rank,
     promotion_rate_ratio,
 )
-from latticework.audit.suppression import group, row
+from latticework.audit.suppression import group, reportable, row
 from latticework.audit.wording import number, percent
 from latticework.framework.model import TrackKind
 
@@ -80,7 +80,7 @@ def time_in_level(ctx: AuditContext) -> AuditSection:
         for kind in ("ic", "management"):
             part = at_grade[at_grade["track_kind"] == kind]
             sizes[kind] = len(part)
-            if len(part) >= ctx.min_group:
+            if reportable(len(part), ctx.min_group):
                 curve = kaplan_meier(part["months"].to_numpy(), part["promoted"].to_numpy())
                 curves[kind] = curve
                 rows.append(_median_row(grade_id, kind, part, curve, ctx.min_group))
@@ -155,20 +155,38 @@ def _compare(
     promoted = at_grade["promoted"].to_numpy()
     is_ic = (at_grade["track_kind"] == "ic").to_numpy()
     if promoted.sum() == 0:
-        return spec.not_estimable()
+        return spec.not_estimable("no one was promoted from this grade in the data")
     rate = promotion_rate_ratio(months, promoted, is_ic)
     p = log_rank(months, promoted, is_ic.astype(int))
     if rate is None:
-        return spec.not_estimable(p)
+        return spec.not_estimable("one of the groups had no promotion: no rate ratio", p)
     pace = "more slowly" if rate.value < 1 else "faster"
     statement = (
         f"{ic_label} at grade {grade_id} are promoted {pace} than {mgmt_label}: their monthly "
         f"chance of promotion is {number(rate.value)} times the managers'"
         f" ({percent(abs(1 - rate.value), 0)} {'lower' if rate.value < 1 else 'higher'})"
     )
+    excludes_one = (
+        rate.ci_low is not None
+        and rate.ci_high is not None
+        and not (rate.ci_low <= 1.0 <= rate.ci_high)
+    )
+    if (p < 0.05) != excludes_one:
+        statement += (
+            "; the log-rank test compares the whole time-to-promotion curves while the rate "
+            "ratio's interval assumes a constant monthly chance, and here they disagree"
+        )
     with_log_rank = Estimate(rate.value, rate.ci_low, rate.ci_high, p)
     material = min(rate.value, 1 / rate.value) < ctx.options.four_fifths
-    return spec.result(with_log_rank, statement, material=material)
+    result = spec.result(with_log_rank, statement, material=material)
+    return result.model_copy(update={"note": LOG_RANK_NOTE})
+
+
+LOG_RANK_NOTE = (
+    "The p-value is the log-rank test's, which compares the whole time-to-promotion curves; "
+    "the interval is the promotion rate ratio's, which assumes a constant monthly chance of "
+    "promotion. When promotions are bunched in time they can disagree: the sentence says so."
+)
 
 
 def _curve_chart(ctx: AuditContext, grade_id: str, curves: dict[str, Survival]) -> Chart:

@@ -12,34 +12,37 @@ from fastapi.responses import Response
 if TYPE_CHECKING:
     from latticework.services.audit_runs import AuditRun
 
-from latticework.services.web_access import not_found
-from latticework.services.web_audit import audit_for, latest_audit_for, start_audit_run
-from latticework.web.deps import ConnDep, SettingsDep, UserDep
+from latticework.accounts.model import Role
+from latticework.services.access import not_found
+from latticework.services.audit_runs import audit_for, latest_audit_for, start_audit_run
+from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
+from latticework.web.guards import RequireRole
 
 router = APIRouter(tags=["audit"])
 
 
 @router.get(
     "/audit",
+    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
     response_model=None,
     responses={200: {"description": "The audit report (JSON), or a file with ?format="}},
 )
 def get_audit(
     user: UserDep,
-    conn: ConnDep,
-    settings: SettingsDep,
+    uow: UowDep,
     as_of: date | None = None,
     min_group: int | None = None,
     format: DocumentFormat | None = None,
 ) -> Response:
     """Pay, advancement, ceiling, influence and demographic parity, with findings."""
+    from latticework.reports.audit_document import audit_document
     from latticework.reports.audit_json import audit_json
 
     # A synchronous route: the audit, its charts and a PDF are seconds of work for a thread.
-    report, doc = audit_for(conn, settings.database_url, user, as_of=as_of, min_group=min_group)
+    report = audit_for(uow, user, as_of=as_of, min_group=min_group)
     if format is not None:
-        return download(doc, format, f"audit-{report.as_of}")
+        return download(audit_document(report), format, f"audit-{report.as_of}")
     return Response(audit_json(report), media_type="application/json")
 
 
@@ -53,12 +56,13 @@ def _run_json(run: AuditRun, status_code: int = 200) -> Response:
 
 @router.get(
     "/audit/runs/latest",
+    dependencies=[RequireRole(Role.PEOPLE, what="see the audit")],
     response_model=None,
     responses={200: {"description": "The latest stored run: when, who, options, report"}},
 )
-def get_latest_audit_run(user: UserDep, conn: ConnDep) -> Response:
+def get_latest_audit_run(user: UserDep, uow: UowDep) -> Response:
     """The latest stored audit run, as stored (not recomputed); 404 when none was run."""
-    run = latest_audit_for(conn, user)
+    run = latest_audit_for(uow, user)
     if run is None:
         raise not_found("audit run", "latest")
     return _run_json(run)
@@ -66,17 +70,17 @@ def get_latest_audit_run(user: UserDep, conn: ConnDep) -> Response:
 
 @router.post(
     "/audit/runs",
+    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
     response_model=None,
     status_code=201,
     responses={201: {"description": "The run just made and stored"}},
 )
 def post_audit_run(
     user: UserDep,
-    conn: ConnDep,
-    settings: SettingsDep,
+    uow: UowDep,
     as_of: date | None = None,
     min_group: int | None = None,
 ) -> Response:
     """Run the whole audit now and store it (synchronously: seconds at 100,000 people)."""
-    run = start_audit_run(conn, settings.database_url, user, as_of=as_of, min_group=min_group)
+    run = start_audit_run(uow, user, as_of=as_of, min_group=min_group)
     return _run_json(run, status_code=201)

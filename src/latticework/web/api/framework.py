@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from latticework.services.web_access import can_see_bands
-from latticework.services.web_framework import (
+from latticework.services.access import can_see_bands
+from latticework.web.deps import FrameworkDep, StateDep, UserDep
+from latticework.web.guards import SIGNED_IN
+from latticework.web.views.framework import (
     DisciplineGrid,
     LevelDetail,
     discipline_grid,
     level_detail,
 )
-from latticework.web.deps import FrameworkDep, StateDep, UserDep
 
 router = APIRouter(tags=["framework"])
 
 
-@router.get("/framework", response_model=DisciplineGrid)
+@router.get("/framework", dependencies=[SIGNED_IN], response_model=DisciplineGrid)
 async def get_framework(
     user: UserDep, fw: FrameworkDep, state: StateDep, discipline: str | None = None
 ) -> DisciplineGrid:
@@ -27,7 +28,7 @@ async def get_framework(
     )
 
 
-@router.get("/framework/levels/{level_id}", response_model=LevelDetail)
+@router.get("/framework/levels/{level_id}", dependencies=[SIGNED_IN], response_model=LevelDetail)
 async def get_level(
     level_id: str, user: UserDep, fw: FrameworkDep, state: StateDep, path: str | None = None
 ) -> LevelDetail:

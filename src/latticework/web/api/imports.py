@@ -7,9 +7,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from latticework.services.accounts import Role
-from latticework.services.web_access import require_role
 from latticework.services.web_imports import import_uploads
-from latticework.web.deps import ConnDep, SettingsDep, UserDep
+from latticework.web.deps import SettingsDep, UowDep, UserDep
+from latticework.web.guards import RequireRole
 from latticework.web.pages.imports import read_uploads
 
 router = APIRouter(tags=["imports"])
@@ -17,6 +17,7 @@ router = APIRouter(tags=["imports"])
 
 @router.post(
     "/imports",
+    dependencies=[RequireRole(Role.PEOPLE, what="import data")],
     response_model=None,
     openapi_extra={
         "requestBody": {
@@ -40,14 +41,13 @@ router = APIRouter(tags=["imports"])
     },
 )
 async def post_import(
-    request: Request, user: UserDep, conn: ConnDep, settings: SettingsDep
+    request: Request, user: UserDep, uow: UowDep, settings: SettingsDep
 ) -> Response:
     """Import CSV/XLSX files (all or nothing). 200 with the report when written or checked
     clean; 422 with the same report, every error located by file, row and column, when not."""
-    require_role(user, Role.PEOPLE, what="import data")
     # The import is its own all-or-nothing transaction; end this request's first so that
     # SQLite's single writer is free for it.
-    conn.commit()
+    uow.commit()
     uploads, dry_run = await read_uploads(request, settings.max_upload_bytes)
     report = await run_in_threadpool(
         import_uploads,

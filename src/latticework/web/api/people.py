@@ -5,53 +5,60 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
-from latticework.services import web_privacy
-from latticework.services.web_people import (
+from latticework.accounts.model import Role
+from latticework.services import privacy
+from latticework.services.people import list_people, read_person
+from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
+from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
+from latticework.web.views.people import (
     PersonProfile,
     PersonSummary,
-    list_people,
-    read_person_profile,
+    profile_view,
+    summary_views,
 )
-from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
 from latticework.web.documents import attachment
 
 router = APIRouter(tags=["people"])
 
 
-@router.get("/people", response_model=list[PersonSummary])
+@router.get("/people", dependencies=[SIGNED_IN], response_model=list[PersonSummary])
 async def get_people(
-    user: UserDep, conn: ConnDep, fw: FrameworkDep, q: str = "", limit: int = 100
+    user: UserDep, uow: UowDep, fw: FrameworkDep, q: str = "", limit: int = 100
 ) -> list[PersonSummary]:
     """People the caller may see (employee: self; manager: reporting chain; people: all)."""
-    return list_people(conn, fw, user, q, limit)
+    return summary_views(fw, list_people(uow, user, q, limit))
 
 
-@router.get("/people/{employee_id}", response_model=PersonProfile)
+@router.get("/people/{employee_id}", dependencies=[PERSON], response_model=PersonProfile)
 async def get_person(
-    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, state: StateDep
+    employee_id: str, user: UserDep, uow: UowDep, fw: FrameworkDep, state: StateDep
 ) -> PersonProfile:
     """One profile. `pay` and `protected` are null unless the caller may read them; reads of
     them are written to the access log."""
-    profile, access = read_person_profile(conn, fw, user, employee_id)
+    read, access = read_person(uow, user, employee_id)
     await state.access_log.record(
-        conn, user, "person.profile", [access.employee_id], access.sensitive_fields
+        uow, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
-    return profile
+    return profile_view(fw, read, access)
 
 
-@router.get("/people/{employee_id}/export", response_model=None)
-def export_person(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
+@router.get("/people/{employee_id}/export", dependencies=[SELF_OR_HR], response_model=None)
+def export_person(employee_id: str, user: UserDep, uow: UowDep) -> Response:
     """Everything stored about a person (GDPR access): for themselves or the people role."""
-    data = web_privacy.export_person(conn, user, employee_id)
+    data = privacy.export_person(uow, user, employee_id)
     return JSONResponse(
         data,
         headers=attachment(f"{employee_id}-export.json"),
     )
 
 
-@router.delete("/people/{employee_id}", status_code=200)
-def erase_person(employee_id: str, user: UserDep, conn: ConnDep) -> dict[str, object]:
+@router.delete(
+    "/people/{employee_id}",
+    dependencies=[RequireRole(Role.PEOPLE, what="erase a person")],
+    status_code=200,
+)
+def erase_person(employee_id: str, user: UserDep, uow: UowDep) -> dict[str, object]:
     """Erase a person and their records (GDPR erasure; people role). Their reports move up
     to their manager; the erasure itself stays in the access log."""
-    moved = web_privacy.erase_person(conn, user, employee_id)
+    moved = privacy.erase_person(uow, user, employee_id)
     return {"erased": employee_id, "reports_moved_up": moved}

@@ -8,9 +8,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from latticework.services import accounts
+from latticework.services.access import not_found
 from latticework.services.accounts import Role, User
-from latticework.services.web_access import not_found, require_role
-from latticework.web.deps import ConnDep, UserDep
+from latticework.web.deps import UowDep, UserDep
+from latticework.web.guards import SIGNED_IN, RequireRole
 
 router = APIRouter(tags=["users"])
 
@@ -72,55 +73,65 @@ class AccessRecordOut(BaseModel):
     fields: list[str]
 
 
-@router.get("/me", response_model=UserOut)
+@router.get("/me", dependencies=[SIGNED_IN], response_model=UserOut)
 def me(user: UserDep) -> UserOut:
     return UserOut.of(user)
 
 
-@router.get("/me/tokens", response_model=list[TokenOut])
-def my_tokens(user: UserDep, conn: ConnDep) -> list[TokenOut]:
+@router.get("/me/tokens", dependencies=[SIGNED_IN], response_model=list[TokenOut])
+def my_tokens(user: UserDep, uow: UowDep) -> list[TokenOut]:
     return [
         TokenOut.model_validate(t, from_attributes=True)
-        for t in accounts.list_api_tokens(conn, user.id)
+        for t in accounts.list_api_tokens(uow, user.id)
     ]
 
 
-@router.post("/me/tokens", response_model=NewToken, status_code=201)
-def create_token(body: TokenIn, user: UserDep, conn: ConnDep) -> NewToken:
-    info, token = accounts.create_api_token(conn, user.id, body.name)
+@router.post("/me/tokens", dependencies=[SIGNED_IN], response_model=NewToken, status_code=201)
+def create_token(body: TokenIn, user: UserDep, uow: UowDep) -> NewToken:
+    info, token = accounts.create_api_token(uow, user.id, body.name)
     return NewToken(
         id=info.id, name=info.name, created_at=info.created_at, last_used_at=None, token=token
     )
 
 
-@router.delete("/me/tokens/{token_id}", status_code=204)
-def delete_token(token_id: int, user: UserDep, conn: ConnDep) -> None:
-    if not accounts.revoke_api_token(conn, user.id, token_id):
+@router.delete("/me/tokens/{token_id}", dependencies=[SIGNED_IN], status_code=204)
+def delete_token(token_id: int, user: UserDep, uow: UowDep) -> None:
+    if not accounts.revoke_api_token(uow, user.id, token_id):
         raise not_found("token", str(token_id))
 
 
-@router.get("/users", response_model=list[UserOut])
-def list_users(user: UserDep, conn: ConnDep) -> list[UserOut]:
-    require_role(user, Role.ADMIN, what="manage users")
-    return [UserOut.of(u) for u in accounts.list_users(conn)]
+@router.get(
+    "/users",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=list[UserOut],
+)
+def list_users(user: UserDep, uow: UowDep) -> list[UserOut]:
+    return [UserOut.of(u) for u in accounts.list_users(uow)]
 
 
-@router.post("/users", response_model=UserOut, status_code=201)
-def create_user(body: UserIn, user: UserDep, conn: ConnDep) -> UserOut:
-    require_role(user, Role.ADMIN, what="manage users")
+@router.post(
+    "/users",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=UserOut,
+    status_code=201,
+)
+def create_user(body: UserIn, user: UserDep, uow: UowDep) -> UserOut:
     return UserOut.of(
-        accounts.create_user(conn, body.username, body.password, body.role, body.employee_id)
+        accounts.create_user(uow, body.username, body.password, body.role, body.employee_id)
     )
 
 
-@router.patch("/users/{user_id}", response_model=UserOut)
-def change_user(user_id: int, body: UserChange, user: UserDep, conn: ConnDep) -> UserOut:
-    require_role(user, Role.ADMIN, what="manage users")
-    if accounts.get_user(conn, user_id) is None:
+@router.patch(
+    "/users/{user_id}",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=UserOut,
+)
+def change_user(user_id: int, body: UserChange, user: UserDep, uow: UowDep) -> UserOut:
+    if accounts.get_user(uow, user_id) is None:
         raise not_found("user", str(user_id))
     fields = body.model_fields_set
     changed = accounts.update_user(
-        conn,
+        uow,
         user_id,
         role=body.role,
         employee_id=body.employee_id,
@@ -128,16 +139,19 @@ def change_user(user_id: int, body: UserChange, user: UserDep, conn: ConnDep) ->
         is_active=body.is_active,
     )
     if body.password:
-        changed = accounts.set_password(conn, user_id, body.password)
+        changed = accounts.set_password(uow, user_id, body.password)
     return UserOut.of(changed)
 
 
-@router.get("/access-log", response_model=list[AccessRecordOut])
+@router.get(
+    "/access-log",
+    dependencies=[RequireRole(Role.PEOPLE, what="read the access log")],
+    response_model=list[AccessRecordOut],
+)
 def access_log(
-    user: UserDep, conn: ConnDep, employee_id: str | None = None, limit: int = 200
+    user: UserDep, uow: UowDep, employee_id: str | None = None, limit: int = 200
 ) -> list[AccessRecordOut]:
     """Who read pay or protected attributes of whom (people role)."""
-    require_role(user, Role.PEOPLE, what="read the access log")
     return [
         AccessRecordOut(
             at=r.at,
@@ -146,5 +160,5 @@ def access_log(
             subject_employee_id=r.subject_employee_id,
             fields=list(r.fields),
         )
-        for r in accounts.read_access_log(conn, subject_employee_id=employee_id, limit=limit)
+        for r in accounts.read_access_log(uow, subject_employee_id=employee_id, limit=limit)
     ]

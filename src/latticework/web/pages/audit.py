@@ -9,24 +9,28 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from latticework.accounts.model import Role
 from latticework.errors import LatticeworkError, Location, Problem
-from latticework.services.web_access import not_found
-from latticework.services.web_audit import latest_audit_for, start_audit_run
-from latticework.web.deps import ConnDep, SettingsDep, UserDep
+from latticework.services.access import not_found
+from latticework.services.audit_runs import latest_audit_for, start_audit_run
+from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
+from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/audit", response_model=None)
+@router.get(
+    "/audit", dependencies=[RequireRole(Role.PEOPLE, what="see the audit")], response_model=None
+)
 def audit_page(
-    request: Request, user: UserDep, conn: ConnDep, format: DocumentFormat | None = None
+    request: Request, user: UserDep, uow: UowDep, format: DocumentFormat | None = None
 ) -> Response:
     # The stored report is re-rendered, never recomputed: reading the dashboard is cheap.
     from latticework.reports.audit_document import audit_document
 
-    run = latest_audit_for(conn, user)
+    run = latest_audit_for(uow, user)
     if run is None:
         if format is not None:
             raise not_found("audit run", "latest")
@@ -37,20 +41,21 @@ def audit_page(
     return render(request, "audit.html", {"run": run, "report": run.report, "doc": doc})
 
 
-@router.post("/audit/runs", response_model=None)
+@router.post(
+    "/audit/runs",
+    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
+    response_model=None,
+)
 def run_audit_page(
     request: Request,
     user: UserDep,
-    conn: ConnDep,
-    settings: SettingsDep,
+    uow: UowDep,
     as_of: Annotated[str, Form()] = "",
     min_group: Annotated[int | None, Form()] = None,
 ) -> Response:
     # Synchronous, in the request's thread: the people role waits for the run (seconds at
     # 100,000 people) and then sees it. A background queue would need a worker process.
-    start_audit_run(
-        conn, settings.database_url, user, as_of=_date(as_of, "as_of"), min_group=min_group
-    )
+    start_audit_run(uow, user, as_of=_date(as_of, "as_of"), min_group=min_group)
     return RedirectResponse("/audit", status_code=303)
 
 

@@ -14,27 +14,31 @@ from latticework.services.accounts import (
     LoginThrottledError,
     Role,
 )
-from latticework.web.deps import ConnDep, SettingsDep, StateDep, UserDep
+from latticework.web.deps import SettingsDep, StateDep, UowDep, UserDep
+from latticework.web.guards import PUBLIC, SIGNED_IN
 from latticework.web.rendering import render, safe_next
 from latticework.web.security import SESSION_COOKIE, SessionData
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 async def home(request: Request, user: UserDep) -> Response:
     return render(request, "home.html", {"Role": Role})
 
 
-@router.get("/login", response_class=HTMLResponse)
+@router.get("/login", dependencies=[PUBLIC], response_class=HTMLResponse)
 async def login_form(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html", {"next": safe_next(next), "username": ""})
 
 
-@router.post("/login")
+@router.post(
+    "/login",
+    dependencies=[PUBLIC],
+)
 def login(
     request: Request,
-    conn: ConnDep,
+    uow: UowDep,
     state: StateDep,
     settings: SettingsDep,
     username: Annotated[str, Form()],
@@ -44,7 +48,7 @@ def login(
     ip = request.client.host if request.client else None
     limits = LoginLimits(settings.login_max_failures, settings.login_window_seconds)
     try:
-        user = accounts.authenticate(conn, username, password, ip, limits)
+        user = accounts.authenticate(uow, username, password, ip, limits)
     except (AuthenticationError, LoginThrottledError) as exc:
         # Rendered rather than raised, so the failed attempt is committed and counts.
         status = 429 if isinstance(exc, LoginThrottledError) else 401
@@ -66,7 +70,10 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post(
+    "/logout",
+    dependencies=[PUBLIC],
+)
 def logout() -> Response:
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

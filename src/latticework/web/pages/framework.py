@@ -6,15 +6,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from latticework.services.web_access import can_see_bands
-from latticework.services.web_framework import discipline_grid, level_detail
+from latticework.services.access import can_see_bands
 from latticework.web.deps import FrameworkDep, StateDep, UserDep
+from latticework.web.guards import SIGNED_IN
 from latticework.web.rendering import render
+from latticework.web.views.framework import discipline_grid, level_detail
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/framework", response_class=HTMLResponse)
+@router.get("/framework", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 async def framework_page(
     request: Request,
     user: UserDep,
@@ -37,7 +38,7 @@ async def framework_page(
     return render(request, "framework.html", {"grid": grid, "grid_html": grid_html})
 
 
-@router.get("/framework/levels/{level_id}", response_class=HTMLResponse)
+@router.get("/framework/levels/{level_id}", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 async def level_page(
     request: Request,
     level_id: str,

@@ -7,20 +7,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from latticework.errors import LatticeworkError
 from latticework.org.columns import IMPACT_CATEGORIES
-from latticework.services import web_growth
-from latticework.services.web_access import person_access
-from latticework.services.web_people import list_impact
-from latticework.storage.repository import get_person
+from latticework.services import impact, people, person_growth
 from latticework.web.deps import (
-    ConnDep,
     FrameworkDep,
-    SettingsDep,
     StateDep,
+    UowDep,
     UserDep,
     write_in_thread,
 )
 from latticework.web.documents import DocumentFormat, download
+from latticework.web.guards import PERSON, SIGNED_IN, TEAM
 from latticework.web.rendering import render
+from latticework.web.views.people import impact_views
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,7 +44,7 @@ IMPACT_FIELDS = (
 
 def _impact_page(
     request: Request,
-    conn: ConnDep,
+    uow: UowDep,
     employee_id: str,
     values: dict[str, str],
     *,
@@ -55,102 +53,107 @@ def _impact_page(
     saved: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    person = get_person(conn, employee_id)
+    name = uow.people.name_of(employee_id)
     context = {
         "employee_id": employee_id,
-        "person_name": person.name if person else employee_id,
+        "person_name": name or employee_id,
         "values": values,
         "categories": [(c, CATEGORY_LABELS.get(c, c)) for c in IMPACT_CATEGORIES],
         "preview": preview,
         "problems": problems,
         "saved": saved,
-        "recent": list_impact(conn, employee_id)[:5],
+        "recent": impact_views(people.impact_of(uow, employee_id)[:5]),
     }
     return render(request, "impact_new.html", context, status_code=status_code)
 
 
-@router.get("/people/{employee_id}/impact/new", response_class=HTMLResponse)
-def impact_form(request: Request, employee_id: str, user: UserDep, conn: ConnDep) -> Response:
-    person_access(conn, user, employee_id)
-    return _impact_page(request, conn, employee_id, {"category": "efficiency"})
+@router.get("/people/{employee_id}/impact/new", dependencies=[PERSON], response_class=HTMLResponse)
+def impact_form(request: Request, employee_id: str, user: UserDep, uow: UowDep) -> Response:
+    return _impact_page(request, uow, employee_id, {"category": "efficiency"})
 
 
-@router.post("/people/{employee_id}/impact", response_class=HTMLResponse)
+@router.post("/people/{employee_id}/impact", dependencies=[PERSON], response_class=HTMLResponse)
 async def impact_submit(
-    request: Request, employee_id: str, user: UserDep, conn: ConnDep, state: StateDep
+    request: Request, employee_id: str, user: UserDep, uow: UowDep, state: StateDep
 ) -> Response:
-    person_access(conn, user, employee_id)
     form = await request.form()
     values = {k: str(form.get(k) or "") for k in IMPACT_FIELDS}
     try:
-        record = web_growth.parse_impact(dict(values))
+        record = impact.parse_impact(dict(values))
         if form.get("action") == "preview":
-            statement = web_growth.preview_statement(employee_id, record)
-            return _impact_page(request, conn, employee_id, values, preview=statement)
+            statement = impact.preview_statement(employee_id, record)
+            return _impact_page(request, uow, employee_id, values, preview=statement)
         saved = await write_in_thread(
-            state, conn, lambda: web_growth.add_impact(conn, user, employee_id, record)
+            state, uow, lambda: impact.add_impact(uow, user, employee_id, record)
         )
     except LatticeworkError as exc:
         return _impact_page(
-            request, conn, employee_id, values, problems=list(exc.problems), status_code=422
+            request, uow, employee_id, values, problems=list(exc.problems), status_code=422
         )
     return RedirectResponse(
         f"/people/{employee_id}/impact/new?saved={saved.impact_id}", status_code=303
     )
 
 
-@router.get("/people/{employee_id}/packet", response_model=None)
+@router.get("/people/{employee_id}/packet", dependencies=[PERSON], response_model=None)
 def packet_page(
     request: Request,
     employee_id: str,
     user: UserDep,
-    conn: ConnDep,
+    uow: UowDep,
     fw: FrameworkDep,
     target: str | None = None,
     format: DocumentFormat | None = None,
 ) -> Response:
-    _, doc = web_growth.promotion_packet(conn, fw, user, employee_id, target or None)
+    from latticework.reports.growth_packet import packet_document
+
+    packet = person_growth.promotion_packet(uow, fw, user, employee_id, target or None)
+    doc = packet_document(packet, fw)
     if format is not None:
         return download(doc, format, f"packet-{employee_id}")
     return render(request, "document_page.html", {"doc": doc, "downloads": True})
 
 
-@router.get("/teams", response_class=HTMLResponse)
-async def teams_page(request: Request, user: UserDep, conn: ConnDep, q: str = "") -> Response:
-    teams = web_growth.list_teams(conn, user, q, limit=200)
+@router.get("/teams", dependencies=[SIGNED_IN], response_class=HTMLResponse)
+async def teams_page(request: Request, user: UserDep, uow: UowDep, q: str = "") -> Response:
+    teams = person_growth.list_teams(uow, user, q, limit=200)
     return render(request, "teams.html", {"teams": teams, "q": q})
 
 
-@router.get("/teams/{team}", response_class=HTMLResponse)
+@router.get("/teams/{team}", dependencies=[TEAM], response_class=HTMLResponse)
 async def team_page(
-    request: Request, team: str, user: UserDep, conn: ConnDep, fw: FrameworkDep
+    request: Request, team: str, user: UserDep, uow: UowDep, fw: FrameworkDep
 ) -> Response:
-    composition, doc = web_growth.team_composition(conn, fw, user, team)
-    return render(request, "team.html", {"doc": doc, "team": composition})
+    from latticework.reports.growth_teams import teams_document
+
+    composition = person_growth.team_composition(uow, fw, user, team)
+    doc = teams_document(composition, fw, team)
+    return render(request, "team.html", {"doc": doc, "team": composition.teams[0]})
 
 
-@router.get("/people/{employee_id}/plan", response_model=None)
+@router.get("/people/{employee_id}/plan", dependencies=[PERSON], response_model=None)
 def plan_page(
     request: Request,
     employee_id: str,
     user: UserDep,
-    conn: ConnDep,
+    uow: UowDep,
     fw: FrameworkDep,
-    settings: SettingsDep,
     format: DocumentFormat | None = None,
 ) -> Response:
-    plan, doc, stored = web_growth.development_plan(
-        conn, settings.database_url, fw, user, employee_id
-    )
+    from latticework.reports.growth_views import plan_document
+
+    plan, person, stored = person_growth.development_plan(uow, fw, user, employee_id)
+    doc = plan_document(plan, person, fw)
     if format is not None:
         return download(doc, format, f"plan-{employee_id}")
     context = {"doc": doc, "stored": stored, "employee_id": employee_id, "plan": plan}
     return render(request, "plan.html", context)
 
 
-@router.post("/people/{employee_id}/plan")
-def save_plan(
-    employee_id: str, user: UserDep, conn: ConnDep, fw: FrameworkDep, settings: SettingsDep
-) -> Response:
-    web_growth.save_proposed_plan(conn, settings.database_url, fw, user, employee_id)
+@router.post(
+    "/people/{employee_id}/plan",
+    dependencies=[PERSON],
+)
+def save_plan(employee_id: str, user: UserDep, uow: UowDep, fw: FrameworkDep) -> Response:
+    person_growth.save_proposed_plan(uow, fw, user, employee_id)
     return RedirectResponse(f"/people/{employee_id}/plan", status_code=303)

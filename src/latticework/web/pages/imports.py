@@ -9,17 +9,20 @@ from starlette.datastructures import UploadFile
 
 from latticework.errors import LatticeworkError
 from latticework.services.accounts import Role
-from latticework.services.web_access import require_role
 from latticework.services.web_imports import Upload, import_uploads
-from latticework.web.deps import ConnDep, SettingsDep, UserDep
+from latticework.web.deps import SettingsDep, UowDep, UserDep
+from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/import", response_class=HTMLResponse)
+@router.get(
+    "/import",
+    dependencies=[RequireRole(Role.PEOPLE, what="import data")],
+    response_class=HTMLResponse,
+)
 def import_page(request: Request, user: UserDep) -> Response:
-    require_role(user, Role.PEOPLE, what="import data")
     return render(request, "import.html", {"report": None})
 
 
@@ -32,14 +35,17 @@ async def read_uploads(request: Request, max_bytes: int) -> tuple[list[Upload], 
     return uploads, form.get("dry_run") in ("1", "on", "true")
 
 
-@router.post("/import", response_class=HTMLResponse)
+@router.post(
+    "/import",
+    dependencies=[RequireRole(Role.PEOPLE, what="import data")],
+    response_class=HTMLResponse,
+)
 async def import_submit(
-    request: Request, user: UserDep, conn: ConnDep, settings: SettingsDep
+    request: Request, user: UserDep, uow: UowDep, settings: SettingsDep
 ) -> Response:
-    require_role(user, Role.PEOPLE, what="import data")
     # The import is its own all-or-nothing transaction; end this request's first so
     # that SQLite's single writer is free for it.
-    conn.commit()
+    uow.commit()
     uploads, dry_run = await read_uploads(request, settings.max_upload_bytes)
     try:
         report = await run_in_threadpool(

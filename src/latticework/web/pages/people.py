@@ -7,57 +7,66 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from latticework.accounts.model import Role
 from latticework.errors import Location, Problem
-from latticework.services import web_privacy
-from latticework.services.web_people import list_people, read_person_profile
-from latticework.web.deps import ConnDep, FrameworkDep, StateDep, UserDep
+from latticework.services import privacy
+from latticework.services.people import list_people, read_person
+from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
+from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.documents import attachment
 from latticework.web.rendering import render
+from latticework.web.views.people import profile_view, summary_views
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/people", response_class=HTMLResponse)
+@router.get("/people", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 async def people_page(
-    request: Request, user: UserDep, conn: ConnDep, fw: FrameworkDep, q: str = ""
+    request: Request, user: UserDep, uow: UowDep, fw: FrameworkDep, q: str = ""
 ) -> Response:
-    found = list_people(conn, fw, user, q, limit=200)
+    found = summary_views(fw, list_people(uow, user, q, limit=200))
     return render(request, "people.html", {"people": found, "q": q})
 
 
-@router.get("/people/{employee_id}", response_class=HTMLResponse)
+@router.get("/people/{employee_id}", dependencies=[PERSON], response_class=HTMLResponse)
 async def person_page(
     request: Request,
     employee_id: str,
     user: UserDep,
-    conn: ConnDep,
+    uow: UowDep,
     fw: FrameworkDep,
     state: StateDep,
 ) -> Response:
     # Reads run inline; the access-log entry for reading pay is committed before the
     # page is rendered (see web.access_log for how it avoids waiting on the loop).
-    profile, access = read_person_profile(conn, fw, user, employee_id)
+    read, access = read_person(uow, user, employee_id)
     await state.access_log.record(
-        conn, user, "person.profile", [access.employee_id], access.sensitive_fields
+        uow, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
-    return render(request, "person.html", {"p": profile})
+    return render(request, "person.html", {"p": profile_view(fw, read, access)})
 
 
-@router.get("/people/{employee_id}/export")
-def export_page(employee_id: str, user: UserDep, conn: ConnDep) -> Response:
-    data = web_privacy.export_person(conn, user, employee_id)
+@router.get(
+    "/people/{employee_id}/export",
+    dependencies=[SELF_OR_HR],
+)
+def export_page(employee_id: str, user: UserDep, uow: UowDep) -> Response:
+    data = privacy.export_person(uow, user, employee_id)
     return JSONResponse(
         data,
         headers=attachment(f"{employee_id}-export.json"),
     )
 
 
-@router.post("/people/{employee_id}/erase")
+@router.post(
+    "/people/{employee_id}/erase",
+    dependencies=[RequireRole(Role.PEOPLE, what="erase a person")],
+)
 def erase_page(
     request: Request,
     employee_id: str,
     user: UserDep,
-    conn: ConnDep,
+    uow: UowDep,
     confirm: Annotated[str, Form()] = "",
 ) -> Response:
     if confirm.strip() != employee_id:
@@ -70,5 +79,5 @@ def erase_page(
         return render(
             request, "error.html", {"problems": [problem], "status": 422}, status_code=422
         )
-    web_privacy.erase_person(conn, user, employee_id)
+    privacy.erase_person(uow, user, employee_id)
     return RedirectResponse(f"/people?erased={employee_id}", status_code=303)

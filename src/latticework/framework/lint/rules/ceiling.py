@@ -17,8 +17,10 @@ def ic_ceiling(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     grades = {g.id: g.rank for g in fw.grades}
     for d in fw.disciplines:
+        # A management track another discipline declares it `serves` is this one's too.
+        shared = [t for o in fw.disciplines if o.id != d.id for t in o.tracks if d.id in t.serves]
         tops: dict[TrackKind, tuple[int, str, str]] = {}
-        for t in d.tracks:
+        for t in [*d.tracks, *shared]:
             ranked = [(grades[lv.grade], lv.id, t.id) for lv in t.levels if lv.grade in grades]
             if ranked and t.kind in (TrackKind.IC, TrackKind.MANAGEMENT):
                 top = max(ranked)

@@ -19,10 +19,11 @@ def _grades(track: Track, ranks: dict[str, int]) -> set[str]:
     "A management level has no IC level at its grade, or parallel tracks skip each other's grades.",
 )
 def equivalence_gap(ctx: LintContext) -> Iterator[Finding]:
-    ranks = grade_ranks(ctx.framework)
-    for di, d in enumerate(ctx.framework.disciplines):
+    fw = ctx.framework
+    ranks = grade_ranks(fw)
+    for di, d in enumerate(fw.disciplines):
         for ti, t in enumerate(d.tracks):
-            for other in _counterparts(d, t):
+            for owner, other in _counterparts(fw.disciplines, d, t):
                 theirs = _grades(other, ranks)
                 if not theirs:
                     continue
@@ -31,6 +32,7 @@ def equivalence_gap(ctx: LintContext) -> Iterator[Finding]:
                 # The reverse check only covers the other track's span: entry IC levels
                 # below the first management grade are expected, not a gap.
                 unconditional = t.kind is TrackKind.MANAGEMENT and other.kind is TrackKind.IC
+                label = other.name if owner is d else f"{owner.name} {other.name}"
                 for li, lv in enumerate(t.levels):
                     if lv.grade not in ranks or lv.grade in theirs:
                         continue
@@ -38,18 +40,36 @@ def equivalence_gap(ctx: LintContext) -> Iterator[Finding]:
                         continue
                     yield equivalence_gap.finding(
                         f"{d.name}: {t.name} level {lv.id} {lv.title} is at {lv.grade}, but "
-                        f"{other.name} has no level at {lv.grade}, so it has no equivalent.",
+                        f"{label} has no level at {lv.grade}, so it has no equivalent.",
                         ctx.at_path("disciplines", di, "tracks", ti, "levels", li, "grade"),
-                        f"Add a {other.name} level at {lv.grade}, or move {lv.id} to a grade "
-                        f"{other.name} has ({', '.join(sorted(theirs, key=ranks.__getitem__))}).",
+                        f"Add a {label} level at {lv.grade}, or move {lv.id} to a grade "
+                        f"{label} has ({', '.join(sorted(theirs, key=ranks.__getitem__))}).",
                     )
 
 
-def _counterparts(discipline: Discipline, track: Track) -> list[Track]:
-    """Tracks this one must match grade for grade: declared parallels, and IC for management."""
-    result = [o for o in discipline.tracks if o.id in track.parallel_to and o.id != track.id]
+def _counterparts(
+    disciplines: list[Discipline], discipline: Discipline, track: Track
+) -> list[tuple[Discipline, Track]]:
+    """Tracks this one must match grade for grade, with their discipline.
+
+    Declared parallels; IC tracks for a management track; and for a management
+    track shared by other disciplines (`serves`), the IC tracks of each of them.
+    """
+    result = [
+        (discipline, o) for o in discipline.tracks if o.id in track.parallel_to and o.id != track.id
+    ]
     if track.kind is TrackKind.MANAGEMENT:
-        result += [o for o in discipline.tracks if o.kind is TrackKind.IC and o not in result]
+        result += [
+            (discipline, o)
+            for o in discipline.tracks
+            if o.kind is TrackKind.IC and (discipline, o) not in result
+        ]
+        served = {d_id for d_id in track.serves if d_id != discipline.id}
+        seen: set[str] = set()
+        for other in disciplines:
+            if other.id in served and other.id not in seen:
+                seen.add(other.id)
+                result += [(other, o) for o in other.tracks if o.kind is TrackKind.IC]
     return result
 
 

@@ -95,24 +95,35 @@ def duplicate_band(ctx: LintContext) -> Iterator[Finding]:
 @rule(
     "duplicate-expectation",
     Severity.ERROR,
-    "A competency has two expectations for the same grade, path and discipline.",
+    "A competency has two expectations for the same grade, path, track and discipline.",
 )
 def duplicate_expectation(ctx: LintContext) -> Iterator[Finding]:
     items = [
         (
-            (s.competency.id, s.expectation.grade, s.expectation.path, s.expectation.discipline),
+            (
+                s.competency.id,
+                s.expectation.grade,
+                s.expectation.path,
+                s.expectation.discipline,
+                s.expectation.track,
+            ),
             s.path,
         )
         for s in expectation_sites(ctx.framework)
     ]
-    for (competency, grade, path, discipline), first, again in _first_seen(items):
+    for (competency, grade, path, discipline, track), first, again in _first_seen(items):
         scope = "".join(
-            [f" on path {path}" if path else "", f" in {discipline}" if discipline else ""]
+            [
+                f" on path {path}" if path else "",
+                f" on track {track}" if track else "",
+                f" in {discipline}" if discipline else "",
+            ]
         )
         yield duplicate_expectation.finding(
             f"Competency {competency} has two expectations at {grade}{scope} "
             f"(first at {ctx.at_path(*first)}); only the first is used.",
             ctx.at_path(*again),
-            "Merge the two texts into one expectation, or give the second a `path:` or "
+            "Merge the two texts into one expectation (or list them as `bullets:`), or give "
+            "the second a `path:`, `track:` or "
             "`discipline:` it is specific to.",
         )

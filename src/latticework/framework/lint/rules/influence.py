@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from latticework.framework.lint.declared import checks_section
 from latticework.framework.lint.registry import Finding, LintContext, Severity, rule
 from latticework.framework.lint.sites import ic_tracks, track_matches
 from latticework.framework.model import PATH_KIND_CAPABILITY
@@ -40,7 +41,7 @@ def forum_excludes_ic(ctx: LintContext) -> Iterator[Finding]:
 def no_ic_decision_forum(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
     ics = [t for d in fw.disciplines for t in ic_tracks(d)]
-    if not ics:
+    if not ics or not checks_section(fw, "forums"):
         return
     deciding = [
         f
@@ -83,6 +84,8 @@ def leadership_role_manages_people(ctx: LintContext) -> Iterator[Finding]:
 )
 def team_target_unreachable(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
+    if not checks_section(fw, "team_targets"):
+        return  # the default targets were nobody's decision
     provided = {PATH_KIND_CAPABILITY[p.kind] for p in fw.paths}
     for capability, minimum in fw.team_targets.min_people.items():
         if minimum > 0 and capability not in provided:

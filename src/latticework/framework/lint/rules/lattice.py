@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from latticework.framework.lint.declared import checks_section
 from latticework.framework.lint.registry import Finding, LintContext, Severity, rule
 from latticework.framework.lint.sites import (
     expectation_sites,
@@ -91,6 +92,8 @@ def path_without_expectations(ctx: LintContext) -> Iterator[Finding]:
 )
 def path_without_development(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
+    if not checks_section(fw, "development"):
+        return
     offered = {p for o in fw.development for p in o.paths}
     for pi, path in enumerate(fw.paths):
         if path.id not in offered:
@@ -196,6 +199,8 @@ def competency_grade_gap(ctx: LintContext) -> Iterator[Finding]:
 )
 def no_ic_leadership_role(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
+    if not checks_section(fw, "leadership_roles"):
+        return
     for di, d in enumerate(fw.disciplines):
         ics = ic_tracks(d)
         if not ics:

@@ -40,6 +40,8 @@ def _references(fw: Framework) -> Iterator[_Reference]:
         for ti, t in enumerate(d.tracks):
             where: DocPath = ("disciplines", di, "tracks", ti, "parallel_to")
             yield from _list_refs(t.parallel_to, f"track:{d.id}", where, f"track {d.id}/{t.id}")
+            where = ("disciplines", di, "tracks", ti, "serves")
+            yield from _list_refs(t.serves, "discipline", where, f"track {d.id}/{t.id}")
     for pi, p in enumerate(fw.paths):
         base: DocPath = ("paths", pi)
         owner = f"path {p.id}"
@@ -54,6 +56,9 @@ def _references(fw: Framework) -> Iterator[_Reference]:
     for ci, c in enumerate(fw.competencies):
         where = ("competencies", ci, "disciplines")
         yield from _list_refs(c.disciplines, "discipline", where, f"competency {c.id}")
+        if c.scale is not None:
+            where = ("competencies", ci, "scale")
+            yield _Reference(c.scale, "scale", where, f"competency {c.id}")
     for e in expectation_sites(fw):
         owner = f"an expectation of competency {e.competency.id}"
         yield _Reference(e.expectation.grade, "grade", (*e.path, "grade"), owner)
@@ -62,6 +67,8 @@ def _references(fw: Framework) -> Iterator[_Reference]:
         if e.expectation.discipline is not None:
             where = (*e.path, "discipline")
             yield _Reference(e.expectation.discipline, "discipline", where, owner)
+        if e.expectation.track is not None:
+            yield _Reference(e.expectation.track, "track", (*e.path, "track"), owner)
     for bi, b in enumerate(fw.bands):
         owner = f"band #{bi + 1}"
         if b.grade is not None:
@@ -86,6 +93,14 @@ def _references(fw: Framework) -> Iterator[_Reference]:
         owner = f"forum {f.id}"
         yield _Reference(f.min_grade, "grade", ("forums", fi, "min_grade"), owner)
         yield from _list_refs(f.tracks, "track", ("forums", fi, "tracks"), owner)
+    if fw.proficiency_scale is not None:
+        yield _Reference(fw.proficiency_scale, "scale", ("proficiency_scale",), "the framework")
+    for level_id in fw.promotion.levels:
+        where = ("promotion", "levels", level_id)
+        yield _Reference(level_id, "level", where, "the promotion rule")
+    for track_id in fw.promotion.tracks:
+        where = ("promotion", "tracks", track_id)
+        yield _Reference(track_id, "track", where, "the promotion rule")
 
 
 def _declared(fw: Framework) -> dict[str, set[str]]:
@@ -97,6 +112,7 @@ def _declared(fw: Framework) -> dict[str, set[str]]:
         "path": {p.id for p in fw.paths},
         "competency": {c.id for c in fw.competencies},
         "zone": {z.id for z in fw.zones},
+        "scale": {s.id for s in fw.proficiency_scales},
     }
     for d in fw.disciplines:
         declared[f"track:{d.id}"] = {t.id for t in d.tracks}
@@ -111,6 +127,7 @@ _WHERE_DECLARED = {
     "path": "under `paths:`",
     "competency": "under `competencies:`",
     "zone": "under `zones:`",
+    "scale": "under `proficiency_scales:`",
 }
 
 

@@ -18,7 +18,9 @@ from latticework.framework.model import (
     NON_STRATEGIC_PATH_KINDS,
     STRATEGIC_CATEGORIES,
     Expectation,
+    Framework,
     PathKind,
+    TrackKind,
 )
 
 STRATEGIC_PHRASES: tuple[str, ...] = (
@@ -68,10 +70,12 @@ def strategic_phrases_in(text: str) -> list[str]:
 @rule(
     "strategic-equals-senior",
     Severity.ERROR,
-    "A technical or specialist path counts a strategic/business competency.",
+    "A technical or specialist path (or an IC level with no path) counts a strategic competency.",
 )
 def strategic_equals_senior(ctx: LintContext) -> Iterator[Finding]:
     fw = ctx.framework
+    if fw.todo:
+        return  # categories may be placeholders until the draft's todo items are filled
     for pi, path in enumerate(fw.paths):
         if path.kind not in NON_STRATEGIC_PATH_KINDS:
             continue
@@ -100,6 +104,50 @@ def strategic_equals_senior(ctx: LintContext) -> Iterator[Finding]:
                 f"Set `competency_weights: {{{competency_id}: 0}}` on {path.id}, and ask for "
                 "technical impact instead (risk reduced, capability enabled, efficiency).",
             )
+    yield from _pathless_ic_levels(ctx)
+
+
+def _pathless_ic_levels(ctx: LintContext) -> Iterator[Finding]:
+    """IC levels with no path open: their one bar must not ask for strategy at every grade.
+
+    A strategic competency asked of *some* IC levels is a choice; asked of every
+    IC level of a discipline that has no technical path to escape it, it is the
+    anti-pattern itself: no IC can advance without doing management's work.
+    """
+    fw = ctx.framework
+    for _di, d in enumerate(fw.disciplines):
+        if fw.discipline(d.id) is not d:
+            continue
+        levels = [
+            fw.placement(lv.id)
+            for t in d.tracks
+            if t.kind is TrackKind.IC
+            for lv in t.levels
+            if fw.has_level(lv.id) and fw.placement(lv.id).level is lv
+        ]
+        pathless = [p for p in levels if not fw.paths_for_level(p.level.id)]
+        if not pathless or len(pathless) < len(levels):
+            continue
+        for competency in fw.competencies_for(d.id):
+            if competency.category not in STRATEGIC_CATEGORIES:
+                continue
+            held = [
+                p
+                for p in pathless
+                if Framework.expectations_at(competency, p.level.grade, d.id, None, track=p.track)
+            ]
+            if len(held) == len(pathless):
+                ci = fw.competencies.index(competency)
+                yield strategic_equals_senior.finding(
+                    f"{d.name}: every IC level ({', '.join(p.level.id for p in held)}) holds "
+                    f"people to '{competency.name}', a {competency.category.value} competency, "
+                    "and no path lets an IC grow without it: 'strategic = senior'.",
+                    ctx.at_path("competencies", ci, "id"),
+                    f"Give the IC track its own expectations without strategy (`track: ic` on "
+                    f"{competency.id}'s expectations for management only), or open a "
+                    "technical-depth path with `competency_weights: {"
+                    f"{competency.id}: 0}}`.",
+                )
 
 
 @rule(

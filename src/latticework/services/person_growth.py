@@ -1,0 +1,94 @@
+"""Growth for a signed-in reader: a person's packet and plan, teams and their composition,
+each checked against the access rules and computed on just the rows a page is about.
+
+The growth services work on an `OrgDataset`; a page about one person or one
+team reads only those people's rows, so it stays fast at 100,000 people.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from latticework.accounts.model import User
+from latticework.framework.model import Framework
+from latticework.services import growth, growth_writes
+from latticework.services.access import (
+    not_found,
+    people_visible_to,
+    person_access,
+    require_team_access,
+)
+from latticework.services.growth_data import GrowthData
+
+if TYPE_CHECKING:
+    from latticework.growth.packet import PromotionPacket
+    from latticework.growth.person_data import Person
+    from latticework.growth.plan import DevelopmentPlan
+    from latticework.storage import TeamSize, UnitOfWork
+    from latticework.teams.composition import OrgComposition
+
+
+def _person_data(uow: UnitOfWork, fw: Framework, employee_id: str) -> GrowthData:
+    org = uow.organisation.person(employee_id)
+    if org is None:
+        raise not_found("person", employee_id)
+    return GrowthData(fw, org)
+
+
+def promotion_packet(
+    uow: UnitOfWork, fw: Framework, user: User, employee_id: str, target_level: str | None
+) -> PromotionPacket:
+    """The promotion packet of a person the user may see (no pay in it)."""
+    person_access(uow, user, employee_id)
+    return growth.promotion_packet(_person_data(uow, fw, employee_id), employee_id, target_level)
+
+
+def development_plan(
+    uow: UnitOfWork, fw: Framework, user: User, employee_id: str
+) -> tuple[DevelopmentPlan, Person, bool]:
+    """The stored active plan, or one proposed for the person's gaps on their path; the
+    bool says whether it is stored."""
+    from latticework.services.growth_data import find_person
+
+    person_access(uow, user, employee_id)
+    data = _person_data(uow, fw, employee_id)
+    person = find_person(data, employee_id)
+    stored = growth_writes.stored_plan(uow, employee_id)
+    plan = stored if stored is not None else growth.development_plan(data, employee_id)[1]
+    return plan, person, stored is not None
+
+
+def save_proposed_plan(
+    uow: UnitOfWork, fw: Framework, user: User, employee_id: str
+) -> DevelopmentPlan:
+    """Store the plan proposed for the person's gaps as their active plan (the previous one
+    is superseded). Only the person, their managers and HR may."""
+    person_access(uow, user, employee_id)
+    plan = growth.development_plan(_person_data(uow, fw, employee_id), employee_id)[1]
+    return growth_writes.save_plan(uow, plan, fw)
+
+
+def list_teams(uow: UnitOfWork, user: User, query: str = "", limit: int = 500) -> list[TeamSize]:
+    """Teams the user may see (whose name contains `query`), with their active headcount."""
+    visible = people_visible_to(user, "see teams")
+    return uow.people.teams(visible, query.strip(), max(1, min(limit, 5000)))
+
+
+def team_composition(uow: UnitOfWork, fw: Framework, user: User, team: str) -> OrgComposition:
+    """One team's capabilities against the framework's targets (the composition of that one
+    team). Reads the team's active members and their manager ratings straight into the
+    teams domain's records, so a team page costs a few small queries."""
+    from latticework.growth.person_data import Rating, person_from_row
+    from latticework.teams.composition import compose_organisation
+
+    require_team_access(uow, user, team)
+    rows = uow.people.active_team_members(team)
+    if not rows:
+        raise not_found("team", team)
+    members = [person_from_row(r) for r in rows]
+    ratings: dict[str, list[Rating]] = {}
+    for r in uow.people.manager_ratings_of([m.employee_id for m in members]):
+        ratings.setdefault(r.employee_id, []).append(
+            Rating(r.competency, "manager", r.rating, r.cycle)
+        )
+    return compose_organisation(fw, members, ratings)
