@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from latticework.services.data import import_organisation
-from latticework.storage.repository import load_dataset
-from latticework.storage.unit_of_work import UnitOfWork
+from latticework.storage import UnitOfWork, load_dataset
 from tests.ingest.conftest import PEOPLE, PEOPLE_HEADER, write_csv
 
 

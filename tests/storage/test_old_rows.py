@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from latticework.services.audit import audit_organisation
 from latticework.services.data import export_organisation, import_organisation
-from latticework.storage.engine import engine_for
+from latticework.storage import UnitOfWork, engine_for
 from tests.ingest.conftest import EVENTS, EVENTS_HEADER, PEOPLE, PEOPLE_HEADER, write_csv
 
 
@@ -34,4 +34,5 @@ def test_export_and_audit_survive_dates_pandas_cannot_hold(tmp_path: Path) -> No
     assert {path.name for path, _ in written} >= {"people.csv", "events.csv"}
     people = (tmp_path / "out" / "people.csv").read_text()
     assert "e5" in people
-    audit_organisation(url, as_of=date(2026, 1, 1))
+    with UnitOfWork(url) as uow:
+        audit_organisation(uow, as_of=date(2026, 1, 1))

@@ -9,6 +9,7 @@ from latticework.accounts.model import Role
 from latticework.services import privacy
 from latticework.services.people import list_people, read_person
 from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
+from latticework.web.documents import attachment
 from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.views.people import (
     PersonProfile,
@@ -16,7 +17,6 @@ from latticework.web.views.people import (
     profile_view,
     summary_views,
 )
-from latticework.web.documents import attachment
 
 router = APIRouter(tags=["people"])
 

@@ -12,8 +12,8 @@ from latticework.errors import Location, Problem
 from latticework.services import privacy
 from latticework.services.people import list_people, read_person
 from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
-from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.documents import attachment
+from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.rendering import render
 from latticework.web.views.people import profile_view, summary_views
 
