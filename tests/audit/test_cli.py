@@ -111,9 +111,15 @@ def test_usage_errors_exit_2_and_bad_input_exits_1(sqlite_url: str, tmp_path: Pa
     backwards = audit(sqlite_url, "--period-start", "2026-01-01", "--period-end", "2025-01-01")
     assert backwards.exit_code == 2
     assert audit(sqlite_url, "--format", "xml").exit_code == 2
-    empty = audit(f"sqlite:///{tmp_path / 'empty.db'}")
-    assert empty.exit_code == 1
-    assert "latticework db upgrade" in empty.output
+    # A mistyped path is a usage error, and no empty database file is left behind.
+    missing = audit(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert missing.exit_code == 2
+    assert "does not exist" in missing.output
+    assert not (tmp_path / "empty.db").exists()
+    (tmp_path / "bare.db").touch()  # an SQLite database without latticework's tables
+    bare = audit(f"sqlite:///{tmp_path / 'bare.db'}")
+    assert bare.exit_code == 2
+    assert "latticework db upgrade" in bare.output
 
 
 @pytest.mark.postgres

@@ -36,9 +36,9 @@ class Population:
 
 
 def to_timestamps(values: pd.Series) -> pd.Series:
-    import pandas as pd
+    from latticework.org.validity import timestamps
 
-    return pd.to_datetime(values, errors="coerce")
+    return timestamps(values)
 
 
 def level_table(framework: Framework) -> pd.DataFrame:

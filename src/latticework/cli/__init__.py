@@ -37,8 +37,22 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"latticework {version('latticework')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
     verbose: Annotated[
         int,
         typer.Option(

@@ -35,10 +35,26 @@ FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+
+
+def _writable_out(out: Path | None) -> Path | None:
+    """Refuse an --out in a missing folder while parsing, before the command does any work
+    (an import must not write the database, an audit must not store its run, then fail)."""
+    if out is not None and not out.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {out.parent} does not exist; create it or choose another file."
+        )
+    return out
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--out", "-o", help="Write to this file instead of standard output.", dir_okay=False
+        "--out",
+        "-o",
+        help="Write to this file instead of standard output.",
+        dir_okay=False,
+        callback=_writable_out,
     ),
 ]
 DbOption = Annotated[
@@ -88,10 +104,14 @@ def require_format(fmt: OutputFormat, allowed: set[OutputFormat]) -> None:
 def write_output(content: str | bytes, out: Path | None) -> None:
     """Write a rendered report to --out, or to standard output."""
     if out is not None:
-        if isinstance(content, bytes):
-            out.write_bytes(content)
-        else:
-            out.write_text(content, encoding="utf-8")
+        try:
+            if isinstance(content, bytes):
+                out.write_bytes(content)
+            else:
+                out.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            stderr_console().print(f"error: cannot write {out}: {exc.strerror}.")
+            raise typer.Exit(EXIT_USAGE) from None
         return
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
@@ -109,12 +129,19 @@ def render_problems(problems: list[Problem]) -> None:
 
 
 def exit_code_for(error: LatticeworkError) -> int:
-    """2 when the input could not be read at all (a missing file, broken YAML); else 1."""
-    unreadable = any(p.code in (None, "yaml") for p in error.problems)
+    """2 when the input could not be read at all (a missing file, broken YAML, a database
+    that cannot be opened or has no schema: the same for every command); else 1."""
+    unreadable = any(p.code in (None, "yaml", "database", "schema") for p in error.problems)
     return EXIT_USAGE if unreadable else EXIT_FINDINGS
 
 
 def fail(error: LatticeworkError, code: int = EXIT_FINDINGS) -> NoReturn:
-    """Render a user-facing error and exit (1 for bad input, 2 for usage)."""
+    """Render a user-facing error and exit (1 for bad input, 2 for usage).
+
+    A database that cannot be opened or has no schema is a usage error for every
+    command, whatever `code` the command passes.
+    """
     render_problems(error.problems)
+    if any(p.code in ("database", "schema") for p in error.problems):
+        code = EXIT_USAGE
     raise typer.Exit(code)

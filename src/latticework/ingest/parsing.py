@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from latticework.errors import Location, Problem
@@ -18,6 +18,17 @@ from latticework.ingest.mapping import Mapping, canonical_header
 from latticework.ingest.sources import RawTable
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
+from latticework.org.validity import (
+    CONTROL_CHARACTERS,
+    EARLIEST_DATE,
+    ID_CHARACTERS,
+    ID_MAX_LENGTH,
+    LATEST_DATE,
+    OPEN_END_YEAR,
+    RANGE_TEXT,
+    is_open_end,
+    valid_id,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,10 +43,14 @@ DEFAULTS: dict[tuple[str, str], str | float] = {
 
 # End dates of leadership roles are time boxes and may lie ahead; so is the end of a leave.
 FUTURE_ALLOWED = {("roles", "end_date"), ("events", "end_date")}
+# Where an HRIS's 9999-12-31 "no end date" reads as empty.
+OPEN_END_ALLOWED = {("roles", "end_date"), ("events", "end_date"), ("people", "exit_date")}
+ID_COLUMNS = {"employee_id", "manager_id", "impact_id"}
 
 # A leading apostrophe protects a cell from spreadsheet formula evaluation
 # (our own export writes it); it is not part of the value.
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
+_MIDNIGHT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]00:00")
 
 
 @dataclass
@@ -107,6 +122,8 @@ def parse_table(
     out = pd.DataFrame(index=frame.index)
     for column in spec.columns:
         cells = text[column.name]
+        if column.name in frame:
+            _check_text(table, column.name, source, text, findings)
         default = DEFAULTS.get((table, column.name))
         if column.required and column.name in frame:
             absent = cells.isna()
@@ -123,14 +140,33 @@ def parse_table(
             )
         if column.kind == "date":
             parsed = by_unique(cells, lambda c: _parse_dates(c, date_format))
+            unparsed = cells.notna() & parsed.isna()
+            valid_day = by_unique(cells.where(unparsed), lambda c: _python_dates(c, date_format))
+            open_end = valid_day.map(_is_open_end).astype(bool)
+            if (table, column.name) not in OPEN_END_ALLOWED:
+                open_end &= False
             findings.rows(
                 source=source,
                 frame=text,
-                mask=cells.notna() & parsed.isna(),
+                mask=unparsed & valid_day.isna(),
                 column=column.name,
                 message=lambda v, _: f"'{v}' is not a date.",
                 fix=f"Write dates as {_format_hint(date_format)}.",
                 code="bad-date",
+            )
+            findings.rows(
+                source=source,
+                frame=text,
+                mask=unparsed & valid_day.notna() & ~open_end,
+                column=column.name,
+                message=lambda v, _: f"Date '{v}' is outside the supported range ({RANGE_TEXT}).",
+                fix="Correct the date"
+                + (
+                    f"; {OPEN_END_YEAR}-12-31 means no end date here."
+                    if (table, column.name) in OPEN_END_ALLOWED
+                    else "."
+                ),
+                code="date-out-of-range",
             )
             if (table, column.name) not in FUTURE_ALLOWED:
                 future = parsed > pd.Timestamp(today)
@@ -185,6 +221,38 @@ def parse_table(
     return ParsedTable(table, source, out, usable=not missing)
 
 
+def _check_text(
+    table: str, column: str, source: str, text: pd.DataFrame, findings: Findings
+) -> None:
+    """Control characters in any text, and ids outside their character set."""
+    cells = text[column]
+    present = cells.notna()
+    control = present & by_unique(
+        cells.where(present, ""), lambda c: c.str.contains(CONTROL_CHARACTERS.pattern, regex=True)
+    ).astype(bool)
+    findings.rows(
+        source=source,
+        frame=text,
+        mask=control,
+        column=column,
+        message="The cell holds a control character (such as a NUL byte).",
+        fix="Remove it; text may hold tabs and line breaks but no other control characters.",
+        code="control-character",
+    )
+    if column in ID_COLUMNS:
+        ids = cells.where(present & ~control, "")
+        valid = by_unique(ids, lambda c: c.map(valid_id)).astype(bool)
+        findings.rows(
+            source=source,
+            frame=text,
+            mask=present & ~control & ~valid,
+            column=column,
+            message=f"'{{value}}' is not a valid {column}.",
+            fix=f"Ids may hold {ID_CHARACTERS}; at most {ID_MAX_LENGTH} characters.",
+            code="bad-id",
+        )
+
+
 def _clean(cells: pd.Series) -> pd.Series:
     """Trim, drop the formula guard, and make empty cells missing."""
     cleaned = cells.str.strip().str.replace(_FORMULA_GUARD, "", regex=True)
@@ -195,15 +263,42 @@ def _format_hint(date_format: str | None) -> str:
     return "YYYY-MM-DD" if date_format is None else f"'{date_format}' (the mapping's date_format)"
 
 
+def _python_dates(cells: pd.Series, date_format: str | None) -> pd.Series:
+    """Dates pandas cannot hold (out of its range), as Python dates; None where not a date."""
+    fmt = date_format or "%Y-%m-%d"
+
+    def one(value: object) -> date | None:
+        if not isinstance(value, str):
+            return None
+        candidates = [value]
+        if date_format is None and _MIDNIGHT.match(value):
+            candidates.append(value[:10])
+        for candidate in candidates:
+            try:
+                return datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
+        return None
+
+    return cells.map(one).astype("object")
+
+
+def _is_open_end(day: object) -> bool:
+    return isinstance(day, date) and is_open_end(day)
+
+
 def _parse_dates(cells: pd.Series, date_format: str | None) -> pd.Series:
+    """Dates as datetime64[ns]; dates outside the supported range are missing."""
     import pandas as pd
 
     parsed = pd.to_datetime(cells, format=date_format or "%Y-%m-%d", errors="coerce")
     if date_format is None:
         # Spreadsheets sometimes export midnight timestamps; accept their date part.
-        retry = cells.notna() & parsed.isna() & cells.str.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00")
+        retry = cells.notna() & parsed.isna() & cells.str.match(_MIDNIGHT.pattern)
         if retry.any():
             parsed[retry] = pd.to_datetime(
                 cells[retry].str[:10], format="%Y-%m-%d", errors="coerce"
             )
-    return parsed.astype("datetime64[ns]")
+    # pandas 3 holds years 1-9999 (in µs); 2.x gives NaT beyond 1677-2262 already.
+    inside = (parsed >= pd.Timestamp(EARLIEST_DATE)) & (parsed <= pd.Timestamp(LATEST_DATE))
+    return parsed.where(inside).astype("datetime64[ns]")

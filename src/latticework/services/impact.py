@@ -13,6 +13,7 @@ from latticework.accounts.model import User
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.growth.person_data import ImpactRecord
 from latticework.org.columns import IMPACT_CATEGORIES
+from latticework.org.validity import recorded_date_problems, text_problems
 from latticework.services.access import person_access
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def parse_impact(fields: dict[str, object]) -> ImpactInput:
                 for e in exc.errors()
             ]
         ) from None
-    problems = []
+    problems = recorded_date_problems(record.date, "date") + text_problems(record.model_dump())
     if record.date is not None and record.date > dt.date.today():
         problems.append(
             Problem(

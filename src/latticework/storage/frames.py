@@ -58,9 +58,9 @@ def _typed(series: pd.Series, kind: str) -> pd.Series:
     import pandas as pd
 
     if kind == "date":
-        if not str(series.dtype).startswith("datetime64"):
-            series = pd.to_datetime(series, format="ISO8601")
-        return series.astype("datetime64[ns]")
+        from latticework.org.validity import timestamps
+
+        return timestamps(series)
     if kind == "float":
         return pd.to_numeric(series).astype("float64")
     if kind == "int":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
@@ -29,11 +30,21 @@ def head_revision() -> str:
 def current_revision(url: str) -> str | None:
     """The revision the database is at; None for an empty database."""
     engine = engine_for(url)
+    if missing_sqlite_file(engine):
+        return None  # connecting would create the file: reading never creates a database
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except sa.exc.OperationalError as exc:
         raise cannot_open(engine, exc) from None
+
+
+def missing_sqlite_file(engine: sa.Engine) -> bool:
+    """An SQLite URL naming a file that does not exist (SQLite would create it on connect)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return False
+    return not database.startswith("file:") and not Path(database).exists()
 
 
 def cannot_open(engine: sa.Engine, exc: sa.exc.OperationalError) -> LatticeworkError:
@@ -65,6 +76,16 @@ def upgrade_database(url: str, revision: str = "head") -> tuple[str | None, str]
 
 def require_current_schema(url: str) -> None:
     """Raise a clear error when the database has not been upgraded to this version's schema."""
+    engine = engine_for(url)
+    if missing_sqlite_file(engine):
+        raise LatticeworkError(
+            Problem(
+                f"The database file {engine.url.database} does not exist.",
+                fix="Check the --db path (or $LATTICEWORK_DATABASE_URL); `latticework import` "
+                "or `latticework demo` creates a database.",
+                code="database",
+            )
+        )
     revision = current_revision(url)
     if revision != head_revision():
         state = "has no latticework tables" if revision is None else f"is at {revision}"

@@ -116,7 +116,11 @@ def _column(values: np.ndarray, kind: str) -> pd.Series:
     import pandas as pd
 
     if kind == "date":
-        return pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d").astype(DATE_DTYPE)
+        from latticework.org.validity import timestamps
+
+        # Rows stored before dates were range-checked (0001-01-01) read as missing.
+        text = pd.Series(values, dtype="str")
+        return timestamps(pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"))
     if kind == "float":
         return pd.Series(np.array(values, dtype="float64"))
     if kind == "int":

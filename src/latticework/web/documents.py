@@ -46,11 +46,28 @@ _drawn: dict[str, str] = {}
 _drawn_lock = threading.Lock()
 
 
+def attachment(filename: str) -> dict[str, str]:
+    """A Content-Disposition header for any file name (RFC 6266).
+
+    HTTP headers are Latin-1: a name outside ASCII (an employee id in another
+    script) goes in `filename*` as UTF-8, with an ASCII `filename` for old clients.
+    """
+    from urllib.parse import quote
+
+    plain = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename
+    )
+    header = f'attachment; filename="{plain}"'
+    if plain != filename:
+        header += f"; filename*=UTF-8''{quote(filename, safe='')}"
+    return {"Content-Disposition": header}
+
+
 def download(doc: Document, fmt: DocumentFormat, filename: str) -> Response:
     """The document as a file to save (self-contained HTML, Markdown or PDF)."""
     from latticework.reports.document import to_html, to_markdown, to_pdf
 
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}.{fmt.value}"'}
+    disposition = attachment(f"{filename}.{fmt.value}")
     if fmt is DocumentFormat.PDF:
         return Response(to_pdf(doc), media_type="application/pdf", headers=disposition)
     if fmt is DocumentFormat.MD:

@@ -12,6 +12,7 @@ from latticework.errors import Location, Problem
 from latticework.services import privacy
 from latticework.services.people import list_people, read_person
 from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
+from latticework.web.documents import attachment
 from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.rendering import render
 from latticework.web.views.people import profile_view, summary_views
@@ -53,7 +54,7 @@ def export_page(employee_id: str, user: UserDep, uow: UowDep) -> Response:
     data = privacy.export_person(uow, user, employee_id)
     return JSONResponse(
         data,
-        headers={"Content-Disposition": f'attachment; filename="{employee_id}-export.json"'},
+        headers=attachment(f"{employee_id}-export.json"),
     )
 
 
