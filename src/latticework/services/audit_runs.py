@@ -24,8 +24,7 @@ from latticework.services.accounts import utcnow
 if TYPE_CHECKING:
     from latticework.audit.affected import AffectedPeople
     from latticework.audit.model import Finding
-    from latticework.storage import UnitOfWork
-    from latticework.storage.audit_runs import StoredAuditRun
+    from latticework.storage import StoredAuditRun, UnitOfWork
 
 log = logging.getLogger(__name__)
 
