@@ -90,7 +90,8 @@ def _leave_events(people: pd.DataFrame, rng: np.random.Generator, as_of_day: int
                     "employee_id": people["employee_id"].to_numpy(dtype=object)[who],
                     "date": _dates(start[who]),
                     "type": kind,
-                    "end_date": _dates(start[who] + length[who] - 1),
+                    # A leave still running on the as-of day has no end date yet.
+                    "end_date": _dates(start[who] + length[who] - 1, after=as_of_day),
                 }
             )
         )
@@ -100,5 +101,9 @@ def _leave_events(people: pd.DataFrame, rng: np.random.Generator, as_of_day: int
     return leave.reindex(columns=EVENTS.names)
 
 
-def _dates(days: npt.NDArray[np.int64]) -> npt.NDArray[np.datetime64]:
-    return (days.astype(np.int64) - 719_163).astype("datetime64[D]").astype("datetime64[ns]")
+def _dates(days: npt.NDArray[np.int64], after: int | None = None) -> npt.NDArray[np.datetime64]:
+    """Ordinal days as dates; days past `after` become missing."""
+    values = (days.astype(np.int64) - 719_163).astype("datetime64[D]").astype("datetime64[ns]")
+    if after is not None:
+        values[days > after] = np.datetime64("NaT")
+    return values
