@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from latticework.errors import LatticeworkError, Problem
+from latticework.org.dataset import OrgDataset
 
 Relation = Literal["direct", "indirect"]
 SORT_KEYS = ("name", "level", "relation", "ready", "months_in_level", "last_assessment")
@@ -143,3 +144,13 @@ def select(manager: str, members: Sequence[TeamMember], query: TeamQuery) -> Tea
         direct=sum(m.relation == "direct" for m in members),
         indirect=sum(m.relation == "indirect" for m in members),
     )
+
+
+@dataclass(frozen=True)
+class TeamRecords:
+    """Everyone under a manager (active people), which of them report directly, their plans."""
+
+    org: OrgDataset
+    direct: frozenset[str]
+    plans: dict[str, tuple[str, int, int]]
+    """Latest plan per person: (status, items done, items)."""

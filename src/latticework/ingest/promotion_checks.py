@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings, show
 from latticework.promotion.moves import move_problem
-from latticework.promotion.records import StoredPromotions
+from latticework.promotion.stored_keys import StoredPromotions
 
 if TYPE_CHECKING:
     from latticework.ingest.parsing import ParsedTable

@@ -34,7 +34,7 @@ from latticework.ingest.report import ImportReport, Progress, TableSummary
 from latticework.ingest.sources import RawTable, find_sources, read_sources
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
-from latticework.promotion.records import StoredPromotions
+from latticework.promotion.stored_keys import StoredPromotions
 from latticework.storage import UnitOfWork, migrate
 
 log = logging.getLogger(__name__)

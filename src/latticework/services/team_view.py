@@ -8,10 +8,9 @@ from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.growth.person_data import person_from_row, ratings_for
 from latticework.growth.readiness import assess_readiness
-from latticework.growth.team_view import TeamMember, TeamPage, TeamQuery, select
+from latticework.growth.team_view import TeamMember, TeamPage, TeamQuery, TeamRecords, select
 from latticework.org.dataset import OrgDataset
-from latticework.storage.team_view import TeamRecords
-from latticework.storage.unit_of_work import UnitOfWork
+from latticework.storage import UnitOfWork
 
 OUTCOME_WORDS = {"approved": "approved", "declined": "declined", "deferred": "deferred"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from latticework.promotion.records import StoredPromotions
+from latticework.promotion.stored_keys import StoredPromotions
 from latticework.storage.tables import nominations, promotion_cycles
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from latticework.growth.team_view import TeamRecords
 from latticework.org.dataset import OrgDataset
 from latticework.storage.people import PeopleRepository
 from latticework.storage.reading import read_table
@@ -15,16 +15,6 @@ from latticework.storage.tables import development_plans, plan_items
 
 if TYPE_CHECKING:
     from datetime import date
-
-
-@dataclass(frozen=True)
-class TeamRecords:
-    """Everyone under a manager (active people), which of them report directly, their plans."""
-
-    org: OrgDataset
-    direct: frozenset[str]
-    plans: dict[str, tuple[str, int, int]]
-    """Latest plan per person: (status, items done, items)."""
 
 
 class TeamViewRepository:
