@@ -81,8 +81,8 @@ def require_current_schema(url: str) -> None:
         raise LatticeworkError(
             Problem(
                 f"The database file {engine.url.database} does not exist.",
-                fix="Check the --db path (or $LATTICEWORK_DATABASE_URL); `latticework import` "
-                "or `latticework demo` creates a database.",
+                fix="Check the --db path (or $LATTICEWORK_DATABASE_URL); `latticework db "
+                "upgrade`, `latticework import` or `latticework demo` creates a database.",
                 code="database",
             )
         )
