@@ -93,6 +93,6 @@ def require_current_schema(url: str) -> None:
             Problem(
                 f"The database {url} {state}; this version needs {head_revision()}.",
                 fix=f"Run: latticework db upgrade --db {url}",
-                code="schema",
+                code="database-schema",
             )
         )
