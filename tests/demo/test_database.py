@@ -44,6 +44,10 @@ def test_demo_to_csv_to_import_gives_the_demos_own_database(tmp_path: Path, db_u
         "impact.csv",
         "assessments.csv",
         "roles.csv",
+        "promotion_cycles.csv",
+        "calibrations.csv",
+        "nominations.csv",
+        "promotion_decisions.csv",
     ]
     report = import_organisation(db_url, [folder])
     assert report.ok, report.errors[:3]

@@ -43,7 +43,9 @@ def test_renamed_grades_work_for_the_null_case_and_are_named_when_a_disparity_ne
     assert (org.people["status"] == "active").sum() == 200
     with pytest.raises(LatticeworkError, match="no grade 'G8'"):
         generate_organisation(renamed, people=200, seed=1, as_of=AS_OF)
-    shifted = Disparities(ic_pay_gap_grade="L5", ic_promotion_from_grade="L4")
+    shifted = Disparities(
+        ic_pay_gap_grade="L5", ic_promotion_from_grade="L4", ic_calibration_grades=("L4", "L5")
+    )
     generate_organisation(renamed, people=200, seed=1, as_of=AS_OF, disparities=shifted)
 
 

@@ -101,7 +101,7 @@ def test_no_pay_appears_without_bands_and_bands_appear_with_them(tmp_path: Path)
 def test_no_persons_name_appears(tmp_path: Path) -> None:
     from datetime import date
 
-    from latticework.ingest.demo.generator import generate_organisation
+    from latticework.demo.generator import generate_organisation
 
     fw = load_default_framework().framework
     people = generate_organisation(fw, people=300, seed=3, as_of=date(2026, 6, 30)).people

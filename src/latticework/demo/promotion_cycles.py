@@ -25,7 +25,13 @@ import pandas as pd
 
 from latticework.demo.disparities import Disparities
 from latticework.framework.model import Framework
-from latticework.org.columns import CALIBRATIONS, NOMINATIONS, PROMOTION_CYCLES, PROMOTION_DECISIONS
+from latticework.org.columns import (
+    CALIBRATIONS,
+    NOMINATIONS,
+    PROMOTION_CYCLES,
+    PROMOTION_DECISIONS,
+    Table,
+)
 
 CYCLES = 2
 """The last two half-years, as the assessment cycles."""
@@ -161,15 +167,27 @@ def generate_promotion_cycles(
                  "reason": reasons[k % len(reasons)], "decided_on": decided}
             )  # fmt: skip
     return PromotionCycles(
-        cycles=_table(PROMOTION_CYCLES.names, pd.DataFrame(cycles)),
-        calibrations=_table(CALIBRATIONS.names, pd.concat(calibrations, ignore_index=True)),
-        nominations=_table(NOMINATIONS.names, pd.DataFrame(nominations)),
-        decisions=_table(PROMOTION_DECISIONS.names, pd.DataFrame(decisions)),
+        cycles=_table(PROMOTION_CYCLES, pd.DataFrame(cycles)),
+        calibrations=_table(CALIBRATIONS, pd.concat(calibrations, ignore_index=True)),
+        nominations=_table(NOMINATIONS, pd.DataFrame(nominations)),
+        decisions=_table(PROMOTION_DECISIONS, pd.DataFrame(decisions)),
     )
 
 
-def _table(names: list[str], frame: pd.DataFrame) -> pd.DataFrame:
+def _table(spec: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Exactly the canonical columns, rows in key order (the order storage reads back)."""
     keys = [k for k in ("cycle_id", "employee_id") if k in frame]
-    out = frame.reindex(columns=names).sort_values(keys, kind="stable")
+    out = frame.reindex(columns=spec.names).sort_values(keys, kind="stable")
+    # The dtypes storage reads back (a frame must come back as it was generated): pandas 3
+    # infers second resolution from Timestamps, and an all-empty column would be float.
+    for column in out.columns:
+        kind = spec.column(str(column)).kind
+        if kind == "date":
+            out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
+        elif kind == "int":
+            out[column] = pd.to_numeric(out[column]).astype("Int64")
+        elif kind == "float":
+            out[column] = pd.to_numeric(out[column]).astype("float64")
+        else:
+            out[column] = out[column].astype("str")
     return out.reset_index(drop=True)
