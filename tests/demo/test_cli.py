@@ -23,10 +23,14 @@ def test_demo_builds_a_database_and_exports_csv(tmp_path: Path) -> None:
     assert "with the documented disparities" in result.output
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
         "assessments.csv",
+        "calibrations.csv",
         "events.csv",
         "impact.csv",
+        "nominations.csv",
         "participation.csv",
         "people.csv",
+        "promotion_cycles.csv",
+        "promotion_decisions.csv",
         "roles.csv",
     ]
     again = runner.invoke(app, args)

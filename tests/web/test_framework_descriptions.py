@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
-from latticework.services.web_framework import discipline_grid
 
 import latticework.web
 from latticework.framework import load_framework_text
+from latticework.web.views.framework import discipline_grid
 from tests.framework.ladder_shapes import PROFICIENCY_BY_TRACK
 
 TEMPLATES = Path(latticework.web.__file__).parent / "templates"

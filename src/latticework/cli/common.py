@@ -131,7 +131,9 @@ def render_problems(problems: list[Problem]) -> None:
 def exit_code_for(error: LatticeworkError) -> int:
     """2 when the input could not be read at all (a missing file, broken YAML, a database
     that cannot be opened or has no schema: the same for every command); else 1."""
-    unreadable = any(p.code in (None, "yaml", "database", "database-schema") for p in error.problems)
+    unreadable = any(
+        p.code in (None, "yaml", "database", "database-schema") for p in error.problems
+    )
     return EXIT_USAGE if unreadable else EXIT_FINDINGS
 
 

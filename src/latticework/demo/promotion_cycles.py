@@ -139,7 +139,7 @@ def generate_promotion_cycles(
             kind_of.get(str(a)) == kind_of.get(str(b))
             for a, b in zip(in_cycle["from_level"], in_cycle["to_level"], strict=True)
         ]
-        in_cycle = in_cycle[same_track]
+        in_cycle = in_cycle.loc[np.asarray(same_track, dtype=bool)]  # [] would select columns
         promoted = set(in_cycle["employee_id"])
         chance = BASE_NOMINATION * np.exp(0.8 * (post - 3.0))
         can = np.array([str(lv) in promotable for lv in levels])

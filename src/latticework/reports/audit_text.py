@@ -33,7 +33,9 @@ def document_text(doc: Document, width: int = 100) -> str:
     out.append("")
     for block in doc.blocks:
         if isinstance(block, Heading):
-            out += [block.text, ("-" if block.level <= 2 else "·") * min(width, len(block.text))]
+            lines = textwrap.wrap(block.text, width) or [block.text]
+            rule = "-" if block.level <= 2 else "·"
+            out += [*lines, rule * min(width, max(len(line) for line in lines))]
         elif isinstance(block, Paragraph):
             prefix = {"warning": "! ", "bad": "! ", "note": "  "}.get(block.tone, "")
             text = " ".join([block.text, ", ".join(link.text for link in block.links)]).strip()

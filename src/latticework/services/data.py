@@ -313,7 +313,7 @@ def _log_import(report: ImportReport) -> None:
             "import wrote %d rows of %d tables (%.1f s)", rows, len(report.tables), report.seconds
         )
     else:
-        log.warning("import refused: %d errors in %d rows", len(report.errors), rows)
+        log.info("import refused: %d errors in %d rows", len(report.errors), rows)
 
 
 def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> None:
