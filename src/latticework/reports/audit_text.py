@@ -58,7 +58,8 @@ def document_text(doc: Document, width: int = 100) -> str:
                 out.append("")
         elif isinstance(block, Contents):
             out += [block.title, "-" * len(block.title)]
-            out += [f"{n}. {h.text}" for n, h in enumerate(doc.contents(), start=1)]
+            for n, h in enumerate(doc.contents(), start=1):
+                out += textwrap.wrap(f"{n}. {h.text}", width, subsequent_indent="   ")
         elif isinstance(block, Table):
             if block.caption:
                 out += textwrap.wrap(block.caption, width)
