@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 from datetime import date
 from pathlib import Path
@@ -234,3 +235,22 @@ def test_assess_records_a_rating_on_the_persons_path_only(tmp_path: Path) -> Non
     assert "not asked of E6 on the technical-depth path" in output
     assert run("assess", "p6", "system-design", "9", "--db", db)[0] == 1
     assert run("assess", "p6", "system-design", "3", "--rater", "boss", "--db", db)[0] == 2
+
+
+@pytest.mark.parametrize(("command", "columns"), [("readiness", "60"), ("teams", "80")])
+def test_text_tables_fit_the_width_and_lose_no_column(
+    small_db: str, command: str, columns: str
+) -> None:
+    args = (command, "p5") if command == "readiness" else (command,)
+    wide = runner.invoke(app, [*args, "--db", small_db], env={"COLUMNS": "400"}).output
+    narrow = runner.invoke(app, [*args, "--db", small_db], env={"COLUMNS": columns}).output
+    assert max(len(line) for line in narrow.splitlines()) <= int(columns)
+    # Wrapping moves text between lines (a list layout repeats the column names); it
+    # never drops a letter.
+    def letters(text: str) -> Counter[str]:
+        return Counter(c for c in text if c.isalnum())
+
+    assert not letters(wide) - letters(narrow)
+    if command == "readiness":
+        assert "Needed" in narrow
+        assert "Met" in narrow

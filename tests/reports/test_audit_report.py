@@ -183,7 +183,7 @@ def test_html_findings_wear_the_dashboards_severity_colours(
     page = outputs["html"]
     tones = {"high": "bad", "medium": "warning", "low": "note"}
     for number, finding in enumerate(report.findings, start=1):
-        tag = re.search(rf'<li id="finding-{number}" class="([a-z]+)"', page)
+        tag = re.search(rf'<li class="finding tone-([a-z]+)" id="finding-{number}"', page)
         assert tag is not None
         assert tag.group(1) == tones[finding.severity.value]
     style = (Path(latticework.web.__file__).parent / "static" / "style.css").read_text()

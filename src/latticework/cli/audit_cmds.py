@@ -20,7 +20,7 @@ from latticework.cli.common import (
     fail,
     open_unit_of_work,
     stderr_console,
-    stdout_console,
+    text_width,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -202,8 +202,7 @@ def audit(
     except LatticeworkError as exc:
         usage = any(p.code in USAGE_CODES for p in exc.problems)
         fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
-    width = stdout_console().width if out is None and sys.stdout.isatty() else 100
-    write_output(render_audit(report, output_format.value, width), out)
+    write_output(render_audit(report, output_format.value, text_width(out)), out)
     worst = report.max_severity()
     if fail_on is not None and worst is not None and worst.rank >= Severity(fail_on.value).rank:
         raise typer.Exit(EXIT_FINDINGS)

@@ -89,6 +89,15 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
+def text_width(out: Path | None) -> int:
+    """How wide text output is laid out: the terminal's width on a terminal; otherwise
+    COLUMNS when it is set (a pipe, a file), else 100. Text is wrapped to it, never cut."""
+    if out is None and sys.stdout.isatty():
+        return stdout_console().width
+    columns = os.environ.get("COLUMNS", "")
+    return max(40, int(columns)) if columns.isdigit() else 100
+
+
 def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -26,7 +26,7 @@ from latticework.cli.common import (
     fail,
     open_unit_of_work,
     require_format,
-    stdout_console,
+    text_width,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -72,11 +72,9 @@ def _emit(doc: Document, payload: object, fmt: OutputFormat, out: Path | None) -
     if fmt is OutputFormat.JSON:
         write_output(json.dumps(payload, indent=2, ensure_ascii=False), out)
     elif fmt is OutputFormat.TEXT:
-        from latticework.reports.growth_text import document_text
+        from latticework.reports.document_text import document_text
 
-        console = stdout_console()
-        width = console.width if out is None and console.is_terminal else 120
-        write_output(document_text(doc, width), out)
+        write_output(document_text(doc, text_width(out)), out)
     else:
         from latticework.reports.document import render
 

@@ -1,4 +1,6 @@
-"""A `Document` as one self-contained HTML file: inline CSS and SVG, no script, no request.
+"""A `Document` as HTML: one self-contained file (inline CSS and SVG, no script, no
+request), or the same markup as a fragment inside a web page. One renderer, so a
+report reads the same downloaded and on screen.
 
 The colours are the web app's (web/static/style.css): red for what is serious
 (`bad`, a high finding), amber for `warning` (medium), blue for notes (low),
@@ -8,7 +10,8 @@ green for good news, each meeting WCAG AA contrast on its background.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from latticework.reports.document import (
     BarChart,
@@ -42,45 +45,78 @@ tr:target td{background:#fff8c5}
 .warning{border-color:var(--warn);background:var(--warn-bg)}
 .bad{border-color:var(--bad);background:var(--bad-bg)}
 .good{border-color:var(--good);background:var(--good-bg)}
-ul.callouts{list-style:none;padding:0}ul.callouts>li{margin:.5rem 0}
-ul.callouts>li:target{outline:3px solid #f2a900}
-.label{font-weight:700;text-transform:uppercase;font-size:.8rem;margin-right:.4rem}
-.bad .label{color:var(--bad)}.warning .label{color:var(--warn)}
+ul.findings{list-style:none;padding:0}
+.finding{border-left:4px solid var(--accent);background:var(--panel);padding:.4rem .8rem;
+ margin:.5rem 0}
+.finding:target{outline:3px solid #f2a900}
+.finding strong{text-transform:uppercase;font-size:.8rem;margin-right:.4rem}
+.finding.tone-bad{border-color:var(--bad);background:var(--bad-bg)}
+.finding.tone-warning{border-color:var(--warn);background:var(--warn-bg)}
+.finding.tone-bad strong{color:var(--bad)}.finding.tone-warning strong{color:var(--warn)}
+.finding .evidence{margin:.3rem 0 0}
 dl.details{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.3rem 0}
 dl.details dt{font-weight:600}dl.details dd{margin:0}
 nav.contents ol{columns:2 18rem}
-figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
+div.scroll{overflow-x:auto}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 figcaption{font-weight:600}
 @media (max-width:40rem){table{display:block;overflow-x:auto}dl.details{grid-template-columns:1fr}}
 """
 
 
+@dataclass(frozen=True)
+class CalloutExtra:
+    """What a page adds to one callout: a badge ("new", the previous estimate) and a link
+    out of the document (the people a finding is about)."""
+
+    badge: str = ""
+    link_text: str = ""
+    link_url: str = ""
+
+
+Block = Heading | Paragraph | Bullets | Callouts | Contents | Table | BarChart | LineChart
+ChartRenderer = Callable[[BarChart | LineChart], str]
+
+
 def to_html(doc: Document) -> str:
+    """The document as one self-contained file."""
     e = html.escape
-    parts = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(doc.title)}</title><style>{_CSS}</style></head><body><main>",
-        f"<h1>{e(doc.title)}</h1>",
-    ]
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{e(doc.title)}</title><style>{_CSS}</style></head><body><main>",
+            f"<h1>{e(doc.title)}</h1>",
+            body_html(doc),
+            "</main></body></html>",
+        ]
+    )
+
+
+def body_html(
+    doc: Document,
+    extras: Mapping[str, CalloutExtra] | None = None,
+    chart: ChartRenderer = chart_svg,
+) -> str:
+    """Everything below the title, for a page that has its own h1 (`chart` lets the web
+    reuse drawings it has cached)."""
+    parts = ['<div class="report">']
     if doc.subtitle:
-        parts.append(f"<p><em>{e(doc.subtitle)}</em></p>")
-    for block in doc.blocks:
-        parts.append(block_html(block, doc))
-    parts.append("</main></body></html>")
+        parts.append(f'<p class="lead">{html.escape(doc.subtitle)}</p>')
+    parts += [block_html(block, doc, extras or {}, chart) for block in doc.blocks]
+    parts.append("</div>")
     return "\n".join(parts)
 
 
 def block_html(
-    block: Heading | Paragraph | Bullets | Callouts | Contents | Table | BarChart | LineChart,
+    block: Block,
     doc: Document,
-    heading_shift: int = 0,
+    extras: Mapping[str, CalloutExtra],
+    chart: ChartRenderer = chart_svg,
 ) -> str:
-    """One block as HTML; `heading_shift` moves headings down when the page has its own h1."""
     e = html.escape
     if isinstance(block, Heading):
-        level = min(6, max(2, block.level + heading_shift))
+        level = min(6, max(2, block.level))
         return f"<h{level}{_id(block.anchor)}>{e(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         cls = f' class="{block.tone}"' if block.tone != "normal" else ""
@@ -89,17 +125,25 @@ def block_html(
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Callouts):
-        return '<ul class="callouts">' + "".join(_item(i) for i in block.items) + "</ul>"
+        items = "".join(_item(i, extras.get(i.anchor)) for i in block.items)
+        return f'<ul class="findings">{items}</ul>'
     if isinstance(block, Contents):
-        entries = "".join(f'<li><a href="#{h.anchor}">{e(h.text)}</a></li>' for h in doc.contents())
+        entries = "".join(
+            f'<li><a href="#{e(h.anchor)}">{e(h.text)}</a></li>' for h in doc.contents()
+        )
         return (
-            f'<nav class="contents" aria-label="{e(block.title)}"><h2>{e(block.title)}</h2>'
-            f"<ol>{entries}</ol></nav>"
+            f'<nav class="contents" aria-labelledby="contents-h">'
+            f'<h2 id="contents-h">{e(block.title)}</h2><ol>{entries}</ol></nav>'
         )
     if isinstance(block, Table):
-        return _table(block)
+        # A focusable scroll region: a wide table scrolls by keyboard on a phone too.
+        label = e(block.caption or "table")
+        return (
+            f'<div class="scroll" tabindex="0" role="region" aria-label="{label}">'
+            f"{_table(block)}</div>"
+        )
     return (
-        f'<figure role="img" aria-label="{e(block.title)}">{chart_svg(block)}'
+        f'<figure role="img" aria-label="{e(block.title)}">{chart(block)}'
         f"<figcaption>{e(block.title)}</figcaption></figure>"
     )
 
@@ -114,10 +158,10 @@ def _links(links: Sequence[Link]) -> str:
     )
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, extra: CalloutExtra | None) -> str:
     e = html.escape
-    cls = f' class="{item.tone}"' if item.tone != "normal" else ' class="note"'
-    label = f'<span class="label">{e(item.label)}</span> ' if item.label else ""
+    label = f"<strong>{e(item.label)}</strong> " if item.label else ""
+    badge = f'<span class="change">{e(extra.badge)}</span> ' if extra and extra.badge else ""
     details = ""
     if item.details:
         details = (
@@ -125,8 +169,14 @@ def _item(item: Item) -> str:
             + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in item.details)
             + "</dl>"
         )
-    links = f"<p>{_links(item.links)}</p>" if item.links else ""
-    return f"<li{_id(item.anchor)}{cls}>{label}{e(item.text)}{details}{links}</li>"
+    links = [_links(item.links)] if item.links else []
+    if extra and extra.link_url:
+        links.append(f'<a href="{e(extra.link_url)}">{e(extra.link_text)}</a>')
+    evidence = f'<p class="evidence">{" · ".join(links)}</p>' if links else ""
+    return (
+        f'<li class="finding tone-{e(item.tone)}"{_id(item.anchor)}>'
+        f"{label}{badge}{e(item.text)}{details}{evidence}</li>"
+    )
 
 
 def _table(block: Table) -> str:

@@ -29,7 +29,7 @@ from latticework.services.accounts import AuthenticationError, LoginThrottledErr
 from latticework.storage import WalCheckpointer, app_engine
 from latticework.web.access_log import AccessLogWriter
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
-from latticework.web.documents import block_kind, inline_chart
+from latticework.web.documents import document_body
 from latticework.web.security import CSRF_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState, FrameworkProvider
@@ -78,8 +78,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         directory=_package_dir("templates"), context_processors=[_template_context]
     )
     templates.env.globals["title"] = settings.title
-    templates.env.globals["block_kind"] = block_kind
-    templates.env.globals["inline_chart"] = inline_chart
+    templates.env.globals["document_body"] = document_body
     app.state.latticework = AppState(
         settings=settings,
         engine=engine,

@@ -4,12 +4,14 @@ as Markdown, HTML or PDF."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from enum import StrEnum
 
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from markupsafe import Markup
 
 from latticework.reports.document import BarChart, Document, LineChart, chart_svg
+from latticework.reports.document_html import CalloutExtra, body_html
 
 
 class DocumentFormat(StrEnum):
@@ -18,9 +20,10 @@ class DocumentFormat(StrEnum):
     PDF = "pdf"
 
 
-def block_kind(block: object) -> str:
-    """The block's type name, for templates that draw each kind differently."""
-    return type(block).__name__
+def document_body(doc: Document, extras: Mapping[str, CalloutExtra] | None = None) -> Markup:
+    """The document below its title, as the downloaded HTML draws it (the markup is ours and
+    escapes every text itself), with charts drawn once per process."""
+    return Markup(body_html(doc, extras, chart=inline_chart))
 
 
 def inline_chart(block: BarChart | LineChart) -> Markup:

@@ -3,7 +3,6 @@ section with its charts; and the form that starts a new run."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from latticework.accounts.model import Role
 from latticework.errors import LatticeworkError, Location, Problem
+from latticework.reports.document_html import CalloutExtra
 from latticework.services.access import not_found
 from latticework.services.audit_runs import (
     affected_people_for,
@@ -48,14 +48,15 @@ def audit_page(
         return download(doc, format, f"audit-{run.report.as_of}")
     previous = previous_audit_for(uow, user)
     changes = run_changes(previous.report, run.report) if previous else None
-    extras = {}
+    extras: dict[str, CalloutExtra] = {}
     for number, finding in enumerate(run.report.findings, start=1):
         change = changes.findings[number - 1] if changes else None
-        extras[finding_anchor(number)] = FindingExtra(
-            people_url=f"/audit/runs/{run.id}/findings/{number}/people"
-            if finding.comparison
-            else "",
-            change=("new" if change.new else change.was) if change else "",
+        extras[finding_anchor(number)] = CalloutExtra(
+            badge=("new" if change.new else change.was) if change else "",
+            link_text="Who is affected",
+            link_url=(
+                f"/audit/runs/{run.id}/findings/{number}/people" if finding.comparison else ""
+            ),
         )
     context |= {
         "run": run,
@@ -66,14 +67,6 @@ def audit_page(
         "finding_extras": extras,
     }
     return render(request, "audit.html", context)
-
-
-@dataclass(frozen=True)
-class FindingExtra:
-    people_url: str
-    """The drill-down to the people the finding is about ("" when it names no group)."""
-    change: str
-    """"new", "was -4.0 %", or "" (unchanged, or no earlier run)."""
 
 
 @router.get(
