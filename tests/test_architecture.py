@@ -4,6 +4,7 @@ breaks it fails here, in `./dev test`, rather than in review."""
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -139,4 +140,18 @@ def test_module_names_are_unique_enough_to_say_what_they_hold() -> None:
     """No two modules share a generic name like `records` or `utils`."""
     generic = {"records", "utils", "helpers", "misc", "common_utils"}
     found = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if p.stem in generic]
+    assert found == []
+
+
+def test_every_small_group_decision_goes_through_suppression() -> None:
+    """The threshold compared inline once disagreed with audit/suppression.py and crashed the
+    audit; only that module compares a size with `min_group`."""
+    inline = re.compile(r"(>=|<=|<|>)\s*(\w+\.)?min_group\b|\bmin_group\s*(>=|<=|<|>)")
+    found = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in SRC.rglob("*.py")
+        if path.name != "suppression.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if inline.search(line) and "< 1" not in line
+    ]
     assert found == []

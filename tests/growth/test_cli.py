@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -245,6 +245,7 @@ def test_text_tables_fit_the_width_and_lose_no_column(
     wide = runner.invoke(app, [*args, "--db", small_db], env={"COLUMNS": "400"}).output
     narrow = runner.invoke(app, [*args, "--db", small_db], env={"COLUMNS": columns}).output
     assert max(len(line) for line in narrow.splitlines()) <= int(columns)
+
     # Wrapping moves text between lines (a list layout repeats the column names); it
     # never drops a letter.
     def letters(text: str) -> Counter[str]:

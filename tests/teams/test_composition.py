@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from latticework.framework import Framework, load_default_framework
 from latticework.framework.model import Capability
 from latticework.growth.person_data import Person, Rating
+from latticework.reports.growth_teams import teams_document
+from latticework.storage import UnitOfWork
+from latticework.storage.migrate import upgrade_database
 from latticework.teams.composition import compose_organisation, member_of
 
 FRAMEWORK: Framework = load_default_framework().framework
@@ -81,3 +86,26 @@ def test_organisation_view_counts_capabilities_and_lists_flagged_teams() -> None
     assert data["teams_judged"] == 1
     assert data["teams_missing"]["strategic"] == ["x"]
     assert data["capabilities"]["technical"] == 4
+
+
+def test_a_framework_without_team_targets_describes_teams_without_judging_them(
+    tmp_path: Path,
+) -> None:
+    """Targets nobody wrote are never applied, also after the framework is stored and read back."""
+    data = FRAMEWORK.model_dump(mode="json", exclude_unset=True)
+    del data["team_targets"]
+    written = Framework.model_validate(data)
+    url = f"sqlite:///{tmp_path / 'org.db'}"
+    upgrade_database(url)
+    with UnitOfWork(url) as uow:
+        uow.frameworks.store(written)
+        uow.commit()
+    with UnitOfWork(url) as uow:
+        stored = uow.frameworks.current()
+    assert stored is not None
+    people = [member("a", "search", "E7"), member("b", "search", "E6"), member("c", "search")]
+    for framework in (written, stored.framework):
+        [team] = compose_organisation(framework, people).teams
+        assert (team.judged, team.flags) == (False, ())
+        doc = teams_document(compose_organisation(framework, people), framework)
+        assert "no team targets" in (doc.subtitle or "")

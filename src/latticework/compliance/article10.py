@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from latticework.audit.suppression import is_small
 from latticework.compliance.decomposition import Decomposition, decompose
 from latticework.compliance.gaps import SEXES, THRESHOLD, counts, mean_gap, too_small
 from latticework.compliance.requests import add_months
@@ -231,7 +232,7 @@ def leave_returns(
         ids = [str(p) for p in last.index if sexes.get(p) == sex]
         returned[sex] = len(ids)
         improved[sex] = sum(p in improved_ids for p in ids) / len(ids) if ids else None
-    small = any(n < min_group for n in returned.values())
+    small = is_small(*returned.values(), min_group=min_group)
     if small:
         improved = dict.fromkeys(SEXES)
     return LeaveReturn(returned=returned, improved=improved, suppressed=small)

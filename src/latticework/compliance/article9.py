@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from latticework.audit.checks.eu_pay_transparency import MEN, WOMEN, quartile_shares
+from latticework.audit.suppression import is_small_group
 from latticework.compliance.categories import CATEGORY_BASIS
 from latticework.compliance.gaps import (
     GAP_DEFINITION,
@@ -197,7 +198,7 @@ def _quartiles(data: pd.DataFrame, min_group: int, whole_small: bool) -> Indicat
                 # Those with any part in the quartile are the people a share could reveal;
                 # a sex absent from it (0 %) reveals nobody.
                 women, men = int((column[is_woman] > 0).sum()), int((column[~is_woman] > 0).sum())
-                small = any(0 < n < min_group for n in (women, men))
+                small = any(is_small_group(n, min_group) for n in (women, men))
                 total = women_mass + men_mass
                 if not small and total:
                     women_share, men_share = women_mass / total, men_mass / total

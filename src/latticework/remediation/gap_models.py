@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from latticework.audit.checks.eu_pay_transparency import GENDER_CODES, MEN, WOMEN
 from latticework.audit.stats import design_matrix, drop_rare_categories
+from latticework.audit.suppression import is_small, reportable
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework, TrackKind
 from latticework.remediation.targets import Target, TargetKind
@@ -164,7 +165,7 @@ def _track_gap(people: pd.DataFrame, fw: Framework, target: Target, min_group: i
     rows = data[data["grade"] == grade].dropna(subset=numeric)
     rows = rows.assign(is_ic=(rows["track_kind"] == "ic").astype(float))
     n_ic, n_m = int(rows["is_ic"].sum()), int((1 - rows["is_ic"]).sum())
-    if min(n_ic, n_m) < min_group:
+    if is_small(n_ic, n_m, min_group=min_group):
         raise _problem(
             f"At {grade} one track has fewer than {min_group} people: the audit suppresses "
             "this gap, so there is nothing it can show closed.",
@@ -223,13 +224,13 @@ def _demographic_gap(people: pd.DataFrame, target: Target, min_group: int) -> Li
             f"No group {target.value!r} of {attribute} to compare with {reference!r}.",
             f"Use {attribute}:GROUP with one of: {', '.join(others) or 'none'}.",
         )
-    if min(int(sizes[value]), int(sizes[reference])) < min_group:
+    if is_small(int(sizes[value]), int(sizes[reference]), min_group=min_group):
         raise _problem(
             f"The {value!r} or {reference!r} group has fewer than {min_group} people: the audit "
             "suppresses this gap.",
             "Choose a larger group.",
         )
-    large = [v for v in others if sizes.get(v, 0) >= min_group]
+    large = [v for v in others if reportable(int(sizes.get(v, 0)), min_group)]
     modelled = data[data[attribute].isin([reference, *large])]
     indicators = {v: f"_is_{i}" for i, v in enumerate(large)}
     modelled = modelled.assign(
@@ -280,7 +281,7 @@ def _eu_gap(
         (data["zone"] == target.zone) & (category == target.category) & data["gender_eu"].notna()
     ]
     women, men = here[here["gender_eu"] == WOMEN], here[here["gender_eu"] == MEN]
-    if min(len(women), len(men)) < min_group:
+    if is_small(len(women), len(men), min_group=min_group):
         raise _problem(
             f"In zone {target.zone}, category {target.category} has fewer than {min_group} "
             "women or men: the report suppresses this gap.",

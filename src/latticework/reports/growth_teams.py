@@ -7,7 +7,9 @@ from latticework.reports.document import BarChart, Bullets, Document, Heading, P
 from latticework.teams.composition import CAPABILITY_NAMES, OrgComposition, TeamComposition
 
 
-def _flags(team: TeamComposition) -> str:
+def _flags(team: TeamComposition, declared: bool) -> str:
+    if not declared:
+        return "no targets set"
     if not team.judged:
         return "too small to judge"
     return "; ".join(f.message for f in team.flags) or "balanced"
@@ -15,6 +17,7 @@ def _flags(team: TeamComposition) -> str:
 
 def teams_document(org: OrgComposition, framework: Framework, team: str | None = None) -> Document:
     targets = framework.team_targets
+    declared = "team_targets" in framework.model_fields_set
     wanted = ", ".join(
         f"{CAPABILITY_NAMES[c].lower()} ≥ {n}" for c, n in targets.min_people.items()
     )
@@ -23,6 +26,9 @@ def teams_document(org: OrgComposition, framework: Framework, team: str | None =
         subtitle=(
             f"Targets: {wanted}; no capability above {targets.max_share:.0%} of a team; "
             f"teams under {targets.min_team_size} people are not judged."
+            if declared
+            else "The framework sets no team targets (`team_targets`), so teams are described "
+            "here, not judged."
         ),
     )
     capabilities = list(Capability)
@@ -35,14 +41,17 @@ def teams_document(org: OrgComposition, framework: Framework, team: str | None =
                 f"{len(flagged)} of {sum(t.judged for t in org.teams)} judged teams flagged.",
                 tone="warning" if flagged else "good",
             ),
-            Table(
-                ["Capability", "Teams missing it"],
-                [
-                    [CAPABILITY_NAMES[c], ", ".join(org.missing(c)) or "none"]
-                    for c in targets.min_people
-                ],
-            ),
         )
+        if declared:
+            doc.add(
+                Table(
+                    ["Capability", "Teams missing it"],
+                    [
+                        [CAPABILITY_NAMES[c], ", ".join(org.missing(c)) or "none"]
+                        for c in targets.min_people
+                    ],
+                )
+            )
     doc.add(
         Heading("Teams"),
         Table(
@@ -52,7 +61,7 @@ def teams_document(org: OrgComposition, framework: Framework, team: str | None =
                     t.team,
                     str(t.size),
                     *(str(t.holders.get(c, 0)) for c in capabilities),
-                    _flags(t),
+                    _flags(t, declared),
                 ]
                 for t in org.teams
             ],

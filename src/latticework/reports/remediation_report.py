@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from latticework.audit.suppression import SUPPRESSED_TEXT
+from latticework.audit.suppression import SUPPRESSED_TEXT, is_small_group, reportable
 from latticework.audit.wording import money, number, percent
 from latticework.remediation.before_after import AuditChange
 from latticework.remediation.plan import RemediationPlan, ZoneCost
@@ -33,12 +33,12 @@ def shown_costs(costs: list[ZoneCost], min_group: int) -> tuple[list[CostRow], b
     """Cost rows with small zones hidden, and whether the total may be shown."""
     rows = [
         CostRow(c.zone, c.currency, c.people, c.amount)
-        if c.people >= min_group
+        if reportable(c.people, min_group)
         else CostRow(c.zone, c.currency, None, None)
         for c in costs
     ]
-    hidden = sum(c.people for c in costs if c.people < min_group)
-    return rows, hidden == 0 or hidden >= min_group
+    hidden = sum(c.people for c in costs if not reportable(c.people, min_group))
+    return rows, not is_small_group(hidden, min_group)
 
 
 def _cell(value: float | str | None, kind: str) -> str:
@@ -71,7 +71,7 @@ def remediation_json(
         "gap_before": plan.gap_before,
         "gap_after": plan.gap_after,
         "reached": plan.reached,
-        "people_raised": raised if raised >= min_group or raised == 0 else None,
+        "people_raised": None if is_small_group(raised, min_group) else raised,
         "reference_currency": plan.reference_currency,
         "rates": plan.rates,
         "cost": plan.cost if total_shown else None,
@@ -231,7 +231,7 @@ def remediation_document(
 
 
 def _count(n: int, min_group: int) -> str:
-    return str(n) if n >= min_group or n == 0 else SUPPRESSED_TEXT
+    return SUPPRESSED_TEXT if is_small_group(n, min_group) else str(n)
 
 
 def _naive_cell(rows: list[CostRow], zone: str) -> str:

@@ -69,9 +69,14 @@ class FrameworkRepository:
         Storing the framework that is already current writes nothing, so
         re-importing with the same framework leaves the database unchanged.
         """
-        document = framework.model_dump_json()
+        # Only what the authors wrote: a section they left out must stay absent when the
+        # framework is read back, so no rule judges defaults nobody wrote.
+        document = framework.model_dump_json(exclude_unset=True)
         current = self.current()
-        if current is not None and current.framework.model_dump_json() == document:
+        if (
+            current is not None
+            and current.framework.model_dump_json(exclude_unset=True) == document
+        ):
             return current, False
         loaded_at = datetime.now(UTC)
         new_id = self._conn.execute(

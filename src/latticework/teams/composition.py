@@ -250,7 +250,10 @@ def compose_team(framework: Framework, team: str, members: Sequence[Member]) -> 
                     top[c] = m.grade
         if m.domain:
             specialists[m.domain] = specialists.get(m.domain, 0) + 1
-    judged = len(members) >= targets.min_team_size
+    # Targets nobody wrote are not applied: a framework without `team_targets` gets its
+    # teams described, not judged.
+    declared = "team_targets" in framework.model_fields_set
+    judged = declared and len(members) >= targets.min_team_size
     flags: list[Flag] = []
     if judged:
         for capability, minimum in targets.min_people.items():

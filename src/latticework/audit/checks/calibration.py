@@ -40,7 +40,7 @@ from latticework.audit.stats import (
     fisher_rates,
     mantel_haenszel,
 )
-from latticework.audit.suppression import group, hide_sizes, row
+from latticework.audit.suppression import group, hide_sizes, reportable, row
 from latticework.audit.wording import number, percent
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ def _path_changes(ctx: AuditContext, roster: pd.DataFrame) -> list[Comparison]:
         return []
     on_paths = roster[roster["path"].notna()]
     counts = on_paths["path"].value_counts()
-    shown = [str(p) for p in counts.index if counts[p] >= ctx.min_group]
+    shown = [str(p) for p in counts.index if reportable(int(counts[p]), ctx.min_group)]
     if len(shown) < 2:
         return []
     result = []
