@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from latticework.cli import app
-from latticework.demo.build import DemoRequest, build_demo
+from tests.remediation.conftest import AS_OF
 
-AS_OF = date(2026, 6, 30)
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('remediation') / 'demo.db'}"
-    build_demo(DemoRequest(people=1200, seed=0, as_of=AS_OF, database_url=url))
-    return url
 
 
 def _g8_base_gap(url: str) -> tuple[float, bool | None]:

@@ -222,6 +222,8 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/audit"): PEOPLE_ROLE,
     ("POST", "/audit/runs"): PEOPLE_ROLE,
     ("GET", "/audit/runs/{run_id}/findings/{number}/people"): PEOPLE_ROLE,
+    ("GET", "/audit/runs/{run_id}/findings/{number}/remediation"): PEOPLE_ROLE,
+    ("GET", "/audit/runs/{run_id}/findings/{number}/remediation/raises.zip"): PEOPLE_ROLE,
     ("GET", "/import"): PEOPLE_ROLE,
     ("POST", "/import"): PEOPLE_ROLE,
     ("GET", "/users"): ADMIN_ROLE,

@@ -72,3 +72,15 @@ def parse_target(text: str, goal: float | None = None) -> Target:
 
 def _usage(message: str) -> LatticeworkError:
     return LatticeworkError(Problem(message, fix=f"Use {TARGET_HELP}.", code="remediation-usage"))
+
+
+def target_for_comparison(comparison_id: str) -> Target | None:
+    """The gap a finding's comparison names, when a plan can close it: the base-pay track gap
+    at one grade (`pay-parity.base.G8`) or an adjusted demographic base-pay gap across the
+    organisation (`demographic.gender.pay.all.female`). None for anything else."""
+    parts = comparison_id.split(".")
+    if len(parts) == 3 and parts[:2] == ["pay-parity", "base"] and parts[2] != "all":
+        return Target(TargetKind.TRACK, grade=parts[2])
+    if len(parts) == 5 and parts[0] == "demographic" and parts[2:4] == ["pay", "all"]:
+        return Target(TargetKind.DEMOGRAPHIC, attribute=parts[1], value=parts[4].lower())
+    return None

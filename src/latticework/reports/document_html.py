@@ -65,12 +65,12 @@ figcaption{font-weight:600}
 
 @dataclass(frozen=True)
 class CalloutExtra:
-    """What a page adds to one callout: a badge ("new", the previous estimate) and a link
-    out of the document (the people a finding is about)."""
+    """What a page adds to one callout: a badge ("new", the previous estimate) and links out
+    of the document (the people a finding is about, the plan that closes its gap)."""
 
     badge: str = ""
-    link_text: str = ""
-    link_url: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+    """(text, URL) pairs."""
 
 
 Block = Heading | Paragraph | Bullets | Callouts | Contents | Table | BarChart | LineChart
@@ -170,8 +170,8 @@ def _item(item: Item, extra: CalloutExtra | None) -> str:
             + "</dl>"
         )
     links = [_links(item.links)] if item.links else []
-    if extra and extra.link_url:
-        links.append(f'<a href="{e(extra.link_url)}">{e(extra.link_text)}</a>')
+    if extra:
+        links += [f'<a href="{e(url)}">{e(text)}</a>' for text, url in extra.links]
     evidence = f'<p class="evidence">{" · ".join(links)}</p>' if links else ""
     return (
         f'<li class="finding tone-{e(item.tone)}"{_id(item.anchor)}>'

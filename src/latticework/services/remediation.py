@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from latticework.accounts.model import Role, User
 from latticework.audit import AuditOptions, AuditReport
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
@@ -150,3 +151,71 @@ def write_plan_files(
         },
         directory,
     )
+
+
+@dataclass(frozen=True)
+class FindingRemediation:
+    """The plan that closes one stored finding's gap, for the people role's web page."""
+
+    run_id: int
+    number: int
+    sentence: str
+    as_of: dt.date
+    target: Target
+    result: RemediationResult
+
+
+def remediable(comparison_id: str | None) -> bool:
+    """Whether a finding's gap is one a plan can close (the dashboard offers the page then)."""
+    from latticework.remediation.targets import target_for_comparison
+
+    return comparison_id is not None and target_for_comparison(comparison_id) is not None
+
+
+def remediate_finding(
+    uow: UnitOfWork, user: User, run_id: int, number: int, constraints: Constraints
+) -> FindingRemediation:
+    """Plan the raises that close finding F`number` of a stored run, on the data as it is now
+    and at the run's date and minimum group size. The per-person plan is pay data: people
+    role only, and everyone it raises is recorded in the access log as read."""
+    from latticework.remediation.targets import target_for_comparison
+    from latticework.services import accounts
+    from latticework.services.access import not_found, require_role
+    from latticework.services.audit_runs import run_by_id
+
+    require_role(user, Role.PEOPLE, what="plan the raises that close a gap")
+    run = run_by_id(uow, run_id)
+    if run is None:
+        raise not_found("audit run", str(run_id))
+    findings = run.report.findings
+    if not 1 <= number <= len(findings):
+        raise not_found("finding", f"F{number}")
+    finding = findings[number - 1]
+    target = target_for_comparison(finding.comparison) if finding.comparison else None
+    if target is None:
+        raise not_found("remediation plan for finding", f"F{number}")
+    options = AuditOptions(
+        min_group=run.report.options.min_group,
+        attributes=tuple(run.report.options.attributes),
+    )
+    result = remediate_organisation(
+        uow, target, constraints, options=options, as_of=run.report.as_of
+    )
+    raised = [str(e) for e in result.plan.raises["employee_id"]]
+    accounts.record_access(uow, user, "remediation.plan", raised, ["pay"])
+    return FindingRemediation(run_id, number, finding.sentence, run.report.as_of, target, result)
+
+
+def plan_files_zip(result: RemediationResult, effective: dt.date) -> bytes:
+    """events.csv and people.csv of `write_plan_files` in one zip, for a browser download."""
+    import io
+    import tempfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder:
+        written = write_plan_files(result, Path(folder), effective)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path, _ in written:
+                archive.write(path, arcname=path.name)
+    return buffer.getvalue()

@@ -19,6 +19,7 @@ from latticework.services.audit_runs import (
     previous_audit_for,
     start_audit_run,
 )
+from latticework.services.remediation import remediable
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import RequireRole
@@ -51,12 +52,14 @@ def audit_page(
     extras: dict[str, CalloutExtra] = {}
     for number, finding in enumerate(run.report.findings, start=1):
         change = changes.findings[number - 1] if changes else None
+        links = []
+        if finding.comparison:
+            base = f"/audit/runs/{run.id}/findings/{number}"
+            links.append(("Who is affected", f"{base}/people"))
+            if remediable(finding.comparison):
+                links.append(("Close this gap", f"{base}/remediation"))
         extras[finding_anchor(number)] = CalloutExtra(
-            badge=("new" if change.new else change.was) if change else "",
-            link_text="Who is affected",
-            link_url=(
-                f"/audit/runs/{run.id}/findings/{number}/people" if finding.comparison else ""
-            ),
+            badge=("new" if change.new else change.was) if change else "", links=tuple(links)
         )
     context |= {
         "run": run,
