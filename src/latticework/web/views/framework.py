@@ -84,6 +84,18 @@ class ExpectationView(_View):
     path_specific: bool
 
 
+class EvaluationView(_View):
+    """The level's job evaluation: why it sits at its grade, next to its equivalents."""
+
+    method: str
+    total: float
+    out_of: int
+    factors: list[tuple[str, float]]
+    """(factor name, points), in the plan's order."""
+    equivalents: list[tuple[LevelRef, float]]
+    """The levels sharing its grade in other tracks and disciplines, with their points."""
+
+
 class LevelDetail(_View):
     level: LevelRef
     description: str
@@ -95,6 +107,7 @@ class LevelDetail(_View):
     next_level: LevelRef | None
     bands: list[BandView] | None = None
     promotion_rule: str
+    evaluation: EvaluationView | None = None
 
 
 def _ref(fw: Framework, level_id: str) -> LevelRef:
@@ -212,4 +225,26 @@ def level_detail(
         next_level=_ref(fw, nxt.id) if nxt else None,
         bands=_bands(fw, here.level.grade, [level_id]) if with_bands else None,
         promotion_rule=f"{rule_text} (rating {rule.meets_rating}+ counts as met).",
+        evaluation=_evaluation(fw, level_id),
+    )
+
+
+def _evaluation(fw: Framework, level_id: str) -> EvaluationView | None:
+    from latticework.framework.evaluation_points import level_values
+
+    plan = fw.evaluation
+    values = {v.level: v for v in level_values(fw)}
+    here = values.get(level_id)
+    if plan is None or here is None:
+        return None
+    return EvaluationView(
+        method=plan.method,
+        total=here.total,
+        out_of=plan.total_points,
+        factors=[(f.name, here.factors.get(f.id, 0.0)) for f in plan.factors],
+        equivalents=[
+            (_ref(fw, v.level), v.total)
+            for v in values.values()
+            if v.grade == here.grade and v.level != level_id
+        ],
     )
