@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,32 @@ def chromium_path() -> str:
     if not Path(path).exists():
         skip_or_fail(f"no Chromium at {path}; install Debian's chromium package")
     return path
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database URL: SQLite in a temporary file, or a PostgreSQL schema of its own
+    (dropped afterwards), chosen by the URL's `options=-csearch_path=...` so tests are
+    independent and can run beside other suites on the same server."""
+    from latticework.storage.engine import dispose_engine
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'latticework.db'}"
+        yield url
+        dispose_engine(url)
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres_url")
+    schema = f"lw_test_{uuid.uuid4().hex[:12]}"
+    conninfo = server.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in server else "?"
+    url = f"{server}{separator}options=-csearch_path%3D{schema}"
+    try:
+        yield url
+    finally:
+        dispose_engine(url)
+        with psycopg.connect(conninfo, autocommit=True) as admin:
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')

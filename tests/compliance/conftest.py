@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from latticework.framework.model import Framework
 from latticework.org.dataset import OrgDataset
-from latticework.storage.engine import dispose_engine
 
 AS_OF = date(2026, 12, 1)
 ENTITY = "latticework-europe-bv"
 PLANTED = "G5"
 LONE = "G8"
 LONE_PAY = 123_457.0
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database: SQLite in a temporary file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'latticework.db'}"
-        yield url
-        dispose_engine(url)
-        return
-    import psycopg
-
-    server = request.getfixturevalue("postgres_url")
-    schema = f"lw_test_{uuid.uuid4().hex[:12]}"
-    conninfo = server.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(conninfo, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in server else "?"
-    url = f"{server}{separator}options=-csearch_path%3D{schema}"
-    try:
-        yield url
-    finally:
-        dispose_engine(url)
-        with psycopg.connect(conninfo, autocommit=True) as admin:
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @pytest.fixture(scope="session")

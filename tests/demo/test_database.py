@@ -15,9 +15,6 @@ from latticework.storage import load_dataset
 from latticework.storage.engine import dispose_engine
 from latticework.storage.unit_of_work import UnitOfWork
 from tests.demo.conftest import AS_OF
-from tests.storage.conftest import db_url
-
-__all__ = ["db_url"]
 
 
 def stored(url: str) -> dict[str, pd.DataFrame]:

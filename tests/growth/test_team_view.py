@@ -10,9 +10,8 @@ from latticework.cli import app
 from latticework.services.data import import_organisation
 from tests.ingest.conftest import OrgWriter, write_org
 from tests.ingest.test_promotion_import import _write
-from tests.storage.conftest import db_url
 
-__all__ = ["db_url", "write_org"]  # the fixtures, shared with the import tests
+__all__ = ["write_org"]  # the fixture, shared with the import tests
 
 runner = CliRunner()
 

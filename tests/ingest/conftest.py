@@ -8,10 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.storage.conftest import db_url
-
-__all__ = ["db_url"]
-
 PEOPLE_HEADER = [
     "employee_id",
     "name",

@@ -65,3 +65,11 @@ def controls_text(controls: list[str]) -> str:
     if len(controls) == 1:
         return controls[0]
     return ", ".join(controls[:-1]) + " and " + controls[-1]
+
+
+GROUP_WORDS = {"female": "women", "male": "men"}
+
+
+def group_words(value: str) -> str:
+    """A group of a protected attribute in a sentence: "women", "people with 'x'"."""
+    return GROUP_WORDS.get(value, f"people with '{value}'")

@@ -40,6 +40,14 @@ def group(label: str, n: int, min_group: int) -> Group:
     return Group(label=label, n=n if reportable(n, min_group) else None)
 
 
+def pair(first: str, n: int, second: str, n_second: int, min_group: int) -> list[Group]:
+    """The two groups of a comparison, labels capitalised, each size hidden when small."""
+    return [
+        group(first.capitalize(), n, min_group),
+        group(second.capitalize(), n_second, min_group),
+    ]
+
+
 def is_small(*sizes: int, min_group: int) -> bool:
     """Some group is below the minimum size (a group of zero people counts as small)."""
     return not all(reportable(n, min_group) for n in sizes)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.frames import records
-from latticework.audit.labels import TRACK_NAMES
+from latticework.audit.labels import TRACK_NAMES, group_words
 from latticework.audit.model import (
     AuditSection,
     Comparison,
@@ -40,7 +40,7 @@ from latticework.audit.stats import (
     fisher_rates,
     mantel_haenszel,
 )
-from latticework.audit.suppression import group, hide_sizes, reportable, row
+from latticework.audit.suppression import group, hide_sizes, pair, reportable, row
 from latticework.audit.wording import number, percent
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 MATERIAL_POINTS = 0.2
 """A fifth of a rating point, on average, is large enough to matter: it moves people across
 the boundaries committees use (meets / exceeds)."""
-
-ATTRIBUTE_WORDS = {"female": "women", "male": "men"}
 
 
 @audit(
@@ -120,10 +118,6 @@ def _reference(values: pd.Series) -> str:
         if preferred in counts.index:
             return preferred
     return str(counts.index[0])
-
-
-def _who(value: str) -> str:
-    return ATTRIBUTE_WORDS.get(value, f"people with '{value}'")
 
 
 def _points(value: float) -> str:
@@ -240,11 +234,8 @@ def _attribute_comparisons(
     data = data.assign(indicator=(data[attribute] == value).astype(float))
     data = data[(data[attribute] == value) | (data[attribute] == reference)]
     n, n_ref = int(data["indicator"].sum()), int(len(data) - data["indicator"].sum())
-    who, ref = _who(value), _who(reference)
-    groups = [
-        group(who.capitalize(), n, ctx.min_group),
-        group(ref.capitalize(), n_ref, ctx.min_group),
-    ]
+    who, ref = group_words(value), group_words(reference)
+    groups = pair(who, n, ref, n_ref, ctx.min_group)
     result: list[Comparison] = []
     change = Compare(
         id=f"calibration.change.{attribute}.{value}",
@@ -302,10 +293,7 @@ def _attribute_comparisons(
             id=f"calibration.{noun}.{attribute}.{value}",
             audit="calibration",
             what=f"{noun.capitalize()} rate, {who} vs {ref}, stratified by grade",
-            groups=[
-                group(who.capitalize(), len(a), ctx.min_group),
-                group(ref.capitalize(), len(b), ctx.min_group),
-            ],
+            groups=pair(who, len(a), ref, len(b), ctx.min_group),
             unit="odds_ratio",
             method=CMH_METHOD,
         )

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
+from latticework.audit.labels import group_words
 from latticework.audit.model import AuditSection, Comparison, SectionStatus
 from latticework.audit.population import DAYS_PER_MONTH
 from latticework.audit.process_stats import NOT_ESTIMABLE, OLS_POINTS_METHOD, adjusted_difference
 from latticework.audit.registry import audit
 from latticework.audit.stats import FISHER_METHOD, OLS_METHOD, fisher_rates, log_pay_gap
-from latticework.audit.suppression import group
+from latticework.audit.suppression import group, pair
 from latticework.audit.wording import number, percent
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 EXIT_METHOD = "Poisson rate ratio of exits per month employed (statsmodels GLM)"
 MATERIAL_GRADE_STEPS = 0.25
 """A quarter of a grade at hire, on average, is a material difference in where people start."""
-WORDS = {"female": "women", "male": "men"}
 
 
 @audit(
@@ -82,10 +82,6 @@ def _groups(people: pd.DataFrame, attribute: str) -> tuple[str, list[str]]:
     counts = values.value_counts()
     reference = next((v for v in ("male", "man", "men") if v in counts.index), str(counts.index[0]))
     return reference, [str(v) for v in counts.index if v != reference]
-
-
-def _who(value: str) -> str:
-    return WORDS.get(value, f"people with '{value}'")
 
 
 def _attribute(frame: pd.DataFrame, attribute: str) -> pd.Series:
@@ -158,11 +154,8 @@ def _hiring(
     values = _attribute(hires, attribute)
     data = hires[values.isin([value, reference])].assign(indicator=(values == value).astype(float))
     n = int(data["indicator"].sum())
-    who, ref = _who(value), _who(reference)
-    groups = [
-        group(f"{who.capitalize()} hired", n, ctx.min_group),
-        group(f"{ref.capitalize()} hired", len(data) - n, ctx.min_group),
-    ]
+    who, ref = group_words(value), group_words(reference)
+    groups = pair(f"{who} hired", n, f"{ref} hired", len(data) - n, ctx.min_group)
     grade = Compare(
         id=f"opportunity-flow.hire-grade.{attribute}.{value}",
         audit="opportunity-flow",
@@ -235,15 +228,12 @@ def _switch_rate(
 ) -> Comparison:
     values = _attribute(base, attribute)
     a, b = base[values == value], base[values == reference]
-    who, ref = _who(value), _who(reference)
+    who, ref = group_words(value), group_words(reference)
     spec = Compare(
         id=f"opportunity-flow.switch.{attribute}.{value}",
         audit="opportunity-flow",
         what=f"Rate of switching between the IC and management tracks, {who} vs {ref}",
-        groups=[
-            group(who.capitalize(), len(a), ctx.min_group),
-            group(ref.capitalize(), len(b), ctx.min_group),
-        ],
+        groups=pair(who, len(a), ref, len(b), ctx.min_group),
         unit="ratio",
         method=FISHER_METHOD,
     )
