@@ -61,9 +61,9 @@ def test_a_forged_cross_site_form_cannot_change_anything(client: TestClient) -> 
 
 
 def test_a_session_cookie_signed_with_another_secret_is_ignored(client: TestClient) -> None:
-    from latticework.web.security import CookieSigner, SessionData
+    from latticework.web.security import CookieSigner
 
-    forged = CookieSigner("another secret " + "y" * 40, 3600).session_cookie(SessionData(1, "x"))
+    forged = CookieSigner("another secret " + "y" * 40, 3600).session_cookie("x" * 43)
     client.cookies.set("lw_session", forged)
     assert client.get("/api/me").status_code == 401
 
@@ -145,7 +145,7 @@ def test_a_denied_read_writes_nothing_to_the_access_log(
 ) -> None:
     client.get("/api/people/eng_a2", headers={"Authorization": f"Bearer {tokens['employee']}"})
     log = client.get("/api/access-log", headers={"Authorization": f"Bearer {tokens['people']}"})
-    assert log.json() == []
+    assert [r for r in log.json() if not r["action"].startswith("account.")] == []
 
 
 def test_pages_carry_security_headers_and_load_nothing_from_elsewhere(client: TestClient) -> None:
