@@ -24,10 +24,6 @@ from latticework.web.security import SESSION_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 
 
-class _TooLargeError(Exception):
-    pass
-
-
 class BodySizeLimit:
     """A plain ASGI middleware (see the module docstring)."""
 
@@ -62,28 +58,32 @@ class BodySizeLimit:
             await self._refuse(scope, send, signed_in is not False)
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if not await allowed(received):
-                    raise _TooLargeError
+                    # Answer now and tell the app the client is gone: whatever parses the
+                    # body stops (an exception would be turned into a 400 by the parser).
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, send, signed_in is not False)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; the app's answer to a cut-off body is not
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLargeError:
-            if started:
-                raise
-            await self._refuse(scope, send, signed_in is not False)
+        await self.app(scope, counting_receive, tracking_send)
 
     def _signed_in(self, headers: dict[str, bytes]) -> bool:
         """Whether the request carries a live session or API token (without recording use)."""
