@@ -120,23 +120,15 @@ class PersonDataRepository:
         ).all()
         account_ids = [a.id for a in accounts]
         names = [a.username for a in accounts]
+        self._pseudonymise_log(employee_id, names, pseudonym)
         if names:
             conn.execute(login_attempts.delete().where(login_attempts.c.username.in_(names)))
             conn.execute(login_throttle.delete().where(login_throttle.c.username.in_(names)))
-            conn.execute(
-                access_log.update()
-                .where(access_log.c.username.in_(names))
-                .values(username=pseudonym)
-            )
         if account_ids:
             conn.execute(api_tokens.delete().where(api_tokens.c.user_id.in_(account_ids)))
             conn.execute(sessions.delete().where(sessions.c.user_id.in_(account_ids)))
             conn.execute(users.delete().where(users.c.id.in_(account_ids)))
-        conn.execute(
-            access_log.update()
-            .where(access_log.c.subject_employee_id == employee_id)
-            .values(subject_employee_id=pseudonym)
-        )
+
         moved = conn.execute(
             people.update().where(people.c.manager_id == employee_id).values(manager_id=manager_id)
         ).rowcount
@@ -154,6 +146,38 @@ class PersonDataRepository:
                 conn.execute(table.delete().where(table.c.employee_id == employee_id))
         conn.execute(people.delete().where(people.c.employee_id == employee_id))
         return int(moved)
+
+    def _pseudonymise_log(self, employee_id: str, names: list[str], pseudonym: str) -> None:
+        """The access-log rows about the person or by their accounts name `pseudonym`
+        instead: subject, user name, and the account-change text (which quotes both)."""
+        log = access_log.c
+        about = log.subject_employee_id == employee_id
+        rows = self._conn.execute(
+            sa.select(log.id, log.username, log.subject_employee_id, log.detail).where(
+                sa.or_(about, log.username.in_(names)) if names else about
+            )
+        ).all()
+        for row in rows:
+            detail = row.detail
+            if detail:
+                for name in names:
+                    detail = detail.replace(f"'{name}'", f"'{pseudonym}'")
+                    if detail.startswith(f"{name}: "):
+                        detail = pseudonym + detail[len(name) :]
+                detail = detail.replace(employee_id, pseudonym)
+            self._conn.execute(
+                access_log.update()
+                .where(log.id == row.id)
+                .values(
+                    username=pseudonym if row.username in names else row.username,
+                    subject_employee_id=(
+                        pseudonym
+                        if row.subject_employee_id == employee_id
+                        else row.subject_employee_id
+                    ),
+                    detail=detail,
+                )
+            )
 
     def checkpoint_after_erase(self) -> bool:
         """After an erasure is committed: copy SQLite's write-ahead log into the file and
