@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,7 @@ EXAMPLES = int(os.environ.get("LATTICEWORK_FUZZ_EXAMPLES", "6"))
 @pytest.fixture(params=["people", "employee"])
 def role_app(
     request: pytest.FixtureRequest, template_db: Path, tmp_path: Path
-) -> Iterator[tuple[object, str]]:
+) -> tuple[object, str]:
     from latticework.services import accounts
     from latticework.storage.unit_of_work import UnitOfWork
     from latticework.web.app import create_app
@@ -43,7 +42,7 @@ def role_app(
         assert user is not None
         _, token = accounts.create_api_token(uow, user.id, "fuzz")
         uow.commit()
-    yield create_app(WebSettings(database_url=url, secret_key=SECRET)), token
+    return create_app(WebSettings(database_url=url, secret_key=SECRET)), token
 
 
 def test_no_request_to_the_api_gets_a_server_error(role_app: tuple[object, str]) -> None:
@@ -76,7 +75,7 @@ def test_no_request_to_the_api_gets_a_server_error(role_app: tuple[object, str])
                 errors.append(f"{what}\n  {case.as_curl_command(headers=auth)}")
 
         call()
-    print(f"API fuzz: {sent} requests, {len(errors)} server errors")  # noqa: T201 (shown with -s)
+    print(f"API fuzz: {sent} requests, {len(errors)} server errors")  # shown with -s
     assert sent >= EXAMPLES * 10, sent  # the document has dozens of operations
     assert errors == [], "\n".join(errors[:20])
 
