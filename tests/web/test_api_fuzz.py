@@ -2,7 +2,7 @@
 an employee: whatever is sent, the answer is never a 5xx.
 
 Bounded: a few generated requests per operation and role (LATTICEWORK_FUZZ_EXAMPLES,
-default 6), against one copy of the test organisation per role, so the whole run stays
+default 8), against one copy of the test organisation per role, so the whole run stays
 well under a minute. Every 5xx is collected with a curl line to replay it, not only the
 first.
 """
@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
 from tests.web.conftest import ROLE_USERS, SECRET  # noqa: E402
 
-EXAMPLES = int(os.environ.get("LATTICEWORK_FUZZ_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("LATTICEWORK_FUZZ_EXAMPLES", "8"))
 
 
 @pytest.fixture(params=["people", "employee"])

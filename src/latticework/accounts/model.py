@@ -30,8 +30,6 @@ class User:
     employee_id: str | None
     is_active: bool
     created_at: datetime
-    password_stamp: str
-    """Changes whenever the password changes; sessions carry it so a reset ends them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from latticework.accounts.model import ApiToken, Role, SessionInfo, User
-from latticework.accounts.passwords import password_stamp
 from latticework.storage.tables import api_tokens, login_attempts, login_throttle, sessions, users
 
 
@@ -28,7 +27,6 @@ def _user(row: sa.Row[tuple[object, ...]]) -> User:
         employee_id=None if m["employee_id"] is None else str(m["employee_id"]),
         is_active=bool(m["is_active"]),
         created_at=aware(m["created_at"]),
-        password_stamp=password_stamp(str(m["password_hash"])),
     )
 
 
