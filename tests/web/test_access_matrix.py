@@ -31,6 +31,9 @@ ROLE_ENDPOINTS = [
     ("GET", "/api/audit", {"people"}),
     ("GET", "/api/access-log", {"people"}),
     ("GET", "/api/users", {"admin"}),
+    ("GET", "/api/users/1/tokens", {"admin"}),
+    ("GET", "/api/users/1/sessions", {"admin"}),
+    ("GET", "/api/me/sessions", set(ROLES)),
 ]
 
 
@@ -229,6 +232,9 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/users"): ADMIN_ROLE,
     ("POST", "/users"): ADMIN_ROLE,
     ("POST", "/users/{user_id}"): ADMIN_ROLE,
+    ("POST", "/users/{user_id}/tokens/{token_id}/revoke"): ADMIN_ROLE,
+    ("POST", "/users/{user_id}/sessions/end"): ADMIN_ROLE,
+    ("POST", "/logout/everywhere"): SIGNED_IN,
     ("GET", "/account"): SIGNED_IN,
     ("POST", "/account/tokens"): SIGNED_IN,
     ("POST", "/account/tokens/{token_id}/revoke"): SIGNED_IN,
@@ -256,6 +262,12 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/api/me/tokens"): SIGNED_IN,
     ("POST", "/api/me/tokens"): SIGNED_IN,
     ("DELETE", "/api/me/tokens/{token_id}"): SIGNED_IN,
+    ("GET", "/api/me/sessions"): SIGNED_IN,
+    ("DELETE", "/api/me/sessions"): SIGNED_IN,
+    ("GET", "/api/users/{user_id}/tokens"): ADMIN_ROLE,
+    ("DELETE", "/api/users/{user_id}/tokens/{token_id}"): ADMIN_ROLE,
+    ("GET", "/api/users/{user_id}/sessions"): ADMIN_ROLE,
+    ("DELETE", "/api/users/{user_id}/sessions"): ADMIN_ROLE,
     ("GET", "/api/users"): ADMIN_ROLE,
     ("POST", "/api/users"): ADMIN_ROLE,
     ("PATCH", "/api/users/{user_id}"): ADMIN_ROLE,

@@ -26,7 +26,8 @@ def test_running_the_audit_is_written_to_the_access_log(
 ) -> None:
     client.get("/api/audit", headers=_auth(tokens["people"]))
     log = client.get("/api/access-log", headers=_auth(tokens["people"])).json()
-    assert [(r["action"], r["subject_employee_id"], r["fields"]) for r in log] == [
+    reads = [r for r in log if not r["action"].startswith("account.")]  # the users' creation
+    assert [(r["action"], r["subject_employee_id"], r["fields"]) for r in reads] == [
         ("audit", None, ["pay", "protected"])
     ]
 

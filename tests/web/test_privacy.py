@@ -39,16 +39,19 @@ def test_erasure_removes_the_person_and_moves_their_reports_up(
         managers = conn.execute(
             sa.text("SELECT manager_id FROM people WHERE employee_id IN ('eng_a1','eng_a2')")
         )
+        named = conn.execute(
+            sa.text("SELECT count(*) FROM access_log WHERE subject_employee_id='mgr_a'")
+        )
         logged = conn.execute(
-            sa.text("SELECT action FROM access_log WHERE subject_employee_id='mgr_a'")
+            sa.text("SELECT action FROM access_log WHERE subject_employee_id LIKE 'erased-%'")
         )
-        account = conn.execute(
-            sa.text("SELECT employee_id, is_active FROM users WHERE username='ali'")
-        )
+        account = conn.execute(sa.text("SELECT count(*) FROM users WHERE username='ali'"))
         assert gone.scalar() == 0
         assert {m for (m,) in managers} == {"vp"}
-        assert [a for (a,) in logged] == ["person.erase"]
-        assert tuple(account.one()) == (None, 0)
+        # The erasure stays in the log, under a pseudonym: the id is gone from it too.
+        assert named.scalar() == 0
+        assert "person.erase" in [a for (a,) in logged]
+        assert account.scalar() == 0
     engine.dispose()
 
 

@@ -33,7 +33,10 @@ def test_every_setting_comes_from_its_environment_variable(
         "SESSION_MAX_AGE_SECONDS": "120",
         "LOGIN_MAX_FAILURES": "3",
         "LOGIN_WINDOW_SECONDS": "60",
+        "LOGIN_MAX_DELAY_SECONDS": "30",
         "MAX_UPLOAD_BYTES": "4096",
+        "MAX_REQUEST_BYTES": "8192",
+        "MAX_ANONYMOUS_REQUEST_BYTES": "2048",
         "TITLE": "Acme careers",
         "LOG_LEVEL": "WARNING",
     }
@@ -47,7 +50,10 @@ def test_every_setting_comes_from_its_environment_variable(
     assert settings.session_max_age_seconds == 120
     assert settings.login_max_failures == 3
     assert settings.login_window_seconds == 60
+    assert settings.login_max_delay_seconds == 30
     assert settings.max_upload_bytes == 4096
+    assert settings.max_request_bytes == 8192
+    assert settings.max_anonymous_request_bytes == 2048
     assert settings.title == "Acme careers"
     assert settings.log_level == "warning"
     assert len(values) == len(WebSettings.model_fields)

@@ -30,8 +30,6 @@ class User:
     employee_id: str | None
     is_active: bool
     created_at: datetime
-    password_stamp: str
-    """Changes whenever the password changes; sessions carry it so a reset ends them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +39,19 @@ class ApiToken:
     name: str
     created_at: datetime
     last_used_at: datetime | None
+    expires_at: datetime | None = None
+    """None: valid until revoked."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """One signed-in browser, as its owner and admins see it (never its secret)."""
+
+    id: int
+    user_id: int
+    created_at: datetime
+    expires_at: datetime
+    ip: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +63,8 @@ class AccessRecord:
     action: str
     subject_employee_id: str | None
     fields: tuple[str, ...]
+    detail: str | None = None
+    """What an account change changed (None for reads)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +77,30 @@ class AccessEntry:
     action: str
     subject_employee_id: str | None
     fields: str
+    detail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class LoginLimits:
+    """Progressive delays per user name and client address.
+
+    Never a lock: someone guessing a known user name from one address slows only
+    that name at that address, so the owner can still log in from theirs.
+    """
+
     max_failures: int = 5
-    """Failures allowed per user name in the window; a client address gets four times this."""
-    window_seconds: int = 15 * 60
+    """Failures allowed without delay per user name and address."""
+    window_seconds: int = 60 * 60
+    """Failures older than this (counted from the last one) are forgotten."""
+    max_delay_seconds: int = 15 * 60
+    """The longest wait between two tries; the wait doubles from 1 s up to this."""
+
+    def delay_after(self, failures: int) -> int:
+        """Seconds to wait before the next try after `failures` consecutive failures."""
+        if failures < self.max_failures:
+            return 0
+        doubling: int = 2 ** min(failures - self.max_failures, 30)
+        return min(self.max_delay_seconds, doubling)
 
 
 class AuthenticationError(LatticeworkError):
@@ -82,12 +112,11 @@ class LoginThrottledError(LatticeworkError):
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        minutes = max(1, round(retry_after / 60))
         super().__init__(
             Problem(
-                "Too many failed log-ins for this account or address.",
-                fix=f"Wait about {minutes} minute(s) and try again, or ask an admin to "
-                "reset your password.",
+                "Too many failed log-ins for this account from this address.",
+                fix=f"Wait {retry_after} second(s) and try again (each failure doubles the "
+                "wait), or ask an admin to reset your password.",
                 code="login-throttled",
             )
         )

@@ -66,6 +66,16 @@ def serve(
     as_user: Annotated[
         str | None, typer.Option("--as", help="With --get: make the request as this user.")
     ] = None,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            "--forwarded-allow-ips",
+            help="Behind a reverse proxy: the proxies' addresses (comma-separated, networks "
+            "allowed, '*' for any) whose X-Forwarded-For header gives the client's address. "
+            "Without it the header is ignored.",
+            metavar="ADDRESSES",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app and JSON API (OpenAPI at /openapi.json) on the database.
 
@@ -75,6 +85,7 @@ def serve(
     Example:
         latticework serve --db sqlite:///demo.db --port 8000
         latticework serve --db sqlite:///demo.db --get /api/framework --as hr
+        latticework serve --db sqlite:///demo.db --forwarded-allow-ips 10.0.0.5
     """
     from latticework.storage import require_current_schema
     from latticework.web.server import get_once
@@ -99,6 +110,7 @@ def serve(
         port=port,
         workers=workers,
         framework_files=[str(p) for p in framework or []],
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 

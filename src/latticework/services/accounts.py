@@ -9,8 +9,10 @@ function works inside the caller's unit of work; the caller commits.
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,7 @@ from latticework.accounts.model import (
     LoginLimits,
     LoginThrottledError,
     Role,
+    SessionInfo,
     User,
 )
 from latticework.accounts.passwords import DUMMY_HASH, hash_password, token_hash, verify_password
@@ -37,6 +40,7 @@ __all__ = [
     "LoginLimits",
     "LoginThrottledError",
     "Role",
+    "SessionInfo",
     "User",
 ]
 
@@ -102,8 +106,10 @@ def create_user(
     password: str,
     role: Role | str,
     employee_id: str | None = None,
+    actor: User | None = None,
 ) -> User:
-    """A new active user; the password is stored only as an argon2 hash."""
+    """A new active user; the password is stored only as an argon2 hash. Logged with
+    `actor` (None: the command line)."""
     name = _check_username(username)
     role = role if isinstance(role, Role) else parse_role(role)
     employee = _check_employee(uow, employee_id)
@@ -126,7 +132,10 @@ def create_user(
             )
         )
     user_id = uow.accounts.add(name, hash_password(password), role, employee, utcnow())
-    return require_user(uow, user_id)
+    user = require_user(uow, user_id)
+    linked = f", linked to {employee}" if employee else ""
+    _log_change(uow, actor, "account.create", user, f"created as {role.value}{linked}")
+    return user
 
 
 def get_user(uow: UnitOfWork, user_id: int) -> User | None:
@@ -150,6 +159,51 @@ def list_users(uow: UnitOfWork) -> list[User]:
     return uow.accounts.all()
 
 
+def _admin_left_after(
+    uow: UnitOfWork, target: User, role: Role | None, active: bool | None
+) -> None:
+    """Refuse a change that would leave no active admin (nobody could manage users)."""
+    stays_admin = (role or target.role) is Role.ADMIN and (
+        target.is_active if active is None else active
+    )
+    was_admin = target.role is Role.ADMIN and target.is_active
+    if was_admin and not stays_admin and uow.accounts.active_admins() <= 1:
+        raise LatticeworkError(
+            Problem(
+                f"'{target.username}' is the last active admin.",
+                location=Location(field="role"),
+                fix="Make another user an admin first, then change this one.",
+                code="last-admin",
+            )
+        )
+
+
+def _log_change(
+    uow: UnitOfWork,
+    actor: User | None,
+    action: str,
+    target: User,
+    detail: str,
+    subject: str | None = None,
+) -> None:
+    """Account changes go into the access log (who, what, when), which the people role reads;
+    `subject` is the person concerned (their own trail shows it)."""
+    who = actor.username if actor else "the command line"
+    uow.access_log.add(
+        [
+            AccessEntry(
+                utcnow(),
+                actor.id if actor else None,
+                actor.username if actor else None,
+                action,
+                subject if subject is not None else target.employee_id,
+                "",
+                f"{who}: user '{target.username}' {detail}",
+            )
+        ]
+    )
+
+
 def update_user(
     uow: UnitOfWork,
     user_id: int,
@@ -158,30 +212,65 @@ def update_user(
     employee_id: str | None = None,
     clear_employee: bool = False,
     is_active: bool | None = None,
+    actor: User | None = None,
 ) -> User:
-    """Change a user's role, linked person or active flag (only what is given)."""
-    require_user(uow, user_id)
+    """Change a user's role, linked person or active flag (only what is given).
+
+    Every change is logged with `actor` (None: the command line). A role change or
+    disabling ends the user's sessions; disabling also revokes their API tokens, so
+    re-enabling the account brings neither back.
+    """
+    before = require_user(uow, user_id)
+    new_role = None if role is None else role if isinstance(role, Role) else parse_role(role)
     linked = None if clear_employee or employee_id is None else _check_employee(uow, employee_id)
+    unlink = clear_employee or (employee_id is not None and linked is None)
+    _admin_left_after(uow, before, new_role, is_active)
     uow.accounts.change(
         user_id,
-        role=None if role is None else role if isinstance(role, Role) else parse_role(role),
+        role=new_role,
         employee_id=linked,
         # An empty employee id unlinks the person, as clearing does.
-        clear_employee=clear_employee or (employee_id is not None and linked is None),
+        clear_employee=unlink,
         is_active=is_active,
+    )
+    after = require_user(uow, user_id)
+    if after.role is not before.role:
+        _log_change(uow, actor, "account.role", after, f"role {before.role} -> {after.role}")
+    if after.employee_id != before.employee_id:
+        if before.employee_id is not None:
+            _log_change(uow, actor, "account.unlink", after, "unlinked", subject=before.employee_id)
+        if after.employee_id is not None:
+            _log_change(uow, actor, "account.link", after, f"linked to {after.employee_id}")
+    if after.is_active is not before.is_active:
+        state = "enabled" if after.is_active else "disabled"
+        _log_change(uow, actor, f"account.{state[:-1]}", after, state)
+    if after.role is not before.role or (before.is_active and not after.is_active):
+        uow.accounts.delete_sessions(user_id)
+    if before.is_active and not after.is_active:
+        uow.accounts.delete_tokens(user_id)
+    return after
+
+
+def set_password(uow: UnitOfWork, user_id: int, password: str, actor: User | None = None) -> User:
+    """A new password (an admin's reset, or the user's own change): every session and API
+    token of the user ends."""
+    target = require_user(uow, user_id)
+    uow.accounts.change(user_id, password_hash=hash_password(password))
+    uow.accounts.delete_sessions(user_id)
+    uow.accounts.delete_tokens(user_id)
+    own = actor is not None and actor.id == user_id
+    _log_change(
+        uow,
+        actor,
+        "account.password",
+        target,
+        "changed their password" if own else "password reset",
     )
     return require_user(uow, user_id)
 
 
-def set_password(uow: UnitOfWork, user_id: int, password: str) -> User:
-    """A new password; sessions signed with the old one stop working."""
-    require_user(uow, user_id)
-    uow.accounts.change(user_id, password_hash=hash_password(password))
-    return require_user(uow, user_id)
-
-
 def change_own_password(uow: UnitOfWork, user: User, current: str, new: str) -> User:
-    """A user changing their password must know the current one; other sessions end."""
+    """A user changing their password must know the current one; all sessions end."""
     stored = uow.accounts.password_hash(user.id)
     if stored is None or not verify_password(stored, current):
         raise AuthenticationError(
@@ -192,10 +281,75 @@ def change_own_password(uow: UnitOfWork, user: User, current: str, new: str) -> 
                 code="wrong-password",
             )
         )
-    return set_password(uow, user.id, new)
+    return set_password(uow, user.id, new, actor=user)
 
 
 # -- log-in ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoginClaim:
+    """A log-in attempt that passed the throttle and is counted as a failure until its
+    password is checked (see `begin_login`)."""
+
+    username: str
+    ip: str
+    at: datetime
+
+
+def begin_login(
+    uow: UnitOfWork,
+    username: str,
+    ip: str | None,
+    limits: LoginLimits = LoginLimits(),
+    now: datetime | None = None,
+) -> LoginClaim:
+    """Pass the throttle of this user name and address, or raise LoginThrottledError.
+
+    The attempt is counted as a failure *before* the password is checked, with a
+    compare-and-swap on the counter: of many concurrent guesses only as many as the
+    limit get through. Commit before `finish_login`, so concurrent attempts see it.
+    """
+    now = now or utcnow()
+    name, address = username.strip(), ip or ""
+    window = timedelta(seconds=limits.window_seconds)
+    for _ in range(100):
+        row = uow.accounts.throttle(name, address)
+        fresh = row is None or now - row.last_failure_at > window
+        if row is not None and not fresh and row.next_allowed_at > now:
+            wait = (row.next_allowed_at - now).total_seconds()
+            log.warning("log-in throttled for %r from %s", name, ip or "an unknown address")
+            raise LoginThrottledError(retry_after=max(1, math.ceil(wait)))
+        failures = 1 if fresh or row is None else row.failures + 1
+        allowed = now + timedelta(seconds=limits.delay_after(failures))
+        if uow.accounts.claim_throttle(name, address, row, failures, now, allowed):
+            return LoginClaim(name, address, now)
+    raise LoginThrottledError(retry_after=1)  # the counter kept changing: so many guesses
+
+
+def finish_login(uow: UnitOfWork, claim: LoginClaim, password: str) -> User:
+    """The user for this password, or AuthenticationError (one message for every case).
+
+    Every attempt is recorded (the person's data export lists them); a success
+    clears the throttle of the user name and address.
+    """
+    found = uow.accounts.with_password_hash(claim.username)
+    ok = verify_password(found[1], password) if found else verify_password(DUMMY_HASH, "x")
+    active = bool(found and found[0].is_active)
+    uow.accounts.record_login(claim.username, claim.ip or None, claim.at, success=ok and active)
+    if not (found and ok and active):
+        log.warning(
+            "log-in refused for %r from %s", claim.username, claim.ip or "an unknown address"
+        )
+        raise AuthenticationError(
+            Problem(
+                "Wrong user name or password (or the account is disabled).",
+                fix="Check both and try again; an admin can reset your password.",
+                code="login-failed",
+            )
+        )
+    uow.accounts.clear_throttle(claim.username, claim.ip)
+    return found[0]
 
 
 def authenticate(
@@ -206,57 +360,72 @@ def authenticate(
     limits: LoginLimits = LoginLimits(),
     now: datetime | None = None,
 ) -> User:
-    """The user for these credentials; every attempt is recorded for rate limiting.
-
-    Raises LoginThrottledError before checking the password when the user name or
-    the client address has failed too often in the window, and
-    AuthenticationError (one message for both cases) otherwise.
-    """
-    now = now or utcnow()
-    name = username.strip()
-    since = now - timedelta(seconds=limits.window_seconds)
-    retry = _throttled(uow, name, ip, since, limits)
-    if retry is not None:
-        log.warning("log-in throttled for %r from %s", name, ip or "an unknown address")
-        raise LoginThrottledError(retry_after=max(1, int(retry) + 1))
-    found = uow.accounts.with_password_hash(name)
-    ok = verify_password(found[1], password) if found else verify_password(DUMMY_HASH, "x")
-    active = bool(found and found[0].is_active)
-    uow.accounts.record_login(name, ip, now, success=ok and active)
-    if not (found and ok and active):
-        log.warning("log-in refused for %r from %s", name, ip or "an unknown address")
-        raise AuthenticationError(
-            Problem(
-                "Wrong user name or password (or the account is disabled).",
-                fix="Check both and try again; an admin can reset your password.",
-                code="login-failed",
-            )
-        )
-    return found[0]
+    """`begin_login` and `finish_login` in one transaction (the caller commits once)."""
+    return finish_login(uow, begin_login(uow, username, ip, limits, now), password)
 
 
-def _throttled(
-    uow: UnitOfWork, username: str, ip: str | None, since: datetime, limits: LoginLimits
-) -> float | None:
-    """Seconds until the oldest counted failure leaves the window, when over the limit."""
-    checks = [(uow.accounts.failures_since(since, username=username), limits.max_failures)]
-    if ip:
-        checks.append((uow.accounts.failures_since(since, ip=ip), limits.max_failures * 4))
-    for failures, limit in checks:
-        if failures.count >= limit and failures.oldest is not None:
-            return (failures.oldest - since).total_seconds()
-    return None
+# -- sessions --------------------------------------------------------------------
+
+
+def start_session(uow: UnitOfWork, user: User, ip: str | None, max_age_seconds: int) -> str:
+    """A new server-side session; returns its secret id (for the signed cookie only)."""
+    secret = secrets.token_urlsafe(32)
+    now = utcnow()
+    uow.accounts.add_session(
+        user.id, token_hash(secret), now, now + timedelta(seconds=max_age_seconds), ip
+    )
+    return secret
+
+
+def user_for_session(uow: UnitOfWork, secret: str) -> User | None:
+    """The active user of a live session, or None (ended, expired or disabled)."""
+    user = uow.accounts.session_user(token_hash(secret), utcnow())
+    return user if user is not None and user.is_active else None
+
+
+def end_session(uow: UnitOfWork, secret: str) -> None:
+    uow.accounts.delete_session(token_hash(secret))
+
+
+def end_all_sessions(uow: UnitOfWork, user: User, actor: User | None = None) -> int:
+    """Log `user` out everywhere; how many sessions ended."""
+    ended = uow.accounts.delete_sessions(user.id)
+    _log_change(uow, actor or user, "account.sessions", user, f"logged out everywhere ({ended})")
+    return ended
+
+
+def list_sessions(uow: UnitOfWork, user_id: int) -> list[SessionInfo]:
+    return uow.accounts.sessions(user_id)
 
 
 # -- API tokens ------------------------------------------------------------------
 
+MAX_TOKEN_DAYS = 3650
 
-def create_api_token(uow: UnitOfWork, user_id: int, name: str) -> tuple[ApiToken, str]:
-    """A new token for scripts; the plain token is returned once and only its hash is stored."""
+
+def create_api_token(
+    uow: UnitOfWork, user_id: int, name: str, expires_in_days: int | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for scripts; the plain token is returned once and only its hash is stored.
+
+    `expires_in_days` (1 to 3650) makes it stop working after that many days.
+    """
     require_user(uow, user_id)
+    if expires_in_days is not None and not 1 <= expires_in_days <= MAX_TOKEN_DAYS:
+        raise LatticeworkError(
+            Problem(
+                f"A token cannot expire in {expires_in_days} days.",
+                location=Location(field="expires_in_days"),
+                fix=f"Give 1 to {MAX_TOKEN_DAYS} days, or none for a token that lasts until "
+                "revoked.",
+                code="bad-expiry",
+            )
+        )
     label = name.strip() or "token"
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token_id = uow.accounts.add_token(user_id, token_hash(token), label[:80], utcnow())
+    now = utcnow()
+    expires = None if expires_in_days is None else now + timedelta(days=expires_in_days)
+    token_id = uow.accounts.add_token(user_id, token_hash(token), label[:80], now, expires)
     return next(t for t in uow.accounts.tokens(user_id) if t.id == token_id), token
 
 
@@ -264,24 +433,36 @@ def list_api_tokens(uow: UnitOfWork, user_id: int) -> list[ApiToken]:
     return uow.accounts.tokens(user_id)
 
 
-def revoke_api_token(uow: UnitOfWork, user_id: int, token_id: int) -> bool:
-    """Delete one of the user's tokens; False when they have no such token."""
-    return uow.accounts.delete_token(user_id, token_id)
+def revoke_api_token(
+    uow: UnitOfWork, user_id: int, token_id: int, actor: User | None = None
+) -> bool:
+    """Delete one of the user's tokens; False when they have no such token. An admin's
+    revocation (`actor` someone else) is logged."""
+    revoked = uow.accounts.delete_token(user_id, token_id)
+    if revoked and actor is not None and actor.id != user_id:
+        _log_change(
+            uow, actor, "account.token", require_user(uow, user_id), f"token {token_id} revoked"
+        )
+    return revoked
 
 
-def user_for_token(uow: UnitOfWork, token: str) -> User | None:
-    """The active user a bearer token belongs to, or None."""
+def user_for_token(uow: UnitOfWork, token: str, record_use: bool = True) -> User | None:
+    """The active user a bearer token belongs to, or None (unknown, expired, disabled)."""
     if not token.startswith(TOKEN_PREFIX):
         return None
     stored = uow.accounts.token_by_hash(token_hash(token))
     if stored is None:
         return None
+    now = utcnow()
+    if stored.expires_at is not None and stored.expires_at <= now:
+        return None
     user = uow.accounts.get(stored.user_id)
     if user is None or not user.is_active:
         return None
-    now = utcnow()
     # Record use at most once a minute, so scripts do not turn every read into a write.
-    if stored.last_used_at is None or now - stored.last_used_at > timedelta(minutes=1):
+    if record_use and (
+        stored.last_used_at is None or now - stored.last_used_at > timedelta(minutes=1)
+    ):
         uow.accounts.token_used(stored.id, now)
     return user
 

@@ -35,7 +35,13 @@ def audit_organisation(
     """
     from latticework.audit.history import AUDITED_EVENT_COLUMNS, CAREER_EVENT_TYPES
     from latticework.audit.population import UNUSED_COLUMNS
+    from latticework.org.validity import recorded_date_problems
     from latticework.storage import frame_columns
+
+    # A date outside the range pandas holds would end in a traceback deep in the audit.
+    problems = recorded_date_problems(as_of, "as_of")
+    if problems:
+        raise LatticeworkError(*problems)
 
     people_columns = [c for c in frame_columns("people") if c not in UNUSED_COLUMNS]
     # Only the tables the audits read: impact and assessments are the largest and unused.

@@ -66,6 +66,7 @@ class AccessLogRepository:
                 action=str(r.action),
                 subject_employee_id=r.subject_employee_id,
                 fields=tuple(f for f in (r.fields or "").split(",") if f),
+                detail=r.detail,
             )
             for r in self._conn.execute(query)
         ]

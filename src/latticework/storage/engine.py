@@ -52,6 +52,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
+    # Deleted rows are overwritten with zeros, so an erased person's data does not linger
+    # in free pages of the file (erasure also checkpoints the write-ahead log).
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

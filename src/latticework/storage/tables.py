@@ -156,7 +156,36 @@ api_tokens = sa.Table(
     sa.Column("name", sa.String, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True, comment="none: no expiry"),
     sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
+)
+
+# A session cookie names one of these rows (by the hash of its random id), so that a
+# log-out, a password change or an admin's action ends it on the server.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_hash", sa.String, nullable=False, unique=True),
+    sa.Column("user_id", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ip", sa.String, nullable=True),
+    sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
+    sa.Index(None, "user_id"),
+)
+
+# One row per user name and client address with failed log-ins: the counter that
+# progressive delays are computed from, changed by compare-and-swap so that concurrent
+# guesses cannot all pass the check.
+login_throttle = sa.Table(
+    "login_throttle",
+    metadata,
+    sa.Column("username", sa.String, primary_key=True),
+    sa.Column("ip", sa.String, primary_key=True, comment="'' when the address is unknown"),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("next_allowed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 # The access log keeps usernames and subject ids as plain values, without
@@ -171,6 +200,7 @@ access_log = sa.Table(
     sa.Column("action", sa.String, nullable=False),
     sa.Column("subject_employee_id", sa.String, nullable=True),
     sa.Column("fields", sa.Text, nullable=True, comment="sensitive fields read, comma-separated"),
+    sa.Column("detail", sa.Text, nullable=True, comment="what an account change changed"),
     sa.Index(None, "at"),
     sa.Index(None, "subject_employee_id"),
 )

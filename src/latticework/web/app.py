@@ -26,8 +26,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.access import AccessDeniedError, NotFoundError, can_see_bands
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
-from latticework.storage import WalCheckpointer, app_engine
+from latticework.storage import Engine, WalCheckpointer, app_engine
 from latticework.web.access_log import AccessLogWriter
+from latticework.web.body_limit import BodySizeLimit
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
 from latticework.web.documents import document_body
 from latticework.web.security import CSRF_COOKIE, CookieSigner
@@ -92,7 +93,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         app.include_router(module.router)
     for module in api.MODULES:
         app.include_router(module.router, prefix=API_PREFIX)
-    _add_middleware(app, settings, signer)
+    _add_middleware(app, settings, signer, engine)
     _add_error_handlers(app)
     return app
 
@@ -107,7 +108,11 @@ def _template_context(request: Request) -> dict[str, Any]:
     }
 
 
-def _add_middleware(app: FastAPI, settings: WebSettings, signer: CookieSigner) -> None:
+def _add_middleware(
+    app: FastAPI, settings: WebSettings, signer: CookieSigner, engine: Engine
+) -> None:
+    # Added first, so it runs inside the headers middleware: a 413 carries them too.
+    app.add_middleware(BodySizeLimit, settings=settings, signer=signer, engine=engine)
     app.add_middleware(
         CsrfCookieAndHeaders,
         signer=signer,

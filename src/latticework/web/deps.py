@@ -99,50 +99,71 @@ def _bearer(request: Request) -> str | None:
 async def optional_user(request: Request, state: StateDep, uow: UowDep) -> User | None:
     """The user behind an API token or a session cookie, if any (and still active).
 
-    One or two primary-key lookups, run inline on the event loop.
+    A session is one indexed join (session row and user), run inline on the event loop.
     """
     token = _bearer(request)
     user: User | None
     if token is not None:
         # Looking a token up may record its use (a write): off the event loop.
         user = await write_in_thread(state, uow, lambda: accounts.user_for_token(uow, token))
-        request.state.auth = "token"
+        request.state.auth = "token" if user else None
     else:
-        session = state.signer.read_session(request.cookies.get(SESSION_COOKIE))
-        user = accounts.get_user(uow, session.user_id) if session else None
-        if user is not None and (
-            not user.is_active or session is None or session.password_stamp != user.password_stamp
-        ):
-            user = None
+        secret = state.signer.read_session(request.cookies.get(SESSION_COOKIE))
+        user = accounts.user_for_session(uow, secret) if secret else None
         request.state.auth = "session" if user else None
     request.state.user = user
     return user
 
 
-async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+OptionalUserDep = Annotated[User | None, Depends(optional_user)]
+
+
+async def current_user(user: OptionalUserDep) -> User:
     if user is None:
-        raise NotAuthenticatedError(
-            Problem(
-                "You need to log in.",
-                fix="Log in at /login, or send an API token as 'Authorization: Bearer <token>'.",
-                code="not-authenticated",
-            )
-        )
+        raise _not_signed_in()
     return user
 
 
 UserDep = Annotated[User, Depends(current_user)]
 
 
-async def csrf_protect(request: Request) -> None:
+def require_session(request: Request, what: str) -> None:
+    """Refuse `what` to an API token: only a signed-in browser may (a leaked token must
+    not outlive its revocation through tokens it made)."""
+    from latticework.services.access import denied
+
+    if getattr(request.state, "auth", None) != "session":
+        raise denied(f"{what} with an API token (log in to do it)")
+
+
+PUBLIC_FORMS = frozenset({"/login", "/logout"})
+"""The only state-changing requests anyone may send without being signed in."""
+
+
+def _not_signed_in() -> NotAuthenticatedError:
+    return NotAuthenticatedError(
+        Problem(
+            "You need to log in.",
+            fix="Log in at /login, or send an API token as 'Authorization: Bearer <token>'.",
+            code="not-authenticated",
+        )
+    )
+
+
+async def csrf_protect(request: Request, user: OptionalUserDep) -> None:
     """Refuse a state-changing request from a browser without the form's CSRF token.
 
-    Applied to every route of the app. API requests that carry a token, or no
-    session cookie at all, have nothing a forger could ride on, so they need no
-    CSRF token (they are then authenticated, or refused, on their own). Forms
-    always need one, the log-in form included.
+    Applied to every route of the app. Authentication comes first: a
+    state-changing request from nobody is refused before its body is parsed
+    (except the log-in and log-out forms). API requests that carry a bearer
+    token, or no session cookie at all, have nothing a forger could ride on, so
+    they need no CSRF token. Forms always need one, the log-in form included.
     """
-    if request.method not in UNSAFE_METHODS or _bearer(request) is not None:
+    if request.method not in UNSAFE_METHODS:
+        return
+    if user is None and request.url.path not in PUBLIC_FORMS:
+        raise _not_signed_in()
+    if _bearer(request) is not None:
         return
     if request.url.path.startswith("/api/") and SESSION_COOKIE not in request.cookies:
         return

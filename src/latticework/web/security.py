@@ -1,7 +1,9 @@
-"""Signed session cookies and CSRF tokens: no session state on the server.
+"""Signed session cookies and CSRF tokens.
 
-A session is a signed, timestamped cookie naming the user; any process with
-the shared secret can read it, so several app processes need no shared memory.
+A session cookie carries the random id of a session row in the database (see
+`services.accounts.start_session`), signed and timestamped: a forged or stale
+cookie is refused without a query, and a log-out, a password change or an
+admin's action ends the session on the server, for every process at once.
 CSRF protection is a double submit: a random value in its own HttpOnly cookie,
 and the same value signed in every form (or the X-CSRF-Token header). A forged
 cross-site form cannot read the cookie, so it cannot produce the signature.
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from dataclasses import dataclass
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -19,15 +20,6 @@ SESSION_COOKIE = "lw_session"
 CSRF_COOKIE = "lw_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
-
-
-@dataclass(frozen=True, slots=True)
-class SessionData:
-    """What a session cookie carries: the user and when their password last changed."""
-
-    user_id: int
-    password_stamp: str
-    """A short fingerprint of the password hash: changing the password ends old sessions."""
 
 
 class CookieSigner:
@@ -38,23 +30,19 @@ class CookieSigner:
         self._csrf = URLSafeTimedSerializer(secret_key, salt="latticework.csrf")
         self.max_age_seconds = max_age_seconds
 
-    def session_cookie(self, session: SessionData) -> str:
-        return self._sessions.dumps({"u": session.user_id, "p": session.password_stamp})
+    def session_cookie(self, session_secret: str) -> str:
+        return self._sessions.dumps({"s": session_secret})
 
-    def read_session(self, cookie: str | None) -> SessionData | None:
-        """The session in a cookie, or None when it is missing, forged or expired."""
+    def read_session(self, cookie: str | None) -> str | None:
+        """The session id in a cookie, or None when it is missing, forged or expired."""
         if not cookie:
             return None
         try:
             data = self._sessions.loads(cookie, max_age=self.max_age_seconds)
         except (BadSignature, SignatureExpired):
             return None
-        if not isinstance(data, dict):
-            return None
-        user_id, stamp = data.get("u"), data.get("p")
-        if not isinstance(user_id, int) or not isinstance(stamp, str):
-            return None
-        return SessionData(user_id, stamp)
+        secret = data.get("s") if isinstance(data, dict) else None
+        return secret if isinstance(secret, str) else None
 
     @staticmethod
     def new_csrf_secret() -> str:

@@ -26,9 +26,15 @@ def serve(
     workers: int = 1,
     framework_files: list[str] | None = None,
     log_level: str = "info",
+    forwarded_allow_ips: str | None = None,
 ) -> None:
     """Serve until interrupted. Every worker reads the same environment, so they share the
-    database and the secret that signs cookies (a random one when none is configured)."""
+    database and the secret that signs cookies (a random one when none is configured).
+
+    `forwarded_allow_ips` (comma-separated addresses or networks, `*` for any) are the
+    reverse proxies whose X-Forwarded-For / X-Forwarded-Proto headers are believed;
+    without it they are ignored, so a client cannot pick the address log-ins are
+    throttled by."""
     import uvicorn
 
     os.environ[f"{ENV_PREFIX}DATABASE_URL"] = database_url
@@ -43,7 +49,8 @@ def serve(
         port=port,
         workers=workers,
         log_level=log_level,
-        proxy_headers=False,
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 
@@ -55,20 +62,26 @@ def get_once(database_url: str, path: str, username: str | None = None) -> tuple
     from latticework.services import accounts
     from latticework.storage import UnitOfWork
     from latticework.web.app import create_app
-    from latticework.web.security import SESSION_COOKIE, SessionData
+    from latticework.web.security import SESSION_COOKIE
 
     app = create_app(WebSettings(database_url=database_url, secret_key=secrets.token_urlsafe(48)))
     client = TestClient(app, base_url="http://localhost")
     if username is not None:
         with UnitOfWork(database_url) as uow:
             user = accounts.get_user_by_name(uow, username)
-        if user is None:
-            raise LatticeworkError(
-                Problem(f"No user named '{username}'.", fix="See `latticework users list`.")
-            )
+            if user is None:
+                raise LatticeworkError(
+                    Problem(f"No user named '{username}'.", fix="See `latticework users list`.")
+                )
+            secret = accounts.start_session(uow, user, None, 60)
+            uow.commit()
         signer = app.state.latticework.signer
-        client.cookies.set(
-            SESSION_COOKIE, signer.session_cookie(SessionData(user.id, user.password_stamp))
-        )
-    response = client.get(path, follow_redirects=False)
+        client.cookies.set(SESSION_COOKIE, signer.session_cookie(secret))
+    try:
+        response = client.get(path, follow_redirects=False)
+    finally:
+        if username is not None:
+            with UnitOfWork(database_url) as uow:
+                accounts.end_session(uow, secret)
+                uow.commit()
     return response.status_code, response.content

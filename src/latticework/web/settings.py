@@ -44,11 +44,20 @@ class WebSettings(BaseSettings):
     """Send cookies over HTTPS only; turn on behind TLS."""
     session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
     login_max_failures: int = Field(default=5, ge=1)
-    """Failed log-ins allowed per user name (and four times this per client address) in
-    the window."""
-    login_window_seconds: int = Field(default=15 * 60, ge=1)
+    """Failed log-ins per user name and client address before each further try waits
+    (1 s, doubling)."""
+    login_window_seconds: int = Field(default=60 * 60, ge=1)
+    """Failures are forgotten this long after the last one."""
+    login_max_delay_seconds: int = Field(default=15 * 60, ge=1)
+    """The longest wait the doubling reaches."""
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
-    """Imports larger than this are refused before they are read."""
+    """Import files larger than this are refused before they are read."""
+    max_request_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    """The largest request body of a signed-in user (an import's files together); larger
+    ones are refused with 413 before they are parsed."""
+    max_anonymous_request_bytes: int = Field(default=64 * 1024, ge=1024)
+    """The largest request body before authentication (the log-in form): someone not
+    signed in cannot make the server read, parse or store more."""
     title: str = "latticework"
     log_level: LogLevel = "info"
     """What the app logs (imports, audit runs, refused log-ins, errors) at or above."""

@@ -61,4 +61,6 @@ def erase_person(employee_id: str, user: UserDep, uow: UowDep) -> dict[str, obje
     """Erase a person and their records (GDPR erasure; people role). Their reports move up
     to their manager; the erasure itself stays in the access log."""
     moved = privacy.erase_person(uow, user, employee_id)
+    uow.commit()
+    uow.person_data.checkpoint_after_erase()
     return {"erased": employee_id, "reports_moved_up": moved}

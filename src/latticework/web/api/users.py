@@ -1,16 +1,17 @@
-"""/api/users (admin), /api/me and its tokens, /api/access-log (people)."""
+"""/api/users with their tokens and sessions (admin), /api/me with its tokens and sessions,
+/api/access-log (people)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from latticework.services import accounts
 from latticework.services.access import not_found
 from latticework.services.accounts import Role, User
-from latticework.web.deps import UowDep, UserDep
+from latticework.web.deps import UowDep, UserDep, require_session
 from latticework.web.guards import SIGNED_IN, RequireRole
 
 router = APIRouter(tags=["users"])
@@ -51,7 +52,13 @@ class UserChange(BaseModel):
 
 
 class TokenIn(BaseModel):
-    name: str = "script"
+    name: str = Field(default="script", max_length=80)
+    expires_in_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=accounts.MAX_TOKEN_DAYS,
+        description="The token stops working after this many days; none: until revoked.",
+    )
 
 
 class TokenOut(BaseModel):
@@ -59,6 +66,18 @@ class TokenOut(BaseModel):
     name: str
     created_at: datetime
     last_used_at: datetime | None
+    expires_at: datetime | None = None
+
+
+class SessionOut(BaseModel):
+    id: int
+    created_at: datetime
+    expires_at: datetime
+    ip: str | None
+
+
+class Ended(BaseModel):
+    ended: int
 
 
 class NewToken(TokenOut):
@@ -71,6 +90,7 @@ class AccessRecordOut(BaseModel):
     action: str
     subject_employee_id: str | None
     fields: list[str]
+    detail: str | None = Field(default=None, description="What an account change changed.")
 
 
 @router.get("/me", dependencies=[SIGNED_IN], response_model=UserOut)
@@ -87,10 +107,18 @@ def my_tokens(user: UserDep, uow: UowDep) -> list[TokenOut]:
 
 
 @router.post("/me/tokens", dependencies=[SIGNED_IN], response_model=NewToken, status_code=201)
-def create_token(body: TokenIn, user: UserDep, uow: UowDep) -> NewToken:
-    info, token = accounts.create_api_token(uow, user.id, body.name)
+def create_token(request: Request, body: TokenIn, user: UserDep, uow: UowDep) -> NewToken:
+    """A new API token; only from a signed-in session, never with another token (a leaked
+    token must not be able to outlive its revocation through tokens it made)."""
+    require_session(request, "create API tokens")
+    info, token = accounts.create_api_token(uow, user.id, body.name, body.expires_in_days)
     return NewToken(
-        id=info.id, name=info.name, created_at=info.created_at, last_used_at=None, token=token
+        id=info.id,
+        name=info.name,
+        created_at=info.created_at,
+        last_used_at=None,
+        expires_at=info.expires_at,
+        token=token,
     )
 
 
@@ -98,6 +126,20 @@ def create_token(body: TokenIn, user: UserDep, uow: UowDep) -> NewToken:
 def delete_token(token_id: int, user: UserDep, uow: UowDep) -> None:
     if not accounts.revoke_api_token(uow, user.id, token_id):
         raise not_found("token", str(token_id))
+
+
+@router.get("/me/sessions", dependencies=[SIGNED_IN], response_model=list[SessionOut])
+def my_sessions(user: UserDep, uow: UowDep) -> list[SessionOut]:
+    return [
+        SessionOut.model_validate(s, from_attributes=True)
+        for s in accounts.list_sessions(uow, user.id)
+    ]
+
+
+@router.delete("/me/sessions", dependencies=[SIGNED_IN], response_model=Ended)
+def log_out_everywhere(user: UserDep, uow: UowDep) -> Ended:
+    """End every session of this user (every browser must log in again)."""
+    return Ended(ended=accounts.end_all_sessions(uow, user))
 
 
 @router.get(
@@ -117,7 +159,9 @@ def list_users(user: UserDep, uow: UowDep) -> list[UserOut]:
 )
 def create_user(body: UserIn, user: UserDep, uow: UowDep) -> UserOut:
     return UserOut.of(
-        accounts.create_user(uow, body.username, body.password, body.role, body.employee_id)
+        accounts.create_user(
+            uow, body.username, body.password, body.role, body.employee_id, actor=user
+        )
     )
 
 
@@ -137,10 +181,64 @@ def change_user(user_id: int, body: UserChange, user: UserDep, uow: UowDep) -> U
         employee_id=body.employee_id,
         clear_employee="employee_id" in fields and body.employee_id is None,
         is_active=body.is_active,
+        actor=user,
     )
     if body.password:
-        changed = accounts.set_password(uow, user_id, body.password)
+        changed = accounts.set_password(uow, user_id, body.password, actor=user)
     return UserOut.of(changed)
+
+
+def _existing(uow: UowDep, user_id: int) -> User:
+    found = accounts.get_user(uow, user_id)
+    if found is None:
+        raise not_found("user", str(user_id))
+    return found
+
+
+@router.get(
+    "/users/{user_id}/tokens",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=list[TokenOut],
+)
+def user_tokens(user_id: int, user: UserDep, uow: UowDep) -> list[TokenOut]:
+    _existing(uow, user_id)
+    return [
+        TokenOut.model_validate(t, from_attributes=True)
+        for t in accounts.list_api_tokens(uow, user_id)
+    ]
+
+
+@router.delete(
+    "/users/{user_id}/tokens/{token_id}",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    status_code=204,
+)
+def revoke_user_token(user_id: int, token_id: int, user: UserDep, uow: UowDep) -> None:
+    _existing(uow, user_id)
+    if not accounts.revoke_api_token(uow, user_id, token_id, actor=user):
+        raise not_found("token", str(token_id))
+
+
+@router.get(
+    "/users/{user_id}/sessions",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=list[SessionOut],
+)
+def user_sessions(user_id: int, user: UserDep, uow: UowDep) -> list[SessionOut]:
+    _existing(uow, user_id)
+    return [
+        SessionOut.model_validate(s, from_attributes=True)
+        for s in accounts.list_sessions(uow, user_id)
+    ]
+
+
+@router.delete(
+    "/users/{user_id}/sessions",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+    response_model=Ended,
+)
+def end_user_sessions(user_id: int, user: UserDep, uow: UowDep) -> Ended:
+    return Ended(ended=accounts.end_all_sessions(uow, _existing(uow, user_id), actor=user))
 
 
 @router.get(
@@ -159,6 +257,7 @@ def access_log(
             action=r.action,
             subject_employee_id=r.subject_employee_id,
             fields=list(r.fields),
+            detail=r.detail,
         )
         for r in accounts.read_access_log(uow, subject_employee_id=employee_id, limit=limit)
     ]

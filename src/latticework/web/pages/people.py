@@ -80,4 +80,6 @@ def erase_page(
             request, "error.html", {"problems": [problem], "status": 422}, status_code=422
         )
     privacy.erase_person(uow, user, employee_id)
+    uow.commit()
+    uow.person_data.checkpoint_after_erase()
     return RedirectResponse(f"/people?erased={employee_id}", status_code=303)

@@ -12,7 +12,7 @@ from latticework.errors import LatticeworkError
 from latticework.framework.model import Framework
 from latticework.services import accounts
 from latticework.services.accounts import Role
-from latticework.web.deps import FrameworkDep, SettingsDep, UowDep, UserDep
+from latticework.web.deps import FrameworkDep, SettingsDep, UowDep, UserDep, require_session
 from latticework.web.guards import SIGNED_IN, RequireRole
 from latticework.web.rendering import render
 from latticework.web.settings import WebSettings
@@ -30,12 +30,25 @@ def _settings_rows(settings: WebSettings, fw: Framework) -> list[tuple[str, str]
         ("Sessions last", f"{settings.session_max_age_seconds // 3600} hours"),
         ("Cookies over HTTPS only", "yes" if settings.cookie_secure else "no"),
         (
-            "Log-in limit",
-            f"{settings.login_max_failures} failures per user name in "
-            f"{settings.login_window_seconds // 60} minutes",
+            "Log-in throttle",
+            f"after {settings.login_max_failures} failures per user name and address, "
+            f"waits from 1 s doubling to {settings.login_max_delay_seconds} s; forgotten "
+            f"{settings.login_window_seconds // 60} minutes after the last",
         ),
         ("Largest upload", f"{settings.max_upload_bytes // (1024 * 1024)} MB"),
+        ("Largest request", f"{settings.max_request_bytes // (1024 * 1024)} MB"),
+        ("Largest request before log-in", f"{settings.max_anonymous_request_bytes // 1024} KB"),
     ]
+
+
+def _users_context(uow: UowDep) -> dict[str, object]:
+    users = accounts.list_users(uow)
+    return {
+        "users": users,
+        "roles": list(Role),
+        "user_tokens": {u.id: accounts.list_api_tokens(uow, u.id) for u in users},
+        "user_sessions": {u.id: len(accounts.list_sessions(uow, u.id)) for u in users},
+    }
 
 
 @router.get(
@@ -46,11 +59,7 @@ def _settings_rows(settings: WebSettings, fw: Framework) -> list[tuple[str, str]
 def users_page(
     request: Request, user: UserDep, uow: UowDep, settings: SettingsDep, fw: FrameworkDep
 ) -> Response:
-    context = {
-        "users": accounts.list_users(uow),
-        "roles": list(Role),
-        "settings_rows": _settings_rows(settings, fw),
-    }
+    context = {**_users_context(uow), "settings_rows": _settings_rows(settings, fw)}
     return render(request, "users.html", context)
 
 
@@ -68,11 +77,10 @@ def add_user(
     employee_id: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        accounts.create_user(uow, username, password, role, employee_id or None)
+        accounts.create_user(uow, username, password, role, employee_id or None, actor=user)
     except LatticeworkError as exc:
         context = {
-            "users": accounts.list_users(uow),
-            "roles": list(Role),
+            **_users_context(uow),
             "settings_rows": [],
             "problems": exc.problems,
             "form": {"username": username, "role": role, "employee_id": employee_id},
@@ -86,6 +94,7 @@ def add_user(
     dependencies=[RequireRole(Role.ADMIN, what="manage users")],
 )
 def change_user(
+    request: Request,
     user: UserDep,
     uow: UowDep,
     user_id: int,
@@ -94,32 +103,75 @@ def change_user(
     is_active: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
 ) -> Response:
-    accounts.update_user(
-        uow,
-        user_id,
-        role=role,
-        employee_id=employee_id or None,
-        clear_employee=not employee_id,
-        is_active=bool(is_active),
-    )
-    if password:
-        accounts.set_password(uow, user_id, password)
+    try:
+        accounts.update_user(
+            uow,
+            user_id,
+            role=role,
+            employee_id=employee_id or None,
+            clear_employee=not employee_id,
+            is_active=bool(is_active),
+            actor=user,
+        )
+        if password:
+            accounts.set_password(uow, user_id, password, actor=user)
+    except LatticeworkError as exc:
+        uow.rollback()  # nothing of a refused change is kept
+        context = {**_users_context(uow), "settings_rows": [], "problems": exc.problems}
+        return render(request, "users.html", context, status_code=422)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post(
+    "/users/{user_id}/tokens/{token_id}/revoke",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+)
+def admin_revoke_token(user: UserDep, uow: UowDep, user_id: int, token_id: int) -> Response:
+    accounts.revoke_api_token(uow, user_id, token_id, actor=user)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post(
+    "/users/{user_id}/sessions/end",
+    dependencies=[RequireRole(Role.ADMIN, what="manage users")],
+)
+def admin_end_sessions(user: UserDep, uow: UowDep, user_id: int) -> Response:
+    accounts.end_all_sessions(uow, accounts.require_user(uow, user_id), actor=user)
     return RedirectResponse("/users", status_code=303)
 
 
 @router.get("/account", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 def account_page(request: Request, user: UserDep, uow: UowDep) -> Response:
-    tokens = accounts.list_api_tokens(uow, user.id)
-    return render(request, "account.html", {"tokens": tokens, "new_token": None})
+    return render(request, "account.html", _account_context(uow, user))
+
+
+def _account_context(uow: UowDep, user: UserDep, **more: object) -> dict[str, object]:
+    return {
+        "tokens": accounts.list_api_tokens(uow, user.id),
+        "sessions": accounts.list_sessions(uow, user.id),
+        "new_token": None,
+        **more,
+    }
 
 
 @router.post("/account/tokens", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 def new_token(
-    request: Request, user: UserDep, uow: UowDep, name: Annotated[str, Form()] = "script"
+    request: Request,
+    user: UserDep,
+    uow: UowDep,
+    name: Annotated[str, Form(max_length=80)] = "script",
+    expires_in_days: Annotated[str, Form()] = "",
 ) -> Response:
-    _, token = accounts.create_api_token(uow, user.id, name)
-    tokens = accounts.list_api_tokens(uow, user.id)
-    return render(request, "account.html", {"tokens": tokens, "new_token": token})
+    require_session(request, "create API tokens")
+    days = int(expires_in_days) if expires_in_days.strip().isdigit() else None
+    try:
+        if expires_in_days.strip() and days is None:
+            days = 0  # not a whole number of days: refused below with the reason
+        _, token = accounts.create_api_token(uow, user.id, name, days)
+    except LatticeworkError as exc:
+        context = _account_context(uow, user, problems=exc.problems)
+        return render(request, "account.html", context, status_code=422)
+    return render(request, "account.html", _account_context(uow, user, new_token=token))
 
 
 @router.post(
@@ -142,8 +194,7 @@ def change_password(
     try:
         accounts.change_own_password(uow, user, current, new)
     except LatticeworkError as exc:
-        tokens = accounts.list_api_tokens(uow, user.id)
-        context = {"tokens": tokens, "new_token": None, "problems": exc.problems}
+        context = _account_context(uow, user, problems=exc.problems)
         return render(request, "account.html", context, status_code=422)
     return RedirectResponse("/login", status_code=303)
 
