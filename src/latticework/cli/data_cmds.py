@@ -14,12 +14,11 @@ from latticework.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     DbOption,
-    FormatOption,
     OutOption,
     OutputFormat,
+    TextJsonFormat,
     database_url,
     fail,
-    require_format,
     stderr_console,
     write_output,
 )
@@ -67,7 +66,7 @@ def import_command(
         bool, typer.Option("--dry-run", help="Check everything, write nothing.")
     ] = False,
     db: DbOption = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Import HRIS exports: all or nothing, every problem reported with file, row and column.
@@ -78,7 +77,6 @@ def import_command(
     Example:
         latticework import hris/ --mapping mapping.yaml --dry-run
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     from latticework.services.data import import_organisation
 
     url = database_url(db)
