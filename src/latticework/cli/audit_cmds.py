@@ -22,7 +22,7 @@ from latticework.cli.common import (
     open_unit_of_work,
     reported,
     stderr_console,
-    stdout_console,
+    text_width,
     write_output,
 )
 
@@ -184,8 +184,7 @@ def audit(
             run = _save(uow, report, options, day(as_of), framework_files, started_at)
             uow.commit()
             stderr_console().print(f"Saved as audit run {run.id}.")
-    width = stdout_console().width if out is None and sys.stdout.isatty() else 100
-    write_output(render_audit(report, output_format.value, width), out)
+    write_output(render_audit(report, output_format.value, text_width(out)), out)
     worst = report.max_severity()
     if fail_on is not None and worst is not None and worst.rank >= Severity(fail_on.value).rank:
         raise typer.Exit(EXIT_FINDINGS)

@@ -164,6 +164,16 @@ def open_unit_of_work(db: str | None) -> UnitOfWork:
     return UnitOfWork(url)
 
 
+def text_width(out: Path | None, default: int = 100) -> int:
+    """The width to lay text out for: $COLUMNS when set (piped or not), else the terminal's,
+    else `default` (a file, or a pipe). Text tables never cut a cell at any width."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    console = stdout_console()
+    return console.width if out is None and console.is_terminal else default
+
+
 def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 

@@ -26,7 +26,7 @@ from latticework.cli.common import (
     database_url,
     fail,
     open_unit_of_work,
-    stdout_console,
+    text_width,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -73,9 +73,7 @@ def _emit(doc: Document, payload: object, fmt: OutputFormat, out: Path | None) -
     elif fmt is OutputFormat.TEXT:
         from latticework.reports.growth_text import document_text
 
-        console = stdout_console()
-        width = console.width if out is None and console.is_terminal else 120
-        write_output(document_text(doc, width), out)
+        write_output(document_text(doc, text_width(out)), out)
     else:
         from latticework.reports.document import render
 

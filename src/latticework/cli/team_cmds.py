@@ -15,7 +15,7 @@ from latticework.cli.common import (
     ViewFormat,
     fail,
     open_unit_of_work,
-    stdout_console,
+    text_width,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -90,9 +90,7 @@ def team_view(
     if output_format is OutputFormat.TEXT:
         from latticework.reports.growth_text import document_text
 
-        console = stdout_console()
-        width = console.width if out is None and console.is_terminal else 140
-        write_output(document_text(doc, width), out)
+        write_output(document_text(doc, text_width(out)), out)
         return
     from latticework.reports.document import render
 

@@ -1,50 +1,54 @@
 """Growth documents as terminal text: the same `Document` the Markdown/HTML/PDF come from.
 
-Headings become underlined lines, tables become Rich tables, charts are left
-out (their numbers are always in a table next to them).
+Headings become underlined lines, paragraphs wrap at the width, tables go through
+`text_table` (aligned, wrapped inside their columns, or a list: never a cell cut or a
+column dropped), charts are left out (their numbers are always in a table next to them).
 """
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from rich.table import Table as RichTable
+import textwrap
 
 from latticework.reports.document import Bullets, Document, Heading, Paragraph, Table
+from latticework.reports.text_table import table_lines
+
+_TONE = {"warning": "! ", "bad": "! ", "note": "  ", "good": "✓ "}
 
 
 def document_text(doc: Document, width: int = 100) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, highlight=False)
-    console.print(doc.title, markup=False)
+    out = _wrapped(doc.title, width)
     if doc.subtitle:
-        console.print(doc.subtitle, markup=False)
+        out += _wrapped(doc.subtitle, width)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            console.print()
-            console.print(block.text, markup=False)
-            console.print(("=" if block.level <= 2 else "-") * len(block.text), markup=False)
+            lines = _wrapped(block.text, width)
+            rule = "=" if block.level <= 2 else "-"
+            out += ["", *lines, rule * max(len(line) for line in lines)]
         elif isinstance(block, Paragraph):
-            prefix = {"warning": "! ", "note": "  ", "good": "✓ "}.get(block.tone, "")
-            console.print(prefix + block.text, markup=False)
+            prefix = _TONE.get(block.tone, "")
+            out += _wrapped(block.text, width, prefix, "  " if prefix else "")
         elif isinstance(block, Bullets):
             for item in block.items:
-                console.print(f"  • {item}", markup=False)
+                out += _wrapped(item, width, "  • ", "    ")
         elif isinstance(block, Table):
-            table = RichTable(title=block.caption or None, show_lines=False, title_justify="left")
-            for i, column in enumerate(block.columns):
-                numeric = i < len(block.numeric) and block.numeric[i]
-                longest = max([len(column), *(len(row[i]) for row in block.rows if i < len(row))])
-                # Short columns keep their width; long text columns share what is left.
-                table.add_column(
-                    column,
-                    justify="right" if numeric else "left",
-                    overflow="fold",
-                    ratio=None if longest <= 16 else max(1, min(4, longest // 20)),
-                    min_width=min(longest, 14),
-                )
-            for row in block.rows:
-                table.add_row(*row)
-            console.print(table)
-    return buffer.getvalue()
+            if block.caption:
+                out += _wrapped(block.caption, width)
+            count = len(block.columns)
+            rows = [[*r, *[""] * (count - len(r))][:count] for r in block.rows]
+            out += table_lines(block.columns, rows, width, block.numeric)
+    return "\n".join(out) + "\n"
+
+
+def _wrapped(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    # Long words (URLs, ids) stay whole: a line may run over rather than lose characters.
+    lines: list[str] = []
+    for n, part in enumerate(text.split("\n")):
+        lines += textwrap.wrap(
+            part,
+            width,
+            initial_indent=first if n == 0 else rest,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return lines
