@@ -41,6 +41,14 @@ def register(app: typer.Typer) -> None:
     db_app.command("upgrade")(db_upgrade)
 
 
+def _known_encoding(value: str | None) -> str | None:
+    from latticework.ingest.encoding import known_encoding
+
+    if value is not None and not known_encoding(value):
+        raise typer.BadParameter(f"unknown encoding {value!r}; use e.g. utf-8, cp1252, utf-16.")
+    return value
+
+
 def import_command(
     sources: Annotated[
         list[Path],
@@ -65,6 +73,17 @@ def import_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything, write nothing.")
     ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the CSV files, e.g. cp1252 or utf-16 (default: the "
+            "mapping's `encoding:`, else detected: UTF-8 with or without BOM, UTF-16, "
+            "else Windows-1252).",
+            callback=_known_encoding,
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     output_format: TextJsonFormat = OutputFormat.TEXT,
     out: OutOption = None,
@@ -83,7 +102,13 @@ def import_command(
     try:
         with _progress_bar() as progress:
             report = import_organisation(
-                url, sources, framework, mapping, dry_run=dry_run, progress=progress
+                url,
+                sources,
+                framework,
+                mapping,
+                dry_run=dry_run,
+                progress=progress,
+                encoding=encoding,
             )
     except LatticeworkError as exc:
         fail(exc, EXIT_USAGE)

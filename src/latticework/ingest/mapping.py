@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.loading import parse_yaml
 from latticework.framework.model import Framework
+from latticework.ingest.encoding import known_encoding
 from latticework.ingest.limits import ReadLimits
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
@@ -84,6 +85,15 @@ class Mapping(_Model):
     """Per canonical column: export value → canonical value, e.g. pay_period: {Annual: year}."""
     limits: ReadLimits = Field(default_factory=ReadLimits)
     """Size limits per file or sheet (rows, columns, cells, uncompressed XLSX size)."""
+    encoding: str | None = None
+    """Text encoding of the CSV files (e.g. cp1252, utf-16); default: detected per file."""
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        if value is not None and not known_encoding(value):
+            raise ValueError(f"unknown encoding {value!r}; use e.g. utf-8, cp1252, latin-1, utf-16")
+        return value
 
 
 def _fold(text: str) -> str:

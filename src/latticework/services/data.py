@@ -72,11 +72,13 @@ def import_organisation(
     dry_run: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Validate HRIS files and, when nothing is wrong and not `dry_run`, write them.
 
     Raises LatticeworkError for input that cannot be read at all (missing
     files, broken YAML); every problem inside the data is in the report.
+    `encoding` (else the mapping's `encoding:`, else detection) is the CSV files'.
     """
     started = time.perf_counter()
     step: Progress = progress or _quiet
@@ -84,7 +86,11 @@ def import_organisation(
     step("Reading files", 0, total)
     the_mapping = load_mapping(mapping) if mapping is not None else Mapping()
     framework, framework_files_used = _framework_for_import(url, framework_files, dry_run)
-    raws = read_sources(find_sources(paths, the_mapping.files), the_mapping.limits)
+    raws = read_sources(
+        find_sources(paths, the_mapping.files),
+        the_mapping.limits,
+        encoding or the_mapping.encoding,
+    )
     step("Checking columns and values", 1, total)
     checked = _parse_raw(raws, the_mapping, framework, today or date.today())
     del raws  # the text cells: the typed frames are all that is needed from here
