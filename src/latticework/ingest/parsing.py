@@ -18,6 +18,7 @@ from latticework.ingest.mapping import Mapping, canonical_header
 from latticework.ingest.sources import RawTable
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
+from latticework.org.numbers import exact_floats
 from latticework.org.validity import (
     CONTROL_CHARACTERS,
     EARLIEST_DATE,
@@ -181,7 +182,12 @@ def parse_table(
                 )
             out[column.name] = parsed
         elif column.kind in ("float", "int"):
-            numbers = by_unique(cells, lambda c: pd.to_numeric(c, errors="coerce"))
+            numbers = by_unique(
+                cells,
+                exact_floats
+                if column.kind == "float"
+                else lambda c: pd.to_numeric(c, errors="coerce"),
+            )
             bad = cells.notna() & numbers.isna()
             if column.kind == "int":
                 bad |= numbers.notna() & (numbers % 1 != 0)
