@@ -24,10 +24,12 @@ from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings
 from latticework.ingest.mapping import (
     Mapping,
+    SkippedRows,
     TitleCount,
     load_mapping,
     map_titles,
     map_values,
+    skip_rows,
 )
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
@@ -57,6 +59,8 @@ class _Checked:
     findings: Findings
     unmapped: list[TitleCount]
     stored_promotions: StoredPromotions = field(default_factory=StoredPromotions)
+    skipped: list[SkippedRows] = field(default_factory=list)
+    pay_floor: dict[str, float] | None = None
 
 
 def _quiet(_description: str, _completed: int, _total: int) -> None:
@@ -217,7 +221,11 @@ def _parse_raw(
     findings = Findings()
     tables: dict[str, ParsedTable] = {}
     unmapped: list[TitleCount] = []
+    skipped: list[SkippedRows] = []
     for raw in raws:
+        kept, skipped_here = skip_rows(raw.frame, raw.table, raw.source, mapping, findings.errors)
+        skipped += skipped_here
+        raw = replace(raw, frame=kept)
         frame = map_values(rename_columns(raw, mapping, findings), mapping)
         explained = None
         if raw.table == "people":
@@ -233,7 +241,7 @@ def _parse_raw(
             date_format=mapping.date_format,
             explained_missing=explained,
         )
-    return _Checked(tables, findings, unmapped)
+    return _Checked(tables, findings, unmapped, skipped=skipped, pay_floor=mapping.pay_floor)
 
 
 def _report_unmapped(
@@ -328,7 +336,7 @@ def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> 
     from latticework.ingest.validation import validate_tables
 
     findings = checked.findings
-    validate_tables(checked.tables, framework, stored, findings)
+    validate_tables(checked.tables, framework, stored, findings, pay_floor=checked.pay_floor)
     validate_promotion_tables(checked.tables, framework, checked.stored_promotions, findings)
     sources = [t.source for t in checked.tables.values()]
     findings.errors = in_reading_order(findings.errors, sources)
@@ -348,6 +356,7 @@ def _check_only(
         errors=checked.findings.errors,
         warnings=checked.findings.warnings,
         unmapped_titles=checked.unmapped,
+        skipped=checked.skipped,
         seconds=time.perf_counter() - started,
     )
 
@@ -377,6 +386,7 @@ def _check_and_write(
             errors=checked.findings.errors,
             warnings=checked.findings.warnings,
             unmapped_titles=checked.unmapped,
+            skipped=checked.skipped,
             seconds=time.perf_counter() - started,
         )
     _, framework_stored = uow.frameworks.store(framework, framework_files)
@@ -401,6 +411,7 @@ def _check_and_write(
         errors=[],
         warnings=checked.findings.warnings,
         unmapped_titles=checked.unmapped,
+        skipped=checked.skipped,
         seconds=time.perf_counter() - started,
     )
 
