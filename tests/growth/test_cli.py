@@ -52,10 +52,10 @@ def test_impact_json_has_the_statement_with_its_currency(small_db: str) -> None:
     assert statement["quantity"]["formatted"] == "$1M/year"
 
 
-def test_a_person_not_found_is_a_clear_error_naming_the_id(small_db: str) -> None:
+def test_a_person_not_found_is_a_usage_error_naming_the_id(small_db: str) -> None:
     for command in ("impact", "readiness", "packet", "plan", "moves"):
         code, output = run(command, "E404-nobody", "--db", small_db)
-        assert code == 1, (command, output)
+        assert code == 2, (command, output)
         assert "E404-nobody" in output
 
 

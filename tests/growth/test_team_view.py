@@ -70,6 +70,6 @@ def test_bad_options_and_unknown_managers_are_clear_errors(
     assert bad.exit_code == 2
     assert "Sort by one of" in bad.output
     missing = runner.invoke(app, ["team-view", "nobody", "--db", db_url])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2  # an unknown person on the command line is a usage error
     assert "nobody" in missing.output
     assert "Traceback" not in missing.output

@@ -122,9 +122,9 @@ CASES: dict[str, Case] = {
         "(199,000–299,000 USD): below 0.1× its minimum or above 10× its maximum.",
     ),
     "hourly_pay_in_a_yearly_column": Case(
-        person(6, "pay_period", "year"), "pay-implausible", "people", 6, "base_salary",
-        "Annual full-time base pay 90 is implausibly far from the band for D4 in eu "
-        "(62,000–94,000 EUR): below 0.1× its minimum or above 10× its maximum.",
+        person(6, "pay_period", "year"), "pay-below-floor", "people", 6, "base_salary",
+        "Annual full-time base pay 90.00 EUR is below the floor of 1,000 EUR: a placeholder "
+        "salary, or the wrong pay_period?",
     ),
     "pay_outside_the_band_is_a_warning": Case(
         person(4, "base_salary", "320000"), "pay-outside-band", "people", 4, "base_salary",
@@ -133,8 +133,8 @@ CASES: dict[str, Case] = {
         warning=True,
     ),
     "unknown_pay_period": Case(
-        person(4, "pay_period", "weekly"), "bad-choice", "people", 4, "pay_period",
-        "'weekly' is not a valid pay_period.",
+        person(4, "pay_period", "quarterly"), "bad-choice", "people", 4, "pay_period",
+        "'quarterly' is not a valid pay_period.",
     ),
     "fte_above_one": Case(
         person(6, "fte", "1.5"), "bad-fte", "people", 6, "fte",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from latticework.audit.context import AuditContext, AuditOptions
+from latticework.audit.context import KNOWN_ATTRIBUTES, AuditContext, AuditOptions
 from latticework.audit.model import (
     AuditReport,
     AuditSection,
@@ -121,6 +121,15 @@ def _validate(options: AuditOptions) -> None:
                     code="audit-id",
                 )
             )
+    unknown = [a for a in options.attributes or () if a not in KNOWN_ATTRIBUTES]
+    if unknown:
+        problems.append(
+            Problem(
+                f"Unknown protected attribute(s) {', '.join(repr(a) for a in unknown)}.",
+                fix=f"Choose from: {', '.join(KNOWN_ATTRIBUTES)} (or none to skip them).",
+                code="audit-option",
+            )
+        )
     if options.min_group < 1:
         problems.append(
             Problem("--min-group must be at least 1.", fix="Use 5 or more.", code="audit-option")

@@ -12,25 +12,24 @@ import typer
 
 from latticework.cli.common import (
     EXIT_FINDINGS,
-    EXIT_USAGE,
+    AsOfOption,
     DbOption,
     FormatOption,
+    MinGroupOption,
     OutOption,
     OutputFormat,
-    fail,
+    day,
     open_unit_of_work,
+    reported,
     stderr_console,
     text_width,
     write_output,
 )
-from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
     from latticework.audit import AuditOptions, AuditReport
     from latticework.services.audit_runs import AuditRun
     from latticework.storage import UnitOfWork
-
-USAGE_CODES = {"audit-id", "audit-option"}
 
 
 class CorrectionChoice(StrEnum):
@@ -80,15 +79,7 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The date the data describes (default: today).",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     audits: Annotated[
         str | None,
         typer.Option(
@@ -106,10 +97,7 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    min_group: Annotated[
-        int,
-        typer.Option("--min-group", min=1, help="Suppress every group smaller than this."),
-    ] = 5,
+    min_group: MinGroupOption = 5,
     tolerance: Annotated[
         str | None,
         typer.Option(
@@ -180,8 +168,8 @@ def audit(
     from latticework.services.audit import audit_organisation
 
     options = AuditOptions(
-        period_start=_date(period_start),
-        period_end=_date(period_end),
+        period_start=day(period_start),
+        period_end=day(period_end),
         audits=_ids(audits),
         attributes=None if attributes is None else _attributes(attributes),
         min_group=min_group,
@@ -190,18 +178,12 @@ def audit(
         categories=categories.value,
     )
     started_at = utcnow()
-    try:
-        with _working(), open_unit_of_work(db) as uow:
-            report = audit_organisation(
-                uow, options, framework_files=framework_files, as_of=_date(as_of)
-            )
-            if save:
-                run = _save(uow, report, options, _date(as_of), framework_files, started_at)
-                uow.commit()
-                stderr_console().print(f"Saved as audit run {run.id}.")
-    except LatticeworkError as exc:
-        usage = any(p.code in USAGE_CODES for p in exc.problems)
-        fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
+    with reported(), _working(), open_unit_of_work(db) as uow:
+        report = audit_organisation(uow, options, framework_files=framework_files, as_of=day(as_of))
+        if save:
+            run = _save(uow, report, options, day(as_of), framework_files, started_at)
+            uow.commit()
+            stderr_console().print(f"Saved as audit run {run.id}.")
     write_output(render_audit(report, output_format.value, text_width(out)), out)
     worst = report.max_severity()
     if fail_on is not None and worst is not None and worst.rank >= Severity(fail_on.value).rank:
@@ -234,10 +216,6 @@ def _save(
         started_at=started_at,
         finished_at=utcnow(),
     )
-
-
-def _date(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
 
 
 def _ids(text: str | None) -> tuple[str, ...]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -31,10 +34,40 @@ class OutputFormat(StrEnum):
     PDF = "pdf"
 
 
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-]
+def _format_option(*allowed: OutputFormat) -> Any:
+    """--format offering only what the command renders: help and errors list exactly those."""
+    values = [f.value for f in allowed]
+
+    def parse(text: str) -> OutputFormat:
+        folded = str(text).strip().lower()
+        if folded not in values:
+            raise typer.BadParameter(f"{text!r} is not one of {', '.join(values)}.")
+        return OutputFormat(folded)
+
+    return typer.Option(
+        "--format",
+        "-f",
+        help="Output format.",
+        metavar="[" + "|".join(values) + "]",
+        parser=parse,
+    )
+
+
+_T, _J, _M, _H, _P = (
+    OutputFormat.TEXT,
+    OutputFormat.JSON,
+    OutputFormat.MD,
+    OutputFormat.HTML,
+    OutputFormat.PDF,
+)
+FormatOption = Annotated[OutputFormat, _format_option(_T, _J, _M, _H, _P)]
+"""Every format: text, json, md, html, pdf."""
+TextJsonFormat = Annotated[OutputFormat, _format_option(_T, _J)]
+TextJsonMdFormat = Annotated[OutputFormat, _format_option(_T, _J, _M)]
+ViewFormat = Annotated[OutputFormat, _format_option(_T, _J, _M, _H)]
+"""A view of the data: text, json, md or html (no pdf)."""
+DocumentFormat = Annotated[OutputFormat, _format_option(_T, _M, _H, _P)]
+"""A document without a JSON form: text, md, html, pdf."""
 
 
 def _writable_out(out: Path | None) -> Path | None:
@@ -67,6 +100,52 @@ DbOption = Annotated[
 ]
 
 
+MinGroupOption = Annotated[
+    int, typer.Option("--min-group", min=1, help="Suppress every group smaller than this.")
+]
+
+
+AsOfOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="The date the data describes (default: today).",
+        show_default=False,
+    ),
+]
+"""Read it with `day(as_of)`."""
+
+
+def day(value: datetime | None) -> date | None:
+    """The date of a date option (Click parses dates as datetimes)."""
+    return value.date() if value is not None else None
+
+
+USAGE_CODES = frozenset(
+    {
+        # audit and remediation options
+        "audit-id",
+        "audit-option",
+        "remediation-usage",
+        "remediation-target",
+        # eu: an unknown employer, worker, request, factor or a bad CSV given on the line
+        "eu-entity",
+        "eu-employee",
+        "eu-request",
+        "eu-csv",
+        "eu-factor",
+        # a person, team, level, path or discipline named on the command line that is not there
+        "person-not-found",
+        "team-not-found",
+        "unknown-target",
+        "unknown-path",
+        "unknown-discipline",
+    }
+)
+"""Problem codes that mean the command line named something that is not there: exit 2."""
+
+
 def database_url(db: str | None) -> str:
     """The database URL from --db, the environment, or the SQLite default."""
     return db or os.environ.get("LATTICEWORK_DATABASE_URL") or DEFAULT_DATABASE_URL
@@ -85,29 +164,22 @@ def open_unit_of_work(db: str | None) -> UnitOfWork:
     return UnitOfWork(url)
 
 
+def text_width(out: Path | None, default: int = 100) -> int:
+    """The width to lay text out for: $COLUMNS when set (piped or not), else the terminal's,
+    else `default` (a file, or a pipe). Text tables never cut a cell at any width."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    console = stdout_console()
+    return console.width if out is None and console.is_terminal else default
+
+
 def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def text_width(out: Path | None) -> int:
-    """How wide text output is laid out: the terminal's width on a terminal; otherwise
-    COLUMNS when it is set (a pipe, a file), else 100. Text is wrapped to it, never cut."""
-    if out is None and sys.stdout.isatty():
-        return stdout_console().width
-    columns = os.environ.get("COLUMNS", "")
-    return max(40, int(columns)) if columns.isdigit() else 100
-
-
 def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def require_format(fmt: OutputFormat, allowed: set[OutputFormat]) -> None:
-    """Exit 2 when a command does not support the requested format."""
-    if fmt not in allowed:
-        choices = ", ".join(sorted(f.value for f in allowed))
-        stderr_console().print(f"error: --format {fmt.value} is not available here; use {choices}.")
-        raise typer.Exit(EXIT_USAGE)
 
 
 def write_output(content: str | bytes, out: Path | None) -> None:
@@ -149,10 +221,21 @@ def exit_code_for(error: LatticeworkError) -> int:
 def fail(error: LatticeworkError, code: int = EXIT_FINDINGS) -> NoReturn:
     """Render a user-facing error and exit (1 for bad input, 2 for usage).
 
-    A database that cannot be opened or has no schema is a usage error for every
-    command, whatever `code` the command passes.
+    A database that cannot be opened or has no schema, and a value on the command
+    line that names nothing there (USAGE_CODES), are usage errors for every command,
+    whatever `code` the command passes.
     """
     render_problems(error.problems)
-    if any(p.code in ("database", "database-schema") for p in error.problems):
+    usage = ("database", "database-schema", *USAGE_CODES)
+    if any(p.code in usage for p in error.problems):
         code = EXIT_USAGE
     raise typer.Exit(code)
+
+
+@contextmanager
+def reported(code: int = EXIT_FINDINGS) -> Iterator[None]:
+    """Turn a LatticeworkError inside the block into its rendered problems and exit code."""
+    try:
+        yield
+    except LatticeworkError as exc:
+        fail(exc, code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,24 +15,24 @@ from latticework.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     DbOption,
-    FormatOption,
     OutOption,
     OutputFormat,
+    TextJsonFormat,
     database_url,
     fail,
-    require_format,
     stderr_console,
     write_output,
 )
-from latticework.errors import LatticeworkError
+from latticework.errors import LatticeworkError, Problem
 
 if TYPE_CHECKING:
     from latticework.ingest.report import ImportReport, Progress
 
 db_app = typer.Typer(help="Database schema: create and migrate.", no_args_is_help=True)
 
-# Text output lists this many errors and warnings; --format json lists them all.
-SHOWN = {"error": 50, "warning": 10}
+# Text output on a terminal lists this many problems per file and rule (code), then a
+# count of the rest; --out and --format json list them all.
+DEFAULT_SHOWN = 10
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +41,14 @@ def register(app: typer.Typer) -> None:
     app.command("backup")(backup_command)
     app.add_typer(db_app, name="db")
     db_app.command("upgrade")(db_upgrade)
+
+
+def _known_encoding(value: str | None) -> str | None:
+    from latticework.ingest.encoding import known_encoding
+
+    if value is not None and not known_encoding(value):
+        raise typer.BadParameter(f"unknown encoding {value!r}; use e.g. utf-8, cp1252, utf-16.")
+    return value
 
 
 def import_command(
@@ -66,8 +75,28 @@ def import_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything, write nothing.")
     ] = False,
+    shown: Annotated[
+        int,
+        typer.Option(
+            "--show",
+            min=0,
+            help="Problems listed per file and rule on standard output, the rest counted "
+            "(0: all). --out and --format json always list every problem.",
+        ),
+    ] = DEFAULT_SHOWN,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the CSV files, e.g. cp1252 or utf-16 (default: the "
+            "mapping's `encoding:`, else detected: UTF-8 with or without BOM, UTF-16, "
+            "else Windows-1252).",
+            callback=_known_encoding,
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Import HRIS exports: all or nothing, every problem reported with file, row and column.
@@ -78,21 +107,26 @@ def import_command(
     Example:
         latticework import hris/ --mapping mapping.yaml --dry-run
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     from latticework.services.data import import_organisation
 
     url = database_url(db)
     try:
         with _progress_bar() as progress:
             report = import_organisation(
-                url, sources, framework, mapping, dry_run=dry_run, progress=progress
+                url,
+                sources,
+                framework,
+                mapping,
+                dry_run=dry_run,
+                progress=progress,
+                encoding=encoding,
             )
     except LatticeworkError as exc:
         fail(exc, EXIT_USAGE)
     if output_format is OutputFormat.JSON:
         write_output(json.dumps(report.to_dict(), indent=2), out)
     else:
-        write_output(import_text(report), out)
+        write_output(import_text(report, None if out is not None or shown == 0 else shown), out)
     if not report.ok:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -122,8 +156,31 @@ def _progress_bar() -> Iterator[Progress | None]:
         yield update
 
 
-def import_text(report: ImportReport) -> str:
-    """The import report for a terminal: what was read, written, and every problem (capped)."""
+def _problem_lines(problems: list[Problem], kind: str, shown: int | None) -> list[str]:
+    """Problems in reading order, at most `shown` per file and rule, then what was left out:
+    a million bad dates must not bury the one missing column (nor take minutes to print)."""
+    if shown is None:
+        return [f"{kind}: {problem}" for problem in problems]
+    lines: list[str] = []
+    counts: Counter[tuple[str, str]] = Counter()
+    for problem in problems:
+        key = (problem.location.file or "", problem.code or kind)
+        counts[key] += 1
+        if counts[key] <= shown:
+            lines.append(f"{kind}: {problem}")
+    for (file, code), count in counts.items():
+        if count > shown:
+            lines.append(
+                f"… and {count - shown:,} more {kind}s '{code}'"
+                + (f" in {file}" if file else "")
+                + " (--show 0, --out or --format json lists them all)."
+            )
+    return lines
+
+
+def import_text(report: ImportReport, shown: int | None = DEFAULT_SHOWN) -> str:
+    """The import report as text: what was read, skipped, written, and the problems (at most
+    `shown` per file and rule; None for all)."""
     lines: list[str] = []
     verb = "Checked" if not report.written else "Imported"
     lines.append(f"{verb} against framework {report.framework}.")
@@ -137,14 +194,13 @@ def import_text(report: ImportReport) -> str:
             lines.append(f"  {t.table:<14} {t.rows:>9,} rows   ({t.source})")
     if report.framework_stored:
         lines.append("Stored the framework as the database's current version.")
+    for k in report.skipped:
+        lines.append(
+            f"Skipped {k.count:,} row(s) of {k.source} (first on row {k.first_row}): {k.reason} "
+            "(the mapping's skip_rows)."
+        )
     for problems, kind in ((report.errors, "error"), (report.warnings, "warning")):
-        for problem in problems[: SHOWN[kind]]:
-            lines.append(f"{kind}: {problem}")
-        if len(problems) > SHOWN[kind]:
-            lines.append(
-                f"… and {len(problems) - SHOWN[kind]:,} more {kind}s "
-                "(--format json lists them all)."
-            )
+        lines += _problem_lines(problems, kind, shown)
     if report.unmapped_titles:
         lines.append("Job titles no rule mapped:")
         lines.extend(f"  {t.count:>7,}  {t.title}" for t in report.unmapped_titles)

@@ -13,13 +13,12 @@ import typer
 
 from latticework.cli.common import (
     DbOption,
-    FormatOption,
     OutOption,
     OutputFormat,
+    TextJsonFormat,
     database_url,
     exit_code_for,
     fail,
-    require_format,
     stderr_console,
     write_output,
 )
@@ -95,7 +94,7 @@ def demo(
     no_serve: Annotated[
         bool, typer.Option("--no-serve", help="Stop after building instead of serving the app.")
     ] = False,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Build a realistic synthetic organisation with known disparities, for trying latticework.
@@ -108,7 +107,6 @@ def demo(
     Example:
         latticework demo --people 1200 --seed 1 --db sqlite:///demo.db --export demo-csv/
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     from latticework.demo.build import DemoRequest, build_demo
 
     request = DemoRequest(

@@ -17,18 +17,20 @@ import typer
 
 from latticework.cli.common import (
     EXIT_FINDINGS,
-    EXIT_USAGE,
+    AsOfOption,
     DbOption,
+    DocumentFormat,
     FormatOption,
+    MinGroupOption,
     OutOption,
     OutputFormat,
-    fail,
+    TextJsonFormat,
+    day,
     open_unit_of_work,
-    require_format,
+    reported,
     stdout_console,
     write_output,
 )
-from latticework.errors import LatticeworkError
 
 if TYPE_CHECKING:
     from latticework.storage import UnitOfWork
@@ -37,29 +39,16 @@ eu_app = typer.Typer(
     help="EU Pay Transparency Directive: Art. 9 reports, Art. 7 information, Art. 10 assessment.",
     no_args_is_help=True,
 )
-USAGE_CODES = {"eu-entity", "eu-employee", "eu-request", "eu-csv", "eu-factor"}
 
 EntityOption = Annotated[
     str, typer.Option("--entity", help="The employer: a legal_entity of the people.")
 ]
 YearOption = Annotated[int, typer.Option("--year", min=2000, max=2100, help="Reference year.")]
-MinGroupOption = Annotated[
-    int, typer.Option("--min-group", min=1, help="Suppress every group smaller than this.")
-]
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the root app."""
     app.add_typer(eu_app, name="eu")
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
-def _fail(exc: LatticeworkError) -> None:
-    usage = any(p.code in USAGE_CODES for p in exc.problems)
-    fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
 
 
 @eu_app.command("report")
@@ -94,20 +83,16 @@ def report(
     from latticework.reports.eu_report import csv_file_name, indicator_csv, render_report
     from latticework.services.eu_reports import article9
 
-    try:
-        with open_unit_of_work(db) as uow:
-            result = article9(
-                uow,
-                legal_entity=entity,
-                year=year,
-                submitted_on=_day(submitted_on),
-                min_group=min_group,
-            )
-            log_aggregate_read(uow, f"eu-report:{entity}:{year}")
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        result = article9(
+            uow,
+            legal_entity=entity,
+            year=year,
+            submitted_on=day(submitted_on),
+            min_group=min_group,
+        )
+        log_aggregate_read(uow, f"eu-report:{entity}:{year}")
+        uow.commit()
     if csv_dir is not None:
         csv_dir.mkdir(parents=True, exist_ok=True)
         for indicator in result.indicators:
@@ -165,18 +150,14 @@ def rti(
     from latticework.reports.eu_letters import render_letter
     from latticework.services.eu_information import answer, information_letter_for, log_letter
 
-    day = _day(today) or date.today()
-    try:
-        with open_unit_of_work(db) as uow:
-            letter = information_letter_for(uow, employee_id, min_group=min_group)
-            log_letter(uow, cli_user(), letter)
-            if answer_request is not None:
-                answer(uow, answer_request, cli_user(), day)
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
-    answered = day if answer_request is not None else None
+    when = day(today) or date.today()
+    with reported(), open_unit_of_work(db) as uow:
+        letter = information_letter_for(uow, employee_id, min_group=min_group)
+        log_letter(uow, cli_user(), letter)
+        if answer_request is not None:
+            answer(uow, answer_request, cli_user(), when)
+        uow.commit()
+    answered = when if answer_request is not None else None
     write_output(render_letter(letter, letter_format.value, answered), out)
 
 
@@ -197,13 +178,9 @@ def request(
     """Record an Article 7 information request in the register; prints its id and due date."""
     from latticework.services.eu_information import record_request
 
-    try:
-        with open_unit_of_work(db) as uow:
-            stored = record_request(uow, employee_id, _day(received_on) or date.today())
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        stored = record_request(uow, employee_id, day(received_on) or date.today())
+        uow.commit()
     stdout_console().print(
         f"Request {stored.id} from {stored.employee_id}, received {stored.received_on}, "
         f"due {stored.due_on}."
@@ -216,7 +193,7 @@ def requests(
         bool, typer.Option("--overdue", help="Only open requests past their due date.")
     ] = False,
     today: TodayOption = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonFormat = OutputFormat.TEXT,
     db: DbOption = None,
     out: OutOption = None,
 ) -> None:
@@ -225,13 +202,8 @@ def requests(
 
     from latticework.services.eu_information import register
 
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
-    try:
-        with open_unit_of_work(db) as uow:
-            entries = register(uow, _day(today) or date.today())
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        entries = register(uow, day(today) or date.today())
     if overdue_only:
         entries = [e for e in entries if e.overdue]
     rows = [
@@ -275,13 +247,9 @@ def answer_cmd(
     """Mark an information request answered (after sending the `eu rti` letter)."""
     from latticework.services.eu_information import answer
 
-    try:
-        with open_unit_of_work(db) as uow:
-            stored = answer(uow, request_id, by or cli_user(), _day(today) or date.today())
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        stored = answer(uow, request_id, by or cli_user(), day(today) or date.today())
+        uow.commit()
     stdout_console().print(f"Request {stored.id} answered by {stored.answered_by}.")
 
 
@@ -294,13 +262,9 @@ def period(
     """Set a country's answer period for information requests (default two months)."""
     from latticework.services.eu_information import set_period
 
-    try:
-        with open_unit_of_work(db) as uow:
-            set_period(uow, country, months)
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        set_period(uow, country, months)
+        uow.commit()
     stdout_console().print(f"Requests from {country} are due within {months} month(s).")
 
 
@@ -309,20 +273,15 @@ def notice(
     entity: EntityOption,
     year: YearOption,
     db: DbOption = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: DocumentFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """The annual notice telling workers of their right to pay information (Art. 7(3))."""
     from latticework.reports.eu_letters import notice_document, render_notice
     from latticework.services.eu_information import notice_facts
 
-    require_format(output_format, set(OutputFormat) - {OutputFormat.JSON})
-    try:
-        with open_unit_of_work(db) as uow:
-            periods, countries = notice_facts(uow, entity)
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        periods, countries = notice_facts(uow, entity)
     doc = notice_document(entity, year, periods, countries)
     write_output(render_notice(doc, output_format.value), out)
 
@@ -331,15 +290,7 @@ def notice(
 def assess(
     entity: EntityOption,
     year: YearOption,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The date to judge the six months against (default: today).",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     min_group: MinGroupOption = 5,
     db: DbOption = None,
     output_format: FormatOption = OutputFormat.TEXT,
@@ -349,20 +300,16 @@ def assess(
     from latticework.reports.eu_assessment import render_assessment
     from latticework.services.eu_assessment import assess as run_assessment
 
-    try:
-        with open_unit_of_work(db) as uow:
-            result = run_assessment(
-                uow,
-                legal_entity=entity,
-                year=year,
-                as_of=_day(as_of) or date.today(),
-                min_group=min_group,
-            )
-            log_aggregate_read(uow, f"eu-assess:{entity}:{year}")
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        result = run_assessment(
+            uow,
+            legal_entity=entity,
+            year=year,
+            as_of=day(as_of) or date.today(),
+            min_group=min_group,
+        )
+        log_aggregate_read(uow, f"eu-assess:{entity}:{year}")
+        uow.commit()
     write_output(render_assessment(result, output_format.value), out)
 
 
@@ -380,13 +327,9 @@ def justifications_import(
     """Store the rows of a justifications CSV (all or nothing; rows replace same key)."""
     from latticework.services.eu_assessment import import_justifications
 
-    try:
-        with open_unit_of_work(db) as uow:
-            count = import_justifications(uow, file)
-            uow.commit()
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        count = import_justifications(uow, file)
+        uow.commit()
     stdout_console().print(f"{count} justification(s) stored.")
 
 
@@ -400,12 +343,8 @@ def justifications_export(
     """Write the justifications of an employer and year as CSV."""
     from latticework.services.eu_assessment import export_justifications
 
-    try:
-        with open_unit_of_work(db) as uow:
-            text = export_justifications(uow, entity, year)
-    except LatticeworkError as exc:
-        _fail(exc)
-        return
+    with reported(), open_unit_of_work(db) as uow:
+        text = export_justifications(uow, entity, year)
     write_output(text, out)
 
 

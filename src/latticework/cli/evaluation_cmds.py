@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from latticework.cli.common import (
-    FormatOption,
     OutOption,
     OutputFormat,
+    ViewFormat,
     exit_code_for,
     fail,
-    require_format,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -38,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
 def evaluate(
     files: FrameworkFiles = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Show the job evaluation: points per level and factor, by grade, with a suggested grade.
@@ -51,9 +50,6 @@ def evaluate(
     Example:
         latticework evaluate framework/ --format html --out evaluation.html
     """
-    require_format(
-        output_format, {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD, OutputFormat.HTML}
-    )
     from latticework.framework.evaluation_points import evaluation_summary
     from latticework.reports.document import render
     from latticework.reports.evaluation_report import evaluation_document, evaluation_text

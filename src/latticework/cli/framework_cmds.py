@@ -12,12 +12,12 @@ import typer
 from latticework.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
-    FormatOption,
     OutOption,
     OutputFormat,
+    TextJsonFormat,
+    TextJsonMdFormat,
     exit_code_for,
     fail,
-    require_format,
     stdout_console,
     write_output,
 )
@@ -89,7 +89,7 @@ def init(
 
 def check(
     files: FrameworkFiles = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Lint a framework: ceilings, unequal bands, 'strategic = senior', broken references.
@@ -101,7 +101,6 @@ def check(
     Example:
         latticework check framework/ --format json --out lint.json
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     from latticework.framework.lint import Severity, lint
     from latticework.reports.lint_report import lint_json, lint_text
 
@@ -117,7 +116,7 @@ def check(
 
 def show(
     files: FrameworkFiles = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: TextJsonMdFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Show the tracks side by side with grades as rows: the picture of "equal".
@@ -129,7 +128,6 @@ def show(
     Example:
         latticework show framework/ --format md --out ladder.md
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD})
     from latticework.framework.overview import framework_overview
     from latticework.reports.framework_show import framework_markdown, framework_text
 

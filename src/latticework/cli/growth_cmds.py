@@ -22,10 +22,10 @@ from latticework.cli.common import (
     FormatOption,
     OutOption,
     OutputFormat,
+    ViewFormat,
     database_url,
     fail,
     open_unit_of_work,
-    require_format,
     text_width,
     write_output,
 )
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from latticework.reports.document import Document
     from latticework.services.growth_data import GrowthData
 
-TEXT_JSON_MD = {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD, OutputFormat.HTML}
 PersonArgument = Annotated[
     str, typer.Argument(help="The person's employee id.", show_default=False)
 ]
@@ -117,7 +116,7 @@ def impact(
             help="With `--save`: store only bullets classified at least this sure.", min=0, max=1
         ),
     ] = 0.5,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -134,7 +133,6 @@ def impact(
         latticework impact classify wins.txt --discipline engineering --format json
         latticework impact classify wins.txt --person E1234 --save
     """
-    require_format(output_format, TEXT_JSON_MD)
     if person == "classify":
         if save and for_person is None:
             typer.echo("error: --save needs --person: whose impact is it?", err=True)
@@ -254,7 +252,7 @@ def readiness(
     to: Annotated[
         str | None, typer.Option("--to", help="Judge against this level instead of the next.")
     ] = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -265,7 +263,6 @@ def readiness(
     Example:
         latticework readiness E1234 --format json
     """
-    require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_views import readiness_document
     from latticework.services.growth import readiness as assess
 
@@ -290,7 +287,7 @@ def assess(
     evidence: Annotated[
         str | None, typer.Option(help="A link or reference that supports the rating.")
     ] = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -302,7 +299,6 @@ def assess(
     Example:
         latticework assess E1234 system-design 4 --rater manager --evidence https://docs/adr-12
     """
-    require_format(output_format, TEXT_JSON_MD)
     if rater not in ("self", "manager", "peer"):
         typer.echo("error: --rater must be self, manager or peer.", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -365,7 +361,7 @@ def plan(
     items: Annotated[
         int, typer.Option(help="How many opportunities to propose.", min=1, max=10)
     ] = 3,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -379,7 +375,6 @@ def plan(
         latticework plan E1234 --save
         latticework plan E1234 --set-status 2 done
     """
-    require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_views import plan_document
     from latticework.services import growth, growth_writes
     from latticework.services.growth_data import find_person, person_data
@@ -414,7 +409,7 @@ def moves(
     path: Annotated[
         str | None, typer.Option("--path", help="With a level for --to: the path to arrive on.")
     ] = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -427,7 +422,6 @@ def moves(
     Example:
         latticework moves E1234 --to M8
     """
-    require_format(output_format, TEXT_JSON_MD)
     if path is not None and to is None:
         typer.echo("error: --path goes with --to LEVEL (the path to arrive on).", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -450,7 +444,7 @@ def moves(
 
 def teams(
     team: Annotated[str | None, typer.Argument(help="One team (default: every team).")] = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -464,7 +458,6 @@ def teams(
     Example:
         latticework teams --format html --out teams.html
     """
-    require_format(output_format, TEXT_JSON_MD)
     from latticework.reports.growth_teams import teams_document
     from latticework.services.growth import team_composition
     from latticework.services.growth_data import team_data

@@ -12,20 +12,19 @@ import typer
 from latticework.cli.audit_cmds import CategoriesChoice
 from latticework.cli.common import (
     EXIT_FINDINGS,
-    EXIT_USAGE,
+    AsOfOption,
     DbOption,
-    FormatOption,
+    MinGroupOption,
     OutOption,
     OutputFormat,
-    fail,
+    ViewFormat,
+    day,
     open_unit_of_work,
-    require_format,
+    reported,
     stderr_console,
     write_output,
 )
 from latticework.errors import LatticeworkError, Problem
-
-USAGE_CODES = {"remediation-usage", "remediation-target", "audit-id", "audit-option"}
 
 
 def register(app: typer.Typer) -> None:
@@ -108,15 +107,7 @@ def remediate(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="The date the data describes (default: today).",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     categories: Annotated[
         CategoriesChoice,
         typer.Option(
@@ -126,9 +117,7 @@ def remediate(
             "(evaluated value bands).",
         ),
     ] = CategoriesChoice.GRADE,
-    min_group: Annotated[
-        int, typer.Option("--min-group", min=1, help="Suppress every group smaller than this.")
-    ] = 5,
+    min_group: MinGroupOption = 5,
     framework_files: Annotated[
         list[Path] | None,
         typer.Option(
@@ -138,7 +127,7 @@ def remediate(
         ),
     ] = None,
     db: DbOption = None,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
     """Plan the cheapest raises that close a gap, within limits, and re-run the audit to prove it.
@@ -154,9 +143,6 @@ def remediate(
         latticework remediate --target track:G8 --max-raise 8 --events-out raises/
         latticework remediate --target gender --budget 250000 --format html --out plan.html
     """
-    require_format(
-        output_format, {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD, OutputFormat.HTML}
-    )
     from latticework.audit import AuditOptions
     from latticework.remediation.plan import BandMax, Constraints
     from latticework.remediation.targets import parse_target
@@ -168,7 +154,7 @@ def remediate(
     )
     from latticework.services.remediation import remediate_organisation, write_plan_files
 
-    try:
+    with reported():
         if band_max not in (BandMax.RESPECT.value, BandMax.FLAG.value):
             raise _usage(f"--band-max {band_max!r} is not respect or flag.")
         constraints = Constraints(
@@ -178,7 +164,7 @@ def remediate(
             rates=_rates(rates or []),
         )
         parsed = parse_target(target, None if goal is None else goal / 100)
-        data_date = as_of.date() if as_of is not None else None
+        data_date = day(as_of)
         with open_unit_of_work(db) as uow:  # read-only: nothing to commit
             result = remediate_organisation(
                 uow,
@@ -189,13 +175,10 @@ def remediate(
                 framework_files=framework_files,
             )
         if events_out is not None:
-            when = effective.date() if effective is not None else (data_date or date.today())
+            when = day(effective) or data_date or date.today()
             written = write_plan_files(result, events_out, when)
             for path, rows in written:
                 stderr_console().print(f"Wrote {rows} rows to {path}.")
-    except LatticeworkError as exc:
-        usage = any(p.code in USAGE_CODES for p in exc.problems)
-        fail(exc, EXIT_USAGE if usage else EXIT_FINDINGS)
     plan, changes = result.plan, result.changes
     if output_format is OutputFormat.JSON:
         data = remediation_json(plan, changes, min_group=min_group, per_person=per_person)

@@ -10,12 +10,11 @@ import typer
 
 from latticework.cli.common import (
     DbOption,
-    FormatOption,
     OutOption,
     OutputFormat,
+    ViewFormat,
     fail,
     open_unit_of_work,
-    require_format,
     text_width,
     write_output,
 )
@@ -50,7 +49,7 @@ def team_view(
     search: Annotated[str | None, typer.Option("--search", help="Part of a name.")] = None,
     page: Annotated[int, typer.Option("--page", help="Page number, from 1.")] = 1,
     per_page: Annotated[int, typer.Option("--per-page", help="Rows per page (1-200).")] = 50,
-    output_format: FormatOption = OutputFormat.TEXT,
+    output_format: ViewFormat = OutputFormat.TEXT,
     out: OutOption = None,
     db: DbOption = None,
 ) -> None:
@@ -60,8 +59,6 @@ def team_view(
     Example:
         latticework team-view E0042 --sort ready --descending --format md
     """
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MD,
-                                   OutputFormat.HTML})  # fmt: skip
     from latticework.growth.team_view import TeamQuery
     from latticework.reports.team_view import team_view_document
     from latticework.services.frameworks import current_framework

@@ -14,13 +14,12 @@ from latticework.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     DbOption,
-    FormatOption,
     OutOption,
     OutputFormat,
+    TextJsonFormat,
     database_url,
     fail,
     open_unit_of_work,
-    require_format,
     write_output,
 )
 from latticework.errors import LatticeworkError
@@ -169,7 +168,7 @@ def users_add(
 
 @users_app.command("list")
 def users_list(
-    db: DbOption = None, output_format: FormatOption = OutputFormat.TEXT, out: OutOption = None
+    db: DbOption = None, output_format: TextJsonFormat = OutputFormat.TEXT, out: OutOption = None
 ) -> None:
     """List users with their roles and linked people.
 
@@ -178,7 +177,6 @@ def users_list(
     """
     from latticework.services import accounts
 
-    require_format(output_format, {OutputFormat.TEXT, OutputFormat.JSON})
     with _uow(db) as uow:
         users = accounts.list_users(uow)
     if output_format is OutputFormat.JSON:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from latticework.audit.checks.eu_pay_transparency import GENDER_CODES
 from latticework.compliance.categories import categorise
-from latticework.org.columns import HOURS_PER_YEAR
+from latticework.org.columns import HOURS_PER_YEAR, PERIODS_PER_YEAR
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,7 +58,7 @@ def directive_pay(people: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     hours = col("hours_per_week", np.nan).astype(float) * WEEKS_PER_YEAR
     hours_known = hours.notna() & (hours > 0)
     # Pay actually received in a year (not scaled to full time), to divide by real hours.
-    received = np.where(period.eq("month"), base * 12, base)
+    received = base * period.map(PERIODS_PER_YEAR).astype(float).fillna(1.0)
     basic_hourly = np.where(
         period.eq("hour"),
         base,

@@ -286,8 +286,13 @@ def assess_readiness(
         following = framework.next_level(person.level)
         target = following.id if following else None
     elif not framework.has_level(target):
+        levels = ", ".join(p.level.id for p in framework.placements())
         raise LatticeworkError(
-            Problem(f"target level {target!r} is not in the framework", code="unknown-level")
+            Problem(
+                f"target level {target!r} is not in the framework",
+                fix=f"Give one of the framework's levels: {levels}.",
+                code="unknown-target",
+            )
         )
     next_assessment = (
         assess_level(framework, target, target_path or person.path, ratings, rule.meets_rating + 1)

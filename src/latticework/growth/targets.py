@@ -82,7 +82,7 @@ def choose_target(
                 f"There is no level {target_level!r} in the framework.",
                 Location(field="target"),
                 fix=f"Choose one of the moves open from here: {choices}.",
-                code="unknown-level",
+                code="unknown-target",
             )
         )
     here = framework.grade_rank(framework.level(level).grade)

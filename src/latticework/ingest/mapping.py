@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.loading import parse_yaml
 from latticework.framework.model import Framework
+from latticework.ingest.encoding import known_encoding
 from latticework.ingest.limits import ReadLimits
 from latticework.ingest.uniques import by_unique
 from latticework.org.columns import TABLES
@@ -66,6 +67,52 @@ class TitleRule(_Model):
         return re.search(self.pattern, title) is not None
 
 
+class SkipRule(_Model):
+    """Rows of a table not to import (contractors, test accounts), by one column's value.
+
+    The column is the export's header (or its canonical name); values are compared
+    trimmed and ignoring case, a `pattern` is a regular expression searched in the cell.
+    """
+
+    column: str
+    equals: str | None = None
+    one_of: list[str] | None = None
+    pattern: str | None = None
+    table: str = "people"
+    reason: str | None = None
+    """Said in the import report (default: the rule itself)."""
+
+    @model_validator(mode="after")
+    def _one_test(self) -> SkipRule:
+        if sum(t is not None for t in (self.equals, self.one_of, self.pattern)) != 1:
+            raise ValueError("give exactly one of `equals`, `one_of` or `pattern`")
+        if self.pattern is not None:
+            try:
+                re.compile(self.pattern)
+            except re.error as exc:
+                raise ValueError(f"`pattern` is not a valid regular expression: {exc}") from None
+        return self
+
+    def describe(self) -> str:
+        if self.reason:
+            return self.reason
+        if self.equals is not None:
+            return f"{self.column} is {self.equals!r}"
+        if self.one_of is not None:
+            return f"{self.column} is one of {', '.join(repr(v) for v in self.one_of)}"
+        return f"{self.column} matches {self.pattern!r}"
+
+    def matches(self, cells: pd.Series) -> pd.Series:
+        text = cells.astype("str").str.strip()
+        if self.pattern is not None:
+            return text.str.contains(self.pattern, regex=True).fillna(False).astype(bool)
+        wanted = [self.equals] if self.equals is not None else list(self.one_of or [])
+        return text.str.casefold().isin([_fold(v) for v in wanted])
+
+
+DEFAULT_PAY_FLOOR = 1000.0
+
+
 class Mapping(_Model):
     """How one HRIS's exports map onto the canonical tables."""
 
@@ -84,6 +131,30 @@ class Mapping(_Model):
     """Per canonical column: export value → canonical value, e.g. pay_period: {Annual: year}."""
     limits: ReadLimits = Field(default_factory=ReadLimits)
     """Size limits per file or sheet (rows, columns, cells, uncompressed XLSX size)."""
+    skip_rows: list[SkipRule] = Field(default_factory=list)
+    """Rows not to import; the report says how many each rule skipped."""
+    pay_floor: dict[str, float] = Field(default_factory=lambda: {"default": DEFAULT_PAY_FLOOR})
+    """Annual full-time base pay below this is implausible (a placeholder such as 1.00),
+    per currency code; `default` for the others. Checked with or without pay bands."""
+    encoding: str | None = None
+    """Text encoding of the CSV files (e.g. cp1252, utf-16); default: detected per file."""
+
+    @field_validator("pay_floor")
+    @classmethod
+    def _floors(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, floor in value.items():
+            if key != "default" and not re.fullmatch(r"[A-Z]{3}", key):
+                raise ValueError(f"{key!r} is not a currency code (e.g. USD) or `default`")
+            if floor < 0:
+                raise ValueError(f"the floor for {key} is negative")
+        return {"default": DEFAULT_PAY_FLOOR, **value}
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        if value is not None and not known_encoding(value):
+            raise ValueError(f"unknown encoding {value!r}; use e.g. utf-8, cp1252, latin-1, utf-16")
+        return value
 
 
 def _fold(text: str) -> str:
@@ -114,7 +185,7 @@ def load_mapping(path: Path) -> Mapping:
             ]
         ) from None
     problems = []
-    for table in [*mapping.tables, *mapping.files.values()]:
+    for table in [*mapping.tables, *mapping.files.values(), *(r.table for r in mapping.skip_rows)]:
         if table not in TABLES:
             problems.append(
                 Problem(
@@ -138,6 +209,51 @@ def load_mapping(path: Path) -> Mapping:
     if problems:
         raise LatticeworkError(problems)
     return mapping
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRows:
+    """Rows a `skip_rows` rule kept out of the import."""
+
+    table: str
+    source: str
+    count: int
+    reason: str
+    first_row: int
+
+
+def skip_rows(
+    frame: pd.DataFrame, table: str, source: str, mapping: Mapping, problems: list[Problem]
+) -> tuple[pd.DataFrame, list[SkippedRows]]:
+    """The frame without the rows the mapping's `skip_rows` rules name (row numbers kept)."""
+    rules = [r for r in mapping.skip_rows if r.table == table]
+    skipped: list[SkippedRows] = []
+    for rule in rules:
+        header = skip_column(rule, frame.columns, table, mapping)
+        if header is None:
+            problems.append(
+                Problem(
+                    f"The mapping's skip_rows rule names column '{rule.column}', which "
+                    f"{Path(source).name} does not have.",
+                    Location(source, row=1),
+                    "Use a header of the file (or its canonical name) in the rule.",
+                    "skip-rule-column",
+                )
+            )
+            continue
+        hit = rule.matches(frame[header])
+        rows = frame.index[hit]
+        if len(rows):
+            skipped.append(SkippedRows(table, source, len(rows), rule.describe(), int(rows[0])))
+            frame = frame.loc[~hit]
+    return frame, skipped
+
+
+def skip_column(rule: SkipRule, headers: pd.Index, table: str, mapping: Mapping) -> str | None:
+    """The file's header a rule tests: the header itself, or the one renamed to it."""
+    if rule.column in headers:
+        return rule.column
+    return next((h for h in headers if canonical_header(h, table, mapping) == rule.column), None)
 
 
 def map_values(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:

@@ -8,6 +8,7 @@ other tables are in `validation`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -17,7 +18,8 @@ from latticework.ingest.findings import Findings, show
 from latticework.ingest.mapping import Mapping, canonical_header
 from latticework.ingest.sources import RawTable
 from latticework.ingest.uniques import by_unique
-from latticework.org.columns import TABLES
+from latticework.org.columns import PAY_PERIOD_ALIASES, TABLES
+from latticework.org.numbers import exact_floats
 from latticework.org.validity import (
     CONTROL_CHARACTERS,
     EARLIEST_DATE,
@@ -40,6 +42,11 @@ DEFAULTS: dict[tuple[str, str], str | float] = {
     ("participation", "role"): "member",
 }
 """Values used when an optional column or cell is empty (the defaults docs/data-format.md gives)."""
+
+ALIASES: dict[tuple[str, str], dict[str, str]] = {("people", "pay_period"): PAY_PERIOD_ALIASES}
+"""Choice values as HRIS exports spell them (weekly, bi-weekly, …), read as canonical ones."""
+# What a job-title rule fills in: an unmapped title explains these empty cells, no others.
+TITLE_FILLED = {"discipline", "track", "level"}
 
 # End dates of leadership roles are time boxes and may lie ahead; so is the end of a leave.
 FUTURE_ALLOWED = {("roles", "end_date"), ("events", "end_date")}
@@ -70,8 +77,10 @@ def rename_columns(raw: RawTable, mapping: Mapping, findings: Findings) -> pd.Da
     spec = TABLES[raw.table]
     renamed = {h: canonical_header(h, raw.table, mapping) for h in raw.frame.columns}
     keep = [mapping.title_column] if raw.table == "people" else []
+    # A column only a skip_rows rule reads is expected, not unknown.
+    tested = {r.column for r in mapping.skip_rows if r.table == raw.table}
     for header, name in renamed.items():
-        if name not in spec.names and name not in keep:
+        if name not in spec.names and name not in keep and header not in tested:
             findings.warning(
                 Problem(
                     f"Column '{header}' is not a column of {spec.file_name}; it is ignored.",
@@ -96,8 +105,9 @@ def parse_table(
 ) -> ParsedTable:
     """Type every column of a renamed text frame, reporting every bad cell.
 
-    `explained_missing` marks rows whose empty required values are already
-    reported otherwise (an unmapped job title), so they are not reported twice.
+    `explained_missing` marks rows whose empty discipline, track and level are
+    already reported otherwise (an unmapped job title), so they are not reported
+    twice; every other problem of those rows is reported.
     """
     import pandas as pd
 
@@ -127,7 +137,7 @@ def parse_table(
         default = DEFAULTS.get((table, column.name))
         if column.required and column.name in frame:
             absent = cells.isna()
-            if explained_missing is not None:
+            if explained_missing is not None and column.name in TITLE_FILLED:
                 absent &= ~explained_missing.reindex(cells.index, fill_value=False)
             findings.rows(
                 source=source,
@@ -181,7 +191,12 @@ def parse_table(
                 )
             out[column.name] = parsed
         elif column.kind in ("float", "int"):
-            numbers = by_unique(cells, lambda c: pd.to_numeric(c, errors="coerce"))
+            numbers = by_unique(
+                cells,
+                exact_floats
+                if column.kind == "float"
+                else lambda c: pd.to_numeric(c, errors="coerce"),
+            )
             bad = cells.notna() & numbers.isna()
             if column.kind == "int":
                 bad |= numbers.notna() & (numbers % 1 != 0)
@@ -201,7 +216,7 @@ def parse_table(
                 numbers = numbers.fillna(default)
             out[column.name] = numbers.astype("float64" if column.kind == "float" else "Int64")
         elif column.kind == "enum":
-            folded = by_unique(cells, lambda c: c.str.lower())
+            folded = by_unique(cells, _folder(ALIASES.get((table, column.name), {})))
             bad = folded.notna() & ~folded.isin(column.choices)
             findings.rows(
                 source=source,
@@ -251,6 +266,15 @@ def _check_text(
             fix=f"Ids may hold {ID_CHARACTERS}; at most {ID_MAX_LENGTH} characters.",
             code="bad-id",
         )
+
+
+def _folder(aliases: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
+    """Choice cells lower-cased, with the export's spellings read as canonical values."""
+
+    def fold(cells: pd.Series) -> pd.Series:
+        return cells.str.lower().replace(aliases) if aliases else cells.str.lower()
+
+    return fold
 
 
 def _clean(cells: pd.Series) -> pd.Series:

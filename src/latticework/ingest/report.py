@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from latticework.errors import LatticeworkError, Problem
-from latticework.ingest.mapping import TitleCount
+from latticework.ingest.mapping import SkippedRows, TitleCount
 
 Progress = Callable[[str, int, int], None]
 """Told (description, steps done, total steps) as an import goes, for a progress bar."""
@@ -42,6 +42,8 @@ class ImportReport:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     unmapped_titles: list[TitleCount] = field(default_factory=list)
+    skipped: list[SkippedRows] = field(default_factory=list)
+    """Rows the mapping's `skip_rows` kept out, per rule and file."""
     seconds: float = 0.0
 
     @property
@@ -78,6 +80,16 @@ class ImportReport:
             "errors": [p.to_dict() for p in self.errors],
             "warnings": [p.to_dict() for p in self.warnings],
             "warning_counts": self.warning_counts(),
+            "skipped": [
+                {
+                    "table": k.table,
+                    "source": k.source,
+                    "rows": k.count,
+                    "reason": k.reason,
+                    "first_row": k.first_row,
+                }
+                for k in self.skipped
+            ],
             "unmapped_titles": [
                 {"title": t.title, "count": t.count, "first_row": t.first_row}
                 for t in self.unmapped_titles

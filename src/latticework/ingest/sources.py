@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Location, Problem
+from latticework.ingest.encoding import detect_encoding, require_decodable, undecodable_problem
 from latticework.ingest.limits import ReadLimits, over_limit
 from latticework.ingest.xlsx import check_uncompressed_size, read_sheet_cells
 from latticework.org.columns import TABLES
@@ -102,9 +103,14 @@ def find_sources(
 
 
 def read_sources(
-    sources: list[tuple[Path, str | None]], limits: ReadLimits | None = None
+    sources: list[tuple[Path, str | None]],
+    limits: ReadLimits | None = None,
+    encoding: str | None = None,
 ) -> list[RawTable]:
-    """Read every file; a table given twice is an error (which one should win?)."""
+    """Read every file; a table given twice is an error (which one should win?).
+
+    CSV files are read in `encoding`, else in the encoding detected per file
+    (`ingest.encoding`)."""
     limits = limits or ReadLimits()
     tables: list[RawTable] = []
     problems: list[Problem] = []
@@ -112,7 +118,7 @@ def read_sources(
         try:
             if path.suffix.lower() == ".csv":
                 assert table is not None
-                tables.append(RawTable(table, str(path), read_csv(path, limits)))
+                tables.append(RawTable(table, str(path), read_csv(path, limits, encoding)))
             else:
                 tables.extend(read_workbook(path, table, limits))
         except LatticeworkError as exc:
@@ -175,9 +181,9 @@ DELIMITERS = (",", ";", "\t")
 _HEADER_BYTES = 1 << 20
 
 
-def _header_line(path: Path) -> str:
+def _header_line(path: Path, encoding: str) -> str:
     try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        with path.open(encoding=encoding, errors="replace", newline="") as handle:
             return handle.readline(_HEADER_BYTES)
     except OSError:
         return ""
@@ -191,14 +197,24 @@ def _delimiter(header: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def read_csv(path: Path, limits: ReadLimits | None = None) -> pd.DataFrame:
-    """A CSV file as text cells, indexed by spreadsheet row (header = 1)."""
+def read_csv(
+    path: Path, limits: ReadLimits | None = None, encoding: str | None = None
+) -> pd.DataFrame:
+    """A CSV file as text cells, indexed by spreadsheet row (header = 1), in `encoding`
+    or the detected one."""
     import pandas as pd
 
     limits = limits or ReadLimits()
     source = str(path)
-    header_line = _header_line(path)
+    try:
+        chosen = encoding or detect_encoding(path)
+    except OSError as exc:
+        raise LatticeworkError(
+            Problem(f"Cannot read the file: {exc.strerror}.", Location(source), None, "not-found")
+        ) from None
+    header_line = _header_line(path, chosen)
     separator = _delimiter(header_line)
+    require_decodable(path, chosen, separator, explicit=encoding is not None)
     # Counting separators over-counts quoted ones: an upper bound, refused before parsing.
     if header_line.count(separator) + 1 > limits.max_columns:
         raise LatticeworkError(
@@ -220,7 +236,7 @@ def read_csv(path: Path, limits: ReadLimits | None = None) -> pd.DataFrame:
             dtype=str,
             keep_default_na=False,
             skip_blank_lines=False,
-            encoding="utf-8-sig",
+            encoding=chosen,
             quoting=csv.QUOTE_MINIMAL,
             sep=separator,
             nrows=max_rows + 2,  # the header, the allowed rows, and one to tell "too many"
@@ -229,14 +245,9 @@ def read_csv(path: Path, limits: ReadLimits | None = None) -> pd.DataFrame:
         raise LatticeworkError(
             Problem("The file is empty.", Location(source), "Export it with a header row.", "empty")
         ) from None
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:  # checked above; a race with a writer can still get here
         raise LatticeworkError(
-            Problem(
-                f"Not UTF-8 text (byte {exc.start}).",
-                Location(source),
-                "Export the file as CSV UTF-8.",
-                "encoding",
-            )
+            undecodable_problem(path, chosen, separator, explicit=encoding is not None)
         ) from None
     except pd.errors.ParserError as exc:
         line = re.search(r"line (\d+)", str(exc))

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from latticework.errors import Location, Problem
 from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings, show
-from latticework.org.columns import TABLES
+from latticework.ingest.mapping import DEFAULT_PAY_FLOOR
+from latticework.org.columns import PAY_PERIODS, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,8 +55,12 @@ def validate_tables(
     framework: Framework,
     stored_people: pd.DataFrame,
     findings: Findings,
+    pay_floor: dict[str, float] | None = None,
 ) -> None:
-    """Run every cross-table and framework check on the usable parsed tables."""
+    """Run every cross-table and framework check on the usable parsed tables.
+
+    `pay_floor` is the mapping's: annual full-time base pay below it, per currency, is
+    implausible (default 1,000 in any currency)."""
     people = known_people(tables, stored_people)
     for name, parsed in tables.items():
         if not parsed.usable:
@@ -66,7 +71,8 @@ def validate_tables(
     if "people" in tables and tables["people"].usable:
         p = tables["people"]
         _people_framework(p, framework, findings)
-        _people_pay(p, framework, findings)
+        below_floor = _pay_floor(p, framework, pay_floor or {}, findings)
+        _people_pay(p, framework, findings, below_floor)
         _people_dates(p, findings)
         _managers(p, people, findings)
         _cycles(p, stored_people, findings)
@@ -239,7 +245,56 @@ def _people_framework(parsed: ParsedTable, fw: Framework, findings: Findings) ->
     )
 
 
-def _people_pay(parsed: ParsedTable, fw: Framework, findings: Findings) -> None:
+def _pay_floor(
+    parsed: ParsedTable, fw: Framework, floors: dict[str, float], findings: Findings
+) -> pd.Index:
+    """Placeholder pay (1.00, 0.01) is implausible with or without pay bands, and whether
+    or not the row has a level: only the amount, period and FTE are needed. Returns the
+    rows flagged (the band check does not flag them again)."""
+    import pandas as pd
+
+    from latticework.org.dataset import add_derived_pay
+
+    p = parsed.frame
+    usable = (p["base_salary"] > 0) & (p["fte"] > 0) & (p["fte"] <= 1)
+    if not usable.any():
+        return pd.Index([])
+    rows = p.loc[usable]
+    pay = add_derived_pay(rows, fw)["base_annual_fte"]
+    currency = rows["currency"].fillna("")
+    default = floors.get("default", DEFAULT_PAY_FLOOR)
+    floor = currency.map(floors).astype("float64").fillna(default)
+    below = pay < floor
+    detail = pd.Series(
+        pay.map("{:,.2f}".format)
+        + " "
+        + currency
+        + "|"
+        + floor.map("{:,.0f}".format)
+        + " "
+        + currency,
+        index=rows.index,
+    )
+    findings.rows(
+        source=parsed.source,
+        frame=rows,
+        mask=below,
+        column="base_salary",
+        message=lambda _v, d: (
+            f"Annual full-time base pay {str(d).split('|')[0]} is below the floor of "
+            f"{str(d).split('|')[1]}: a placeholder salary, or the wrong pay_period?"
+        ),
+        fix=f"Check the amount, pay_period ({', '.join(PAY_PERIODS)}) and fte; if the pay "
+        "is real, lower `pay_floor:` for its currency in the mapping file.",
+        code="pay-below-floor",
+        detail=detail,
+    )
+    return rows.index[below.to_numpy()]
+
+
+def _people_pay(
+    parsed: ParsedTable, fw: Framework, findings: Findings, below_floor: pd.Index
+) -> None:
     import pandas as pd
 
     from latticework.org.dataset import add_derived_pay
@@ -316,8 +371,13 @@ def _people_pay(parsed: ParsedTable, fw: Framework, findings: Findings) -> None:
     )
     pay = derived["base_annual_fte"]
     same_currency = merged["band_currency"].eq(merged["currency"])
-    far = same_currency & (
-        (pay < FAR_BELOW_BAND * merged["band_min"]) | (pay > FAR_ABOVE_BAND * merged["band_max"])
+    far = (
+        same_currency
+        & ~merged.index.isin(below_floor)
+        & (
+            (pay < FAR_BELOW_BAND * merged["band_min"])
+            | (pay > FAR_ABOVE_BAND * merged["band_max"])
+        )
     )
     outside = same_currency & ~far & ((pay < merged["band_min"]) | (pay > merged["band_max"]))
     band_text = (
@@ -342,7 +402,7 @@ def _people_pay(parsed: ParsedTable, fw: Framework, findings: Findings) -> None:
             f"Annual full-time base pay {str(d).split('|')[0]} is implausibly far from the band "
             f"for {str(d).split('|')[1]}: below 0.1× its minimum or above 10× its maximum."
         ),
-        fix="Check the amount, pay_period (year, month, hour) and fte.",
+        fix=f"Check the amount, pay_period ({', '.join(PAY_PERIODS)}) and fte.",
         code="pay-implausible",
         detail=detail,
     )

@@ -60,9 +60,26 @@ EVENT_TYPES = (
     "exit",
     *LEAVE_TYPES,
 )
-PAY_PERIODS = ("year", "month", "hour")
+# New periods go last: the demo stores a period as its index in this tuple.
+PAY_PERIODS = ("year", "month", "hour", "week", "fortnight")
 # Hours in a full-time year, used to annualise hourly pay (40 h × 52 weeks).
 HOURS_PER_YEAR = 2080
+PERIODS_PER_YEAR = {"year": 1.0, "month": 12.0, "fortnight": 26.0, "week": 52.0}
+"""Pay periods a year (hourly pay is annualised with HOURS_PER_YEAR and is full time)."""
+PAY_PERIOD_ALIASES = {
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "hourly": "hour",
+    "weekly": "week",
+    "biweekly": "fortnight",
+    "bi-weekly": "fortnight",
+    "bi_weekly": "fortnight",
+    "biweek": "fortnight",
+    "fortnightly": "fortnight",
+}
+"""What HRIS exports write for the pay periods, read as the canonical value."""
 IMPACT_CATEGORIES = ("risk_reduction", "enablement", "efficiency", "excellence")
 PARTICIPATION_ROLES = ("member", "attendee", "decision_maker")
 RATERS = ("self", "manager", "peer")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from latticework.org.columns import HOURS_PER_YEAR, TABLES
+from latticework.org.columns import HOURS_PER_YEAR, PERIODS_PER_YEAR, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,16 +59,19 @@ class OrgDataset:
 
 
 def annualise(amount: pd.Series, period: pd.Series) -> pd.Series:
-    """Pay in a year: monthly × 12, hourly × 2,080 full-time hours, yearly as is."""
-    factor = period.fillna("year").map({"year": 1.0, "month": 12.0, "hour": float(HOURS_PER_YEAR)})
+    """Pay in a year: monthly × 12, fortnightly × 26, weekly × 52, hourly × 2,080
+    full-time hours, yearly as is."""
+    factors = {**PERIODS_PER_YEAR, "hour": float(HOURS_PER_YEAR)}
+    factor = period.fillna("year").map(factors)
     return amount.astype(float) * factor.astype(float)
 
 
 def add_derived_pay(people: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     """Add base_annual_fte, total_annual_fte and grade to a people frame (returns a copy).
 
-    Hourly pay is already a full-time rate once annualised; yearly and monthly
-    pay of part-timers is divided by their FTE so everyone is compared at 1.0.
+    Hourly pay is already a full-time rate once annualised; yearly, monthly,
+    fortnightly and weekly pay of part-timers is divided by their FTE so everyone is
+    compared at 1.0.
     """
     import numpy as np
     import pandas as pd

@@ -63,7 +63,9 @@ def document_text(doc: Document, width: int = 100) -> str:
         elif isinstance(block, Table):
             if block.caption:
                 out += textwrap.wrap(block.caption, width)
-            out += table_lines(block.columns, block.rows, width, block.numeric)
+            count = len(block.columns)  # a short row is padded with empty cells
+            rows = [[*r, *[""] * (count - len(r))] for r in block.rows]
+            out += table_lines(block.columns, rows, width, block.numeric)
         elif isinstance(block, BarChart | LineChart):
             out += textwrap.wrap(f"[chart: {block.title} — see --format html or pdf]", width)
         out.append("")

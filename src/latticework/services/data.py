@@ -24,10 +24,12 @@ from latticework.framework.model import Framework
 from latticework.ingest.findings import Findings
 from latticework.ingest.mapping import (
     Mapping,
+    SkippedRows,
     TitleCount,
     load_mapping,
     map_titles,
     map_values,
+    skip_rows,
 )
 from latticework.ingest.parsing import ParsedTable, parse_table, rename_columns
 from latticework.ingest.report import ImportReport, Progress, TableSummary
@@ -57,6 +59,8 @@ class _Checked:
     findings: Findings
     unmapped: list[TitleCount]
     stored_promotions: StoredPromotions = field(default_factory=StoredPromotions)
+    skipped: list[SkippedRows] = field(default_factory=list)
+    pay_floor: dict[str, float] | None = None
 
 
 def _quiet(_description: str, _completed: int, _total: int) -> None:
@@ -72,11 +76,13 @@ def import_organisation(
     dry_run: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Validate HRIS files and, when nothing is wrong and not `dry_run`, write them.
 
     Raises LatticeworkError for input that cannot be read at all (missing
     files, broken YAML); every problem inside the data is in the report.
+    `encoding` (else the mapping's `encoding:`, else detection) is the CSV files'.
     """
     started = time.perf_counter()
     step: Progress = progress or _quiet
@@ -84,7 +90,11 @@ def import_organisation(
     step("Reading files", 0, total)
     the_mapping = load_mapping(mapping) if mapping is not None else Mapping()
     framework, framework_files_used = _framework_for_import(url, framework_files, dry_run)
-    raws = read_sources(find_sources(paths, the_mapping.files), the_mapping.limits)
+    raws = read_sources(
+        find_sources(paths, the_mapping.files),
+        the_mapping.limits,
+        encoding or the_mapping.encoding,
+    )
     step("Checking columns and values", 1, total)
     checked = _parse_raw(raws, the_mapping, framework, today or date.today())
     del raws  # the text cells: the typed frames are all that is needed from here
@@ -211,7 +221,11 @@ def _parse_raw(
     findings = Findings()
     tables: dict[str, ParsedTable] = {}
     unmapped: list[TitleCount] = []
+    skipped: list[SkippedRows] = []
     for raw in raws:
+        kept, skipped_here = skip_rows(raw.frame, raw.table, raw.source, mapping, findings.errors)
+        skipped += skipped_here
+        raw = replace(raw, frame=kept)
         frame = map_values(rename_columns(raw, mapping, findings), mapping)
         explained = None
         if raw.table == "people":
@@ -227,7 +241,7 @@ def _parse_raw(
             date_format=mapping.date_format,
             explained_missing=explained,
         )
-    return _Checked(tables, findings, unmapped)
+    return _Checked(tables, findings, unmapped, skipped=skipped, pay_floor=mapping.pay_floor)
 
 
 def _report_unmapped(
@@ -322,7 +336,7 @@ def _validate(checked: _Checked, framework: Framework, stored: pd.DataFrame) -> 
     from latticework.ingest.validation import validate_tables
 
     findings = checked.findings
-    validate_tables(checked.tables, framework, stored, findings)
+    validate_tables(checked.tables, framework, stored, findings, pay_floor=checked.pay_floor)
     validate_promotion_tables(checked.tables, framework, checked.stored_promotions, findings)
     sources = [t.source for t in checked.tables.values()]
     findings.errors = in_reading_order(findings.errors, sources)
@@ -342,6 +356,7 @@ def _check_only(
         errors=checked.findings.errors,
         warnings=checked.findings.warnings,
         unmapped_titles=checked.unmapped,
+        skipped=checked.skipped,
         seconds=time.perf_counter() - started,
     )
 
@@ -371,6 +386,7 @@ def _check_and_write(
             errors=checked.findings.errors,
             warnings=checked.findings.warnings,
             unmapped_titles=checked.unmapped,
+            skipped=checked.skipped,
             seconds=time.perf_counter() - started,
         )
     _, framework_stored = uow.frameworks.store(framework, framework_files)
@@ -395,6 +411,7 @@ def _check_and_write(
         errors=[],
         warnings=checked.findings.warnings,
         unmapped_titles=checked.unmapped,
+        skipped=checked.skipped,
         seconds=time.perf_counter() - started,
     )
 

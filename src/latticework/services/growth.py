@@ -69,7 +69,11 @@ def classify_accomplishments(
     if discipline is not None and discipline not in {d.id for d in framework.disciplines}:
         known = ", ".join(d.id for d in framework.disciplines)
         raise LatticeworkError(
-            Problem(f"unknown discipline {discipline!r}", fix=f"Use one of: {known}.")
+            Problem(
+                f"unknown discipline {discipline!r}",
+                fix=f"Use one of: {known}.",
+                code="unknown-discipline",
+            )
         )
     if path is not None and not framework.has_path(path):
         known = ", ".join(p.id for p in framework.paths)

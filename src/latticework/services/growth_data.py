@@ -36,11 +36,17 @@ class GrowthData:
         return self.org.as_of
 
 
-def person_not_found(employee_id: str) -> LatticeworkError:
+def person_not_found(employee_id: str, known: Sequence[str] = ()) -> LatticeworkError:
+    """The error for an unknown id, suggesting the closest known ids (a typo is likeliest)."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(employee_id, list(known), n=5, cutoff=0.6)
+    hint = f"Did you mean {', '.join(close)}? " if close else ""
     return LatticeworkError(
         Problem(
             f"no person with employee id {employee_id!r} in the database",
-            fix="Check the id (it is the employee_id column of people.csv) or import the data.",
+            fix=f"{hint}Check the id (it is the employee_id column of people.csv) or import "
+            "the data.",
             code="person-not-found",
         )
     )
@@ -73,7 +79,8 @@ def person_data(
     framework = framework or current_framework(uow)
     org = uow.organisation.person(employee_id, as_of)
     if org is None:
-        raise person_not_found(employee_id)
+        ids = uow.organisation.columns("people", ["employee_id"])["employee_id"]
+        raise person_not_found(employee_id, [str(i) for i in ids.dropna()])
     return GrowthData(framework, org)
 
 

@@ -62,7 +62,9 @@ def _typed(series: pd.Series, kind: str) -> pd.Series:
 
         return timestamps(series)
     if kind == "float":
-        return pd.to_numeric(series).astype("float64")
+        from latticework.org.numbers import exact_floats
+
+        return exact_floats(series)
     if kind == "int":
         return pd.to_numeric(series).astype("Int64")
     return series.astype("str")
