@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from latticework.audit import AuditOptions, AuditReport, run_audit
+from latticework.audit.engine import Progress
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.org.dataset import OrgDataset
@@ -27,6 +28,7 @@ def audit_organisation(
     *,
     framework_files: list[Path] | None = None,
     as_of: date | None = None,
+    progress: Progress | None = None,
 ) -> AuditReport:
     """Audit the stored organisation against the current framework (or the given files).
 
@@ -67,7 +69,9 @@ def audit_organisation(
         lint_findings = list(lint(loaded))
     else:
         framework = current_framework(uow)
-    return audit_dataset(dataset, framework, options, lint_findings=lint_findings)
+    return audit_dataset(
+        dataset, framework, options, lint_findings=lint_findings, progress=progress
+    )
 
 
 def audit_dataset(
@@ -76,6 +80,7 @@ def audit_dataset(
     options: AuditOptions | None = None,
     *,
     lint_findings: list[object] | None = None,
+    progress: Progress | None = None,
 ) -> AuditReport:
     """Audit an organisation already in memory (the demo generator, tests, benchmarks)."""
-    return run_audit(dataset, framework, options, lint_findings=lint_findings)
+    return run_audit(dataset, framework, options, lint_findings=lint_findings, progress=progress)
