@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from latticework.accounts.model import ApiToken, Role, User
-from latticework.accounts.passwords import password_stamp
 from latticework.storage.tables import api_tokens, login_attempts, users
 
 
@@ -18,6 +17,11 @@ def aware(value: datetime) -> datetime:
 
 
 def _user(row: sa.Row[tuple[object, ...]]) -> User:
+    # Imported here: the passwords module hashes a dummy password with argon2 when it is
+    # imported (tens of ms and 64 MB), which programs that never read a user (the
+    # audit) should not pay for by importing storage.
+    from latticework.accounts.passwords import password_stamp
+
     m = row._mapping
     return User(
         id=int(m["id"]),
