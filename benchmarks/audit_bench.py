@@ -285,6 +285,12 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     framework = load_default_framework().framework
+    sqlite_url = f"sqlite:///{folder / 'audit-bench.db'}"
+    reusable = (folder / "audit-bench.db").exists() and (folder / "people.csv").exists()
+    if args.vs_analyst and args.reuse and reusable:
+        print(f"reusing {folder}")  # nothing to generate: the comparison reads only these
+        vs_analyst(sqlite_url, folder, args.repeat, args.analyst_venv)
+        return
     started = time.perf_counter()
     dataset = generate_organisation(
         framework, people=args.people, years=args.years, seed=0, as_of=AS_OF
@@ -294,8 +300,7 @@ def main() -> None:
         f"{len(dataset.events):,} events, {len(dataset.participation):,} participation "
         f"records, {args.years} years, generated in {time.perf_counter() - started:.1f} s"
     )
-    sqlite_url = f"sqlite:///{folder / 'audit-bench.db'}"
-    if args.reuse and (folder / "audit-bench.db").exists() and (folder / "people.csv").exists():
+    if args.reuse and reusable:
         print(f"reusing {folder}")
     else:
         _write_csv(dataset, framework, folder)
