@@ -111,11 +111,16 @@ class AuditContext:
 
     def attributes(self) -> list[str]:
         """Protected attributes to analyse: those asked for (or known) that have data."""
+        return list(self._attributes)
+
+    @cached_property
+    def _attributes(self) -> tuple[str, ...]:
+        # Asked for by several audits: one scan of the people frame per run, not per audit.
         people = self.dataset.people
         wanted = (
             self.options.attributes if self.options.attributes is not None else KNOWN_ATTRIBUTES
         )
-        return [a for a in wanted if a in people and people[a].notna().any()]
+        return tuple(a for a in wanted if a in people and people[a].notna().any())
 
 
 def audit_period(options: AuditOptions, as_of: date) -> tuple[date, date]:
