@@ -14,7 +14,18 @@ advancement audits on the same CSV files. It ends with a cProfile of the
 audit in process.
 
     .venv/bin/python benchmarks/audit_bench.py [--people 100000] [--years 5] [--repeat 3]
-        [--postgres URL | --no-postgres] [--keep DIR [--reuse]]
+        [--postgres URL | --no-postgres] [--keep DIR [--reuse]] [--vs-analyst]
+
+`--vs-analyst` measures only the headline comparison: the full audit (a fresh
+process reading SQLite, every audit, the JSON) against an analyst's pandas +
+statsmodels + lifelines script that computes the core track-parity numbers
+(per-grade pay by track, the adjusted pay gap with HC3 errors, promotion parity
+with Fisher's exact test, Kaplan-Meier time in level by track) from the CSV
+files. The script runs in its own virtual environment (`--analyst-venv`, made
+on first use with pip: lifelines caps pandas below the version latticework
+uses). The two alternate, run after run, so both see the same machine load; it
+prints each median, the ratio (ours / analyst: at most 1.0 is the goal) and the
+audit's peak memory.
 
 Wall time depends on how busy the machine is; each figure is printed with the
 process's CPU time and the load average, so runs on a shared machine can be read.
@@ -171,6 +182,81 @@ print(json.dumps({"total": done - start, "cpu": usage.ru_utime + usage.ru_stime,
 """
 
 
+# The analyst's script for --vs-analyst: the core track-parity numbers, as one would write
+# them with pandas, statsmodels and lifelines, reading the CSV files latticework exports.
+ANALYST_LIFELINES = ANALYST_FROM_CSV.replace(
+    """done = time.perf_counter()""",
+    """from lifelines import KaplanMeierFitter
+# Time in level: each promotion closes a spell; the current level is a censored spell.
+spells = events[events["type"] == "promotion"].sort_values(["employee_id", "date"])
+spells = spells.assign(start=spells.groupby("employee_id")["date"].shift())
+spells = spells.dropna(subset=["start"])
+spells = spells.merge(people[["employee_id", "track"]], on="employee_id")
+current = active.assign(start=active["level_start_date"].astype("datetime64[ns]"))
+durations = pd.concat([
+    pd.DataFrame({"track": spells["track"], "years": (spells["date"] - spells["start"]).dt.days
+                  / 365.25, "promoted": 1}),
+    pd.DataFrame({"track": current["track"], "years": (as_of - current["start"]).dt.days
+                  / 365.25, "promoted": 0}),
+])
+durations = durations[durations["years"] > 0]
+for track, group in durations.groupby("track"):
+    km = KaplanMeierFitter().fit(group["years"], group["promoted"])
+    results[("km-median", track)] = (km.median_survival_time_, None)
+done = time.perf_counter()""",
+).replace(
+    """people = pd.read_csv(f"{folder}/people.csv", parse_dates=["hire_date", "exit_date"])""",
+    """people = pd.read_csv(f"{folder}/people.csv",
+                     parse_dates=["hire_date", "exit_date", "level_start_date"])""",
+)
+
+
+def vs_analyst(url: str, folder: Path, repeat: int, analyst_venv: Path) -> None:
+    """The full audit against the analyst's script, alternately, with the ratio."""
+    python = _analyst_python(analyst_venv)
+    ours: list[dict[str, float]] = []
+    theirs: list[dict[str, float]] = []
+    for _ in range(repeat):
+        ours.append(_child(FULL_AUDIT, url, AS_OF.isoformat()))
+        theirs.append(_child(ANALYST_LIFELINES, str(folder), AS_OF.isoformat(), python=python))
+    wall = statistics.median(r["total"] for r in ours)
+    analyst = statistics.median(r["total"] for r in theirs)
+    cpu = statistics.median(r["cpu"] for r in ours)
+    analyst_cpu = statistics.median(r["cpu"] for r in theirs)
+    peak = max(r["peak_mb"] for r in ours)
+    loads = [r["load"] for r in ours + theirs]
+    our_runs = ", ".join(f"{r['total']:.2f}" for r in ours)
+    their_runs = ", ".join(f"{r['total']:.2f}" for r in theirs)
+    print(f"\nfull audit vs the analyst's script, alternately, median of {repeat}:")
+    print(
+        f"  latticework audit (SQLite, every audit, JSON): wall {wall:.2f} s, CPU {cpu:.2f} s, "
+        f"peak {peak:.0f} MB; runs {our_runs}"
+    )
+    print(
+        f"  analyst (pandas + statsmodels + lifelines, CSV): wall {analyst:.2f} s, "
+        f"CPU {analyst_cpu:.2f} s; runs {their_runs}"
+    )
+    print(
+        f"  ratio ours / analyst: wall {wall / analyst:.2f}, CPU {cpu / analyst_cpu:.2f} "
+        f"(goal <= 1.0); audit goal 2.5 s / 700 MB: "
+        f"{'met' if wall <= 2.5 and peak <= 700 else 'MISSED'}; "
+        f"load average {min(loads):.1f}-{max(loads):.1f}"
+    )
+
+
+def _analyst_python(venv: Path) -> str:
+    python = venv / "bin" / "python"
+    if not python.exists():
+        print(f"making the analyst's environment in {venv} (pandas, statsmodels, lifelines)")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "pandas", "statsmodels",
+             "lifelines", "scipy"],
+            check=True,
+        )  # fmt: skip
+    return str(python)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=100_000)
@@ -182,12 +268,29 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="Reuse the SQLite file and CSV files in --keep."
     )
+    parser.add_argument(
+        "--vs-analyst",
+        action="store_true",
+        help="Only the full audit against the analyst's pandas + statsmodels + lifelines script.",
+    )
+    parser.add_argument(
+        "--analyst-venv",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / ".venv-analyst",
+        help="The analyst script's virtual environment (made on first use).",
+    )
     args = parser.parse_args()
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="lw-audit-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     framework = load_default_framework().framework
+    sqlite_url = f"sqlite:///{folder / 'audit-bench.db'}"
+    reusable = (folder / "audit-bench.db").exists() and (folder / "people.csv").exists()
+    if args.vs_analyst and args.reuse and reusable:
+        print(f"reusing {folder}")  # nothing to generate: the comparison reads only these
+        vs_analyst(sqlite_url, folder, args.repeat, args.analyst_venv)
+        return
     started = time.perf_counter()
     dataset = generate_organisation(
         framework, people=args.people, years=args.years, seed=0, as_of=AS_OF
@@ -197,14 +300,18 @@ def main() -> None:
         f"{len(dataset.events):,} events, {len(dataset.participation):,} participation "
         f"records, {args.years} years, generated in {time.perf_counter() - started:.1f} s"
     )
-    sqlite_url = f"sqlite:///{folder / 'audit-bench.db'}"
-    if args.reuse and (folder / "audit-bench.db").exists() and (folder / "people.csv").exists():
+    if args.reuse and reusable:
         print(f"reusing {folder}")
     else:
         _write_csv(dataset, framework, folder)
         started = time.perf_counter()
         write_demo_database(sqlite_url, dataset, framework, replace=True)
         print(f"written to SQLite in {time.perf_counter() - started:.1f} s")
+    if args.vs_analyst:
+        del dataset
+        gc.collect()
+        vs_analyst(sqlite_url, folder, args.repeat, args.analyst_venv)
+        return
     targets = [("SQLite", sqlite_url)]
     schema = None
     postgres = None if args.no_postgres else (args.postgres or DEFAULT_POSTGRES)
@@ -256,9 +363,9 @@ def _write_csv(dataset, framework, folder: Path) -> None:  # type: ignore[no-unt
     (folder / "grades.json").write_text(json.dumps(grades))
 
 
-def _child(code: str, *argv: str) -> dict[str, float]:
+def _child(code: str, *argv: str, python: str = sys.executable) -> dict[str, float]:
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code), *argv],
+        [python, "-c", textwrap.dedent(code), *argv],
         capture_output=True,
         text=True,
         check=False,

@@ -33,6 +33,7 @@ EXPECTED_TABLES = {
     "access_log",
     "login_attempts",
     "audit_runs",
+    "audit_jobs",
     "promotion_cycles",
     "calibrations",
     "nominations",

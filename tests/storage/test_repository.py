@@ -160,6 +160,29 @@ def test_read_table_can_read_some_columns_of_some_rows(org_url: str) -> None:
     assert nothing.empty
 
 
+def test_read_table_can_read_only_the_rows_of_a_period(org_url: str) -> None:
+    """The audit reads only the participation period's records: both ends included."""
+    import pandas as pd
+
+    from latticework.storage.reading import read_table
+
+    with UnitOfWork(org_url) as uow:
+        everything = read_table(uow.connection, "events")
+        dates = sorted(everything["date"].unique())
+        assert len(dates) >= 3
+        first, last = dates[1].date(), dates[-2].date()
+        period = read_table(uow.connection, "events", between=("date", first, last))
+        both = read_table(
+            uow.connection, "events", only=("type", ["promotion"]), between=("date", first, last)
+        )
+        with pytest.raises(ValueError, match="not a date column"):
+            read_table(uow.connection, "events", between=("type", first, last))
+    inside = everything["date"].between(pd.Timestamp(first), pd.Timestamp(last))
+    assert period.reset_index(drop=True).equals(everything[inside].reset_index(drop=True))
+    expected = everything[inside & (everything["type"] == "promotion")]
+    assert both.reset_index(drop=True).equals(expected.reset_index(drop=True))
+
+
 def test_read_table_refuses_unknown_columns(org_url: str) -> None:
     from latticework.storage.reading import read_table
 

@@ -141,3 +141,24 @@ def tokens(org: Org) -> dict[str, str]:
             result[key] = accounts.create_api_token(uow, user.id, "tests")[1]
         uow.commit()
     return result
+
+
+def wait_for_audit_jobs(where: str | TestClient, timeout: float = 60.0) -> None:
+    """Until every queued audit job is done or failed (the app's worker thread runs them);
+    `where`: the database URL, or the client of the app on it."""
+    import time
+
+    from latticework.storage.unit_of_work import UnitOfWork
+
+    url = where if isinstance(where, str) else where.app.state.latticework.settings.database_url  # type: ignore[attr-defined]
+
+    deadline = time.monotonic() + timeout
+    while True:
+        with UnitOfWork(url) as uow:
+            pending = [
+                j.id for j in uow.audit_jobs.recent(100) if j.status in ("queued", "running")
+            ]
+        if not pending:
+            return
+        assert time.monotonic() < deadline, f"audit jobs {pending} still pending"
+        time.sleep(0.05)

@@ -10,7 +10,7 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import Org, csrf_from, log_in
+from tests.web.conftest import Org, csrf_from, log_in, wait_for_audit_jobs
 
 G8_FINDING = {
     "audit": "pay-parity",
@@ -31,6 +31,7 @@ def _start_run(client: TestClient, **fields: str) -> None:
         "/audit/runs", data={"csrf_token": csrf_from(form.text), **fields}, follow_redirects=False
     )
     assert response.status_code == 303, response.text
+    wait_for_audit_jobs(client)
 
 
 def _add_finding(org: Org, run_id: int, finding: dict[str, str]) -> None:

@@ -9,14 +9,14 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from latticework.cli import app as cli_app
-from tests.web.conftest import Org, csrf_from, log_in
+from tests.web.conftest import Org, csrf_from, log_in, wait_for_audit_jobs
 
 
 def _auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _start_run(client: TestClient, **fields: str) -> None:
+def _start_run(client: TestClient, org: Org, **fields: str) -> None:
     form = client.get("/audit")
     response = client.post(
         "/audit/runs",
@@ -25,11 +25,12 @@ def _start_run(client: TestClient, **fields: str) -> None:
     )
     assert response.status_code == 303, response.text
     assert response.headers["location"] == "/audit"
+    wait_for_audit_jobs(org.url)
 
 
 def test_a_stored_run_is_shown_without_recomputing_the_audit(client: TestClient, org: Org) -> None:
     log_in(client, "hr")
-    _start_run(client, as_of="2026-06-30", min_group="3")
+    _start_run(client, org, as_of="2026-06-30", min_group="3")
     with sqlite3.connect(org.path) as db:
         # Were the page to recompute, it would find nobody to audit and no marker.
         db.execute(
@@ -48,10 +49,12 @@ def test_a_stored_run_is_shown_without_recomputing_the_audit(client: TestClient,
     assert client.get("/audit?format=pdf").content.startswith(b"%PDF")
 
 
-def test_the_latest_run_is_the_one_shown(client: TestClient, tokens: dict[str, str]) -> None:
+def test_the_latest_run_is_the_one_shown(
+    client: TestClient, org: Org, tokens: dict[str, str]
+) -> None:
     log_in(client, "hr")
-    _start_run(client, as_of="2026-01-31")
-    _start_run(client, as_of="2026-06-30")
+    _start_run(client, org, as_of="2026-01-31")
+    _start_run(client, org, as_of="2026-06-30")
     latest = client.get("/api/audit/runs/latest", headers=_auth(tokens["people"])).json()
     assert latest["id"] == 2
     assert latest["user"] == "hr"
@@ -62,18 +65,23 @@ def test_the_latest_run_is_the_one_shown(client: TestClient, tokens: dict[str, s
 
 
 def test_only_the_people_role_may_see_or_start_audit_runs(
-    client: TestClient, tokens: dict[str, str]
+    client: TestClient, org: Org, tokens: dict[str, str]
 ) -> None:
     for role in ("employee", "colleague", "manager", "admin"):
         auth = _auth(tokens[role])
-        assert client.post("/api/audit/runs", headers=auth).status_code == 403, role
+        assert client.post("/api/audit", headers=auth).status_code == 403, role
         assert client.get("/api/audit/runs/latest", headers=auth).status_code == 403, role
+        assert client.get("/api/audit/jobs/1", headers=auth).status_code == 403, role
     people = _auth(tokens["people"])
     assert client.get("/api/audit/runs/latest", headers=people).status_code == 404
-    created = client.post("/api/audit/runs", headers=people)
-    assert created.status_code == 201
-    assert created.json()["report"]["headcount"] == 6
-    assert client.get("/api/audit/runs/latest", headers=people).json()["id"] == created.json()["id"]
+    queued = client.post("/api/audit", headers=people)
+    assert queued.status_code == 202
+    wait_for_audit_jobs(org.url)
+    job = client.get(queued.headers["location"], headers=people).json()
+    assert job["status"] == "done"
+    latest = client.get("/api/audit/runs/latest", headers=people).json()
+    assert latest["id"] == job["run_id"]
+    assert latest["report"]["headcount"] == 6
 
 
 def test_the_dashboard_and_its_form_refuse_every_other_role(client: TestClient) -> None:
@@ -91,7 +99,9 @@ def test_starting_a_run_needs_the_forms_csrf_token(client: TestClient) -> None:
     log_in(client, "hr")
     response = client.post("/audit/runs", data={"min_group": "5"})
     assert response.status_code == 403
-    assert "No audit has been run yet" in client.get("/audit").text
+    page = client.get("/audit").text
+    assert "No audit has been run yet" in page
+    assert "Runs asked for" not in page  # nothing was queued
 
 
 def test_a_bad_date_in_the_run_form_is_located(client: TestClient) -> None:

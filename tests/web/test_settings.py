@@ -39,6 +39,11 @@ def test_every_setting_comes_from_its_environment_variable(
         "MAX_ANONYMOUS_REQUEST_BYTES": "2048",
         "TITLE": "Acme careers",
         "LOG_LEVEL": "WARNING",
+        "AUDIT_WORKER": "0",
+        "AUDIT_JOB_LEASE_SECONDS": "30",
+        "AUDIT_JOB_HEARTBEAT_SECONDS": "2.5",
+        "AUDIT_JOB_MAX_ATTEMPTS": "5",
+        "AUDIT_JOB_POLL_SECONDS": "0.5",
     }
     for name, value in values.items():
         monkeypatch.setenv(ENV_PREFIX + name, value)
@@ -56,6 +61,9 @@ def test_every_setting_comes_from_its_environment_variable(
     assert settings.max_anonymous_request_bytes == 2048
     assert settings.title == "Acme careers"
     assert settings.log_level == "warning"
+    assert settings.audit_worker is False
+    assert (settings.audit_job_lease_seconds, settings.audit_job_heartbeat_seconds) == (30, 2.5)
+    assert (settings.audit_job_max_attempts, settings.audit_job_poll_seconds) == (5, 0.5)
     assert len(values) == len(WebSettings.model_fields)
 
 

@@ -67,14 +67,7 @@ class AuditContext:
 
     @cached_property
     def period(self) -> tuple[date, date]:
-        end = self.options.period_end or self.as_of
-        if self.options.period_start is not None:
-            return self.options.period_start, end
-        try:
-            start = end.replace(year=end.year - 1)
-        except ValueError:  # 29 February
-            start = end.replace(year=end.year - 1, day=28)
-        return start, end
+        return audit_period(self.options, self.as_of)
 
     @cached_property
     def population(self) -> Population:
@@ -118,8 +111,27 @@ class AuditContext:
 
     def attributes(self) -> list[str]:
         """Protected attributes to analyse: those asked for (or known) that have data."""
+        return list(self._attributes)
+
+    @cached_property
+    def _attributes(self) -> tuple[str, ...]:
+        # Asked for by several audits: one scan of the people frame per run, not per audit.
         people = self.dataset.people
         wanted = (
             self.options.attributes if self.options.attributes is not None else KNOWN_ATTRIBUTES
         )
-        return [a for a in wanted if a in people and people[a].notna().any()]
+        return tuple(a for a in wanted if a in people and people[a].notna().any())
+
+
+def audit_period(options: AuditOptions, as_of: date) -> tuple[date, date]:
+    """The promotion and participation period (first and last day, both included): the
+    options', else the twelve months before the data's date. A reader may fetch only
+    the participation records of this period: no audit reads others."""
+    end = options.period_end or as_of
+    if options.period_start is not None:
+        return options.period_start, end
+    try:
+        start = end.replace(year=end.year - 1)
+    except ValueError:  # 29 February
+        start = end.replace(year=end.year - 1, day=28)
+    return start, end

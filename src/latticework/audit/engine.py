@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 CORRECTION_LABEL = {"holm": "Holm", "bh": "BH"}
 
+Progress = Callable[[int, int, str], None]
+"""Told `(done, total, audit id)` before each audit runs (a job queue shows it)."""
+
 
 def audit_ids() -> list[str]:
     return [a.id for a in all_audits()]
@@ -36,6 +40,7 @@ def run_audit(
     options: AuditOptions | None = None,
     *,
     lint_findings: list[object] | None = None,
+    progress: Progress | None = None,
 ) -> AuditReport:
     """Every selected audit on one organisation, with p-values adjusted across the whole report.
 
@@ -50,7 +55,11 @@ def run_audit(
         audits = [a for a in audits if a.id in options.audits]
     ctx = AuditContext(dataset, framework, options, lint_findings=lint_findings)
     with _one_blas_thread():
-        sections = [a.run(ctx) for a in audits]
+        sections = []
+        for done, audit in enumerate(audits):
+            if progress is not None:
+                progress(done, len(audits), audit.id)
+            sections.append(audit.run(ctx))
     sections, tests, excluded = _correct(sections, options)
     findings = sorted(
         (f for s in sections for f in s.findings),

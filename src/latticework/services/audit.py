@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from latticework.audit import AuditOptions, AuditReport, run_audit
+from latticework.audit.engine import Progress
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.org.dataset import OrgDataset
@@ -27,12 +28,14 @@ def audit_organisation(
     *,
     framework_files: list[Path] | None = None,
     as_of: date | None = None,
+    progress: Progress | None = None,
 ) -> AuditReport:
     """Audit the stored organisation against the current framework (or the given files).
 
     `as_of` is the date the data describes (default: today); the default
     period is the twelve months before it.
     """
+    from latticework.audit.context import audit_period
     from latticework.audit.history import AUDITED_EVENT_COLUMNS, CAREER_EVENT_TYPES
     from latticework.audit.population import UNUSED_COLUMNS
     from latticework.org.validity import recorded_date_problems
@@ -41,8 +44,9 @@ def audit_organisation(
     # A date outside the range pandas holds would end in a traceback deep in the audit.
     problems = recorded_date_problems(as_of, "as_of")
     if problems:
-        raise LatticeworkError(*problems)
+        raise LatticeworkError(problems)
 
+    as_of = as_of or date.today()
     people_columns = [c for c in frame_columns("people") if c not in UNUSED_COLUMNS]
     # Only the tables the audits read: impact and assessments are the largest and unused.
     dataset = OrgDataset(
@@ -51,8 +55,11 @@ def audit_organisation(
         events=uow.organisation.table(
             "events", columns=AUDITED_EVENT_COLUMNS, only=("type", CAREER_EVENT_TYPES)
         ),
-        participation=uow.organisation.table("participation"),
-        as_of=as_of or date.today(),
+        # Only the period's forum records: no audit reads the others (half the table).
+        participation=uow.organisation.table(
+            "participation", between=("date", *audit_period(options or AuditOptions(), as_of))
+        ),
+        as_of=as_of,
     )
     if dataset.people.empty:
         raise LatticeworkError(
@@ -73,7 +80,9 @@ def audit_organisation(
         lint_findings = list(lint(loaded))
     else:
         framework = current_framework(uow)
-    return audit_dataset(dataset, framework, options, lint_findings=lint_findings)
+    return audit_dataset(
+        dataset, framework, options, lint_findings=lint_findings, progress=progress
+    )
 
 
 def audit_dataset(
@@ -82,6 +91,7 @@ def audit_dataset(
     options: AuditOptions | None = None,
     *,
     lint_findings: list[object] | None = None,
+    progress: Progress | None = None,
 ) -> AuditReport:
     """Audit an organisation already in memory (the demo generator, tests, benchmarks)."""
-    return run_audit(dataset, framework, options, lint_findings=lint_findings)
+    return run_audit(dataset, framework, options, lint_findings=lint_findings, progress=progress)

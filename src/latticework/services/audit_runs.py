@@ -158,24 +158,8 @@ def _run(stored: StoredAuditRun) -> AuditRun:
 
 
 # -- for a signed-in reader (people role) ----------------------------------------------
-# The audit reads everyone's pay and protected attributes (in aggregate), so running it
-# and showing a run are recorded in the access log.
-
-
-def _options(min_group: int | None) -> AuditOptions:
-    return AuditOptions() if min_group is None else AuditOptions(min_group=max(2, min_group))
-
-
-def audit_for(
-    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
-) -> AuditReport:
-    """Run the whole audit on the stored organisation, without storing it; people role only."""
-    from latticework.services.audit import audit_organisation
-
-    require_role(user, Role.PEOPLE, what="run the audit")
-    report = audit_organisation(uow, _options(min_group), as_of=as_of)
-    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
-    return report
+# The audit reads everyone's pay and protected attributes (in aggregate), so showing a run
+# is recorded in the access log (and asking for one: services.audit_jobs).
 
 
 def latest_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
@@ -184,19 +168,6 @@ def latest_audit_for(uow: UnitOfWork, user: User) -> AuditRun | None:
     run = latest_run(uow)
     if run is not None:
         accounts.record_access(uow, user, "audit.view", [None], ["pay", "protected"])
-    return run
-
-
-def start_audit_run(
-    uow: UnitOfWork, user: User, *, as_of: date | None = None, min_group: int | None = None
-) -> AuditRun:
-    """Run the whole audit now and store it (the caller commits); people role only.
-
-    Runs in the calling thread: a web request waits for it (seconds at 100,000 people).
-    """
-    require_role(user, Role.PEOPLE, what="run the audit")
-    run = audit_and_store(uow, _options(min_group), user=user.username, as_of=as_of)
-    accounts.record_access(uow, user, "audit", [None], ["pay", "protected"])
     return run
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from latticework.storage.audit_jobs import StoredAuditJob
 from latticework.storage.audit_runs import StoredAuditRun
 from latticework.storage.engine import (
     create_engine,
@@ -49,6 +50,7 @@ __all__ = [
     "PersonListRow",
     "PersonRecord",
     "RatingRow",
+    "StoredAuditJob",
     "StoredAuditRun",
     "StoredFramework",
     "StoredJustification",

@@ -34,9 +34,10 @@ class OrganisationRepository:
         *,
         columns: Sequence[str] | None = None,
         only: tuple[str, Sequence[str]] | None = None,
+        between: tuple[str, date, date] | None = None,
     ) -> pd.DataFrame:
         """One table as a typed frame (only some columns, or rows, when asked)."""
-        return reading.read_table(self._conn, table, columns=columns, only=only)
+        return reading.read_table(self._conn, table, columns=columns, only=only, between=between)
 
     def columns(self, table: str, columns: list[str]) -> pd.DataFrame:
         return reading.read_columns(self._conn, table, columns)

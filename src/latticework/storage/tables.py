@@ -232,6 +232,28 @@ audit_runs = sa.Table(
     sa.Index(None, "finished_at"),
 )
 
+# The audit job queue: a run asked for, claimed by one app process's worker under a lease
+# that its heartbeat renews, so a job whose worker died is taken over by another process.
+audit_jobs = sa.Table(
+    "audit_jobs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("status", sa.String, nullable=False, comment="queued, running, done or failed"),
+    sa.Column("requested_by", sa.String, nullable=True, comment="a username"),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("options", sa.Text, nullable=False, comment="the options asked for, JSON"),
+    sa.Column("attempts", sa.Integer, nullable=False, comment="times a worker claimed it"),
+    sa.Column("worker", sa.String, nullable=True, comment="host:pid:thread of its worker"),
+    sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("progress", sa.Integer, nullable=False, comment="per cent done"),
+    sa.Column("step", sa.String, nullable=True, comment="what the worker is doing now"),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("audit_runs.id"), nullable=True),
+    sa.Column("error", sa.Text, nullable=True, comment="why it failed"),
+    sa.Index(None, "status"),
+)
+
 # The EU Pay Transparency Directive's registers (docs/eu-pay-transparency.md).
 # An Article 9 report as submitted, so later assessments compare against what was reported.
 eu_reports = sa.Table(

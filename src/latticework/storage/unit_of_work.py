@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from latticework.storage.access_log import AccessLogRepository
 from latticework.storage.accounts import AccountRepository
+from latticework.storage.audit_jobs import AuditJobRepository
 from latticework.storage.audit_runs import AuditRunRepository
 from latticework.storage.engine import engine_for
 from latticework.storage.eu_registers import EuRegisterRepository
@@ -90,6 +91,11 @@ class UnitOfWork:
         return AuditRunRepository(self.connection)
 
     @cached_property
+    def audit_jobs(self) -> AuditJobRepository:
+        """The audit job queue (storage.audit_jobs)."""
+        return AuditJobRepository(self.connection)
+
+    @cached_property
     def person_data(self) -> PersonDataRepository:
         return PersonDataRepository(self.connection)
 
@@ -116,6 +122,7 @@ class UnitOfWork:
         "accounts",
         "access_log",
         "audit_runs",
+        "audit_jobs",
         "person_data",
         "eu",
         "promotions",

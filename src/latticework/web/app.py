@@ -26,8 +26,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.services.access import AccessDeniedError, NotFoundError, can_see_bands
 from latticework.services.accounts import AuthenticationError, LoginThrottledError
+from latticework.services.audit_jobs import QueuePolicy
 from latticework.storage import Engine, WalCheckpointer, app_engine
 from latticework.web.access_log import AccessLogWriter
+from latticework.web.audit_worker import AuditWorker
 from latticework.web.body_limit import BodySizeLimit
 from latticework.web.deps import CsrfError, NotAuthenticatedError, csrf_protect
 from latticework.web.documents import document_body
@@ -54,13 +56,17 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     engine = app_engine(settings.database_url)
     checkpointer = WalCheckpointer(engine)
+    worker = AuditWorker(engine, _queue_policy(settings))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         checkpointer.start()
+        if settings.audit_worker:
+            worker.start()
         try:
             yield
         finally:
+            worker.stop()
             checkpointer.stop()
 
     app = FastAPI(
@@ -87,6 +93,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         templates=templates,
         frameworks=FrameworkProvider(settings),
         access_log=AccessLogWriter(engine),
+        audit_worker=worker,
     )
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     for module in pages.MODULES:
@@ -96,6 +103,25 @@ def create_app(settings: WebSettings) -> FastAPI:
     _add_middleware(app, settings, signer, engine)
     _add_error_handlers(app)
     return app
+
+
+def _queue_policy(settings: WebSettings) -> QueuePolicy:
+    try:
+        return QueuePolicy(
+            lease_seconds=settings.audit_job_lease_seconds,
+            heartbeat_seconds=settings.audit_job_heartbeat_seconds,
+            max_attempts=settings.audit_job_max_attempts,
+            poll_seconds=settings.audit_job_poll_seconds,
+        )
+    except ValueError as error:
+        raise LatticeworkError(
+            Problem(
+                f"The audit job settings do not fit together: {error}.",
+                location=Location(field="LATTICEWORK_AUDIT_JOB_HEARTBEAT_SECONDS"),
+                fix="Make the heartbeat a fraction of the lease (the defaults: 5 s and 60 s).",
+                code="invalid-settings",
+            )
+        ) from None
 
 
 def _template_context(request: Request) -> dict[str, Any]:

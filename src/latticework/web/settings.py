@@ -61,6 +61,17 @@ class WebSettings(BaseSettings):
     title: str = "latticework"
     log_level: LogLevel = "info"
     """What the app logs (imports, audit runs, refused log-ins, errors) at or above."""
+    audit_worker: bool = True
+    """Run queued audit jobs in this process (a thread). Turn off in processes that should
+    only serve pages; at least one process of the deployment must keep it on."""
+    audit_job_lease_seconds: float = Field(default=60.0, gt=0)
+    """A running audit job whose worker went silent this long is taken over by another."""
+    audit_job_heartbeat_seconds: float = Field(default=5.0, gt=0)
+    """How often a running job's worker renews its lease (shorter than the lease)."""
+    audit_job_max_attempts: int = Field(default=3, ge=1)
+    """Claims of one audit job before it is marked failed (its workers kept dying)."""
+    audit_job_poll_seconds: float = Field(default=2.0, gt=0)
+    """How often an idle worker looks for jobs queued by other processes."""
 
     @field_validator("framework_files", mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from latticework.framework.model import Framework
 from latticework.services.frameworks import current_framework
 from latticework.storage import Engine, UnitOfWork
 from latticework.web.access_log import AccessLogWriter
+from latticework.web.audit_worker import AuditWorker
 from latticework.web.security import CookieSigner
 from latticework.web.settings import WebSettings
 
@@ -71,5 +72,7 @@ class AppState:
     frameworks: FrameworkProvider
     access_log: AccessLogWriter
     """Writes the access log with group commit (see web.access_log)."""
+    audit_worker: AuditWorker
+    """Runs queued audit jobs (see web.audit_worker); woken when this process queues one."""
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     """Writers of this process take turns (see deps.write_in_thread)."""

@@ -125,7 +125,8 @@ def test_view_the_audit_dashboard_with_charts_and_findings(page) -> None:  # typ
     assert page.get_by_role("heading", name="Are the tracks equal?").is_visible()
     assert page.get_by_text("No audit has been run yet").is_visible()
     page.get_by_role("button", name="Run the audit now").click()
-    assert page.get_by_text("Audit run 1, finished").is_visible()
+    # The run is queued; the dashboard reloads itself until the worker has stored it.
+    page.get_by_text("Audit run 1, finished").wait_for(timeout=60_000)
     assert page.get_by_role("heading", name="Executive summary").is_visible()  # findings first
     assert page.locator("figure svg").count() >= 1
     screenshot(page, "audit", full_page=False)

@@ -337,17 +337,21 @@ def _tainted_controls(
     from scipy.stats import chi2_contingency, ttest_ind
 
     rows: list[TableRow] = []
+    # The reference group and which controls have data are the same for every value.
+    b = data[data[attribute] == reference]
+    controls = [
+        (column, words, kind)
+        for column, words, kind in TAINT_CONTROLS
+        if column in data and data[column].notna().mean() > 0.5
+    ]
     for value in values:
         a = data[data[attribute] == value]
-        b = data[data[attribute] == reference]
         if not (reportable(len(a), ctx.min_group) and reportable(len(b), ctx.min_group)):
             continue
-        for column, words, kind in TAINT_CONTROLS:
-            if column not in data or data[column].notna().mean() <= 0.5:
-                continue
+        both = data[data[attribute].isin([value, reference])]
+        for column, words, kind in controls:
             p: float | None = None
             if kind == "categorical":
-                both = data[data[attribute].isin([value, reference])]
                 table = (
                     both.groupby([column, attribute], observed=True).size().unstack(fill_value=0)
                 )

@@ -1,8 +1,11 @@
-"""/api/audit (people role): the audit report as JSON (schema version 1) or a document,
-computed now; /api/audit/runs: stored runs (the latest one, or a new one)."""
+"""/api/audit (people role): the latest stored run's report as JSON (schema version 1) or a
+document, and `POST` to queue a new run; /api/audit/jobs/{id}: a queued run's status;
+/api/audit/runs/latest: the latest run with when, who and options. Nothing here computes
+the audit: a worker does (web.audit_worker)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -10,48 +13,87 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 if TYPE_CHECKING:
-    from latticework.services.audit_runs import AuditRun
+    from pydantic import BaseModel
 
 from latticework.accounts.model import Role
-from latticework.services.access import not_found
-from latticework.services.audit_runs import audit_for, latest_audit_for, start_audit_run
-from latticework.web.deps import UowDep, UserDep
+from latticework.errors import Problem
+from latticework.services.access import NotFoundError
+from latticework.services.audit_jobs import job_for, queue_audit_for
+from latticework.services.audit_runs import latest_audit_for
+from latticework.web.deps import StateDep, UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import RequireRole
 
 router = APIRouter(tags=["audit"])
 
 
+def _no_run() -> NotFoundError:
+    return NotFoundError(
+        Problem(
+            "No audit has been run yet.",
+            fix="Start one with POST /api/audit (or from the audit dashboard), then follow "
+            "its job at /api/audit/jobs/{id} until it is done.",
+            code="not-found",
+        )
+    )
+
+
 @router.get(
     "/audit",
-    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
+    dependencies=[RequireRole(Role.PEOPLE, what="see the audit")],
     response_model=None,
-    responses={200: {"description": "The audit report (JSON), or a file with ?format="}},
+    responses={200: {"description": "The latest stored audit report (JSON), or a file"}},
 )
-def get_audit(
-    user: UserDep,
-    uow: UowDep,
-    as_of: date | None = None,
-    min_group: int | None = None,
-    format: DocumentFormat | None = None,
-) -> Response:
-    """Pay, advancement, ceiling, influence and demographic parity, with findings."""
+def get_audit(user: UserDep, uow: UowDep, format: DocumentFormat | None = None) -> Response:
+    """The latest stored run's report: pay, advancement, ceiling, influence and demographic
+    parity, with findings; 404 until a run was made (POST /api/audit)."""
     from latticework.reports.audit_document import audit_document
     from latticework.reports.audit_json import audit_json
 
-    # A synchronous route: the audit, its charts and a PDF are seconds of work for a thread.
-    report = audit_for(uow, user, as_of=as_of, min_group=min_group)
+    run = latest_audit_for(uow, user)
+    if run is None:
+        raise _no_run()
     if format is not None:
-        return download(audit_document(report), format, f"audit-{report.as_of}")
-    return Response(audit_json(report), media_type="application/json")
+        return download(audit_document(run.report), format, f"audit-{run.report.as_of}")
+    return Response(
+        audit_json(run.report),
+        media_type="application/json",
+        headers={"X-Audit-Run": str(run.id)},
+    )
 
 
-def _run_json(run: AuditRun, status_code: int = 200) -> Response:
-    import json
+@router.post(
+    "/audit",
+    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
+    response_model=None,
+    status_code=202,
+    responses={202: {"description": "The job queued; follow it at the Location given"}},
+)
+def post_audit(
+    user: UserDep,
+    uow: UowDep,
+    state: StateDep,
+    as_of: date | None = None,
+    min_group: int | None = None,
+) -> Response:
+    """Queue a run of the whole audit and return at once with its job (status `queued`);
+    a worker runs it, and GET /api/audit shows it once the job is `done`."""
+    job = queue_audit_for(uow, user, as_of=as_of, min_group=min_group)
+    uow.commit()
+    state.audit_worker.wake()
+    return _json(job, 202, headers={"Location": f"/api/audit/jobs/{job.id}"})
 
-    # The same serialisation as `latticework audit --format json`, with the run around it.
-    body = json.dumps(run.model_dump(mode="json"), indent=2, allow_nan=False) + "\n"
-    return Response(body, status_code=status_code, media_type="application/json")
+
+@router.get(
+    "/audit/jobs/{job_id}",
+    dependencies=[RequireRole(Role.PEOPLE, what="see the audit")],
+    response_model=None,
+    responses={200: {"description": "The job: queued, running (with progress), done, failed"}},
+)
+def get_audit_job(user: UserDep, uow: UowDep, job_id: int) -> Response:
+    """A queued run's status: `queued`, `running` (with `progress` per cent and `step`),
+    `done` (with `run_id`) or `failed` (with `error`, the reason)."""
+    return _json(job_for(uow, user, job_id))
 
 
 @router.get(
@@ -64,23 +106,13 @@ def get_latest_audit_run(user: UserDep, uow: UowDep) -> Response:
     """The latest stored audit run, as stored (not recomputed); 404 when none was run."""
     run = latest_audit_for(uow, user)
     if run is None:
-        raise not_found("audit run", "latest")
-    return _run_json(run)
+        raise _no_run()
+    # The same serialisation as `latticework audit --format json`, with the run around it.
+    return _json(run)
 
 
-@router.post(
-    "/audit/runs",
-    dependencies=[RequireRole(Role.PEOPLE, what="run the audit")],
-    response_model=None,
-    status_code=201,
-    responses={201: {"description": "The run just made and stored"}},
-)
-def post_audit_run(
-    user: UserDep,
-    uow: UowDep,
-    as_of: date | None = None,
-    min_group: int | None = None,
+def _json(
+    value: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
-    """Run the whole audit now and store it (synchronously: seconds at 100,000 people)."""
-    run = start_audit_run(uow, user, as_of=as_of, min_group=min_group)
-    return _run_json(run, status_code=201)
+    body = json.dumps(value.model_dump(mode="json"), indent=2, allow_nan=False) + "\n"
+    return Response(body, status_code=status_code, media_type="application/json", headers=headers)

@@ -13,14 +13,14 @@ from latticework.accounts.model import Role
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.reports.document_html import CalloutExtra
 from latticework.services.access import not_found
+from latticework.services.audit_jobs import queue_audit_for, recent_jobs_for
 from latticework.services.audit_runs import (
     affected_people_for,
     latest_audit_for,
     previous_audit_for,
-    start_audit_run,
 )
 from latticework.services.remediation import remediable
-from latticework.web.deps import UowDep, UserDep
+from latticework.web.deps import StateDep, UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
@@ -39,7 +39,16 @@ def audit_page(
     from latticework.reports.audit_document import audit_document, finding_anchor
 
     run = latest_audit_for(uow, user)
-    context: dict[str, object] = {"run": None, "report": None, "doc": None, "today": date.today()}
+    jobs = recent_jobs_for(uow, user)
+    context: dict[str, object] = {
+        "run": None,
+        "report": None,
+        "doc": None,
+        "today": date.today(),
+        "jobs": jobs,
+        # While a run is queued or running the page reloads itself to show its progress.
+        "refresh": any(j.status in ("queued", "running") for j in jobs),
+    }
     if run is None:
         if format is not None:
             raise not_found("audit run", "latest")
@@ -98,12 +107,15 @@ def run_audit_page(
     request: Request,
     user: UserDep,
     uow: UowDep,
+    state: StateDep,
     as_of: Annotated[str, Form()] = "",
     min_group: Annotated[int | None, Form()] = None,
 ) -> Response:
-    # Synchronous, in the request's thread: the people role waits for the run (seconds at
-    # 100,000 people) and then sees it. A background queue would need a worker process.
-    start_audit_run(uow, user, as_of=_date(as_of, "as_of"), min_group=min_group)
+    # Only queues the run: a worker runs it (web.audit_worker) while the dashboard shows
+    # its progress. Committed before waking this process's worker, so it finds the job.
+    queue_audit_for(uow, user, as_of=_date(as_of, "as_of"), min_group=min_group)
+    uow.commit()
+    state.audit_worker.wake()
     return RedirectResponse("/audit", status_code=303)
 
 
