@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from latticework.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from latticework.storage import UnitOfWork
 from tests.remediation.conftest import AS_OF
-from tests.web.conftest import csrf_from, log_in
+from tests.web.conftest import csrf_from, log_in, wait_for_audit_jobs
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,7 @@ def client(demo_url: str) -> Iterator[TestClient]:
             follow_redirects=False,
         )
         assert ran.status_code == 303, ran.text
+        wait_for_audit_jobs(c, timeout=300)
         yield c
 
 
