@@ -7,8 +7,9 @@ from latticework.web.pages import (
     growth,
     imports,
     people,
+    promotions,
     team_view,
     users,
 )
 
-MODULES = [audit, auth, framework, growth, imports, people, users, team_view]
+MODULES = [audit, auth, framework, growth, imports, people, users, team_view, promotions]
