@@ -92,6 +92,8 @@ def test_the_people_role_sees_parity_by_gender_and_small_groups_show_no_numbers(
     # One person in the cycle: every group is below the minimum of 5.
     assert "Fewer than 5 people: not shown" in parity
     assert '<td class="num">1</td>' not in parity
+    # Nor a total that, beside the groups' labels, would tell the one person's group.
+    assert "1 person calibrated or nominated" not in parity
 
 
 def test_a_manager_nominates_a_report_but_sees_no_protected_attributes(
