@@ -30,6 +30,7 @@ from latticework.storage.migrate import (
 from latticework.storage.organisation import load_dataset
 from latticework.storage.people import (
     EventRow,
+    PeopleFilter,
     PersonListRow,
     PersonRecord,
     RatingRow,
@@ -46,6 +47,7 @@ __all__ = [
     "Engine",
     "EventRow",
     "NewPlanItem",
+    "PeopleFilter",
     "PersonListRow",
     "PersonRecord",
     "RatingRow",

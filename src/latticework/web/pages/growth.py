@@ -18,7 +18,8 @@ from latticework.web.deps import (
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import PERSON, SIGNED_IN, TEAM
 from latticework.web.rendering import render
-from latticework.web.views.people import impact_views
+from latticework.web.views.people import impact_views, list_entries
+from latticework.web.views.teams import verdict
 
 router = APIRouter(include_in_schema=False)
 
@@ -133,9 +134,12 @@ def packet_page(
 
 
 @router.get("/teams", dependencies=[SIGNED_IN], response_class=HTMLResponse)
-async def teams_page(request: Request, user: UserDep, uow: UowDep, q: str = "") -> Response:
-    teams = person_growth.list_teams(uow, user, q, limit=200)
-    return render(request, "teams.html", {"teams": teams, "q": q})
+async def teams_page(
+    request: Request, user: UserDep, uow: UowDep, fw: FrameworkDep, q: str = "", page: int = 1
+) -> Response:
+    found = person_growth.teams_page(uow, fw, user, q, page, per_page=50)
+    rows = [(t, verdict(fw, c) if c else None) for t, c in found.teams]
+    return render(request, "teams.html", {"found": found, "rows": rows, "q": q})
 
 
 @router.get("/teams/{team}", dependencies=[TEAM], response_class=HTMLResponse)
@@ -146,7 +150,10 @@ async def team_page(
 
     composition = person_growth.team_composition(uow, fw, user, team)
     doc = teams_document(composition, fw, team)
-    return render(request, "team.html", {"doc": doc, "team": composition.teams[0]})
+    members = list_entries(fw, people.active_team_members(uow, team))
+    found = composition.teams[0]
+    context = {"doc": doc, "team": found, "verdict": verdict(fw, found), "members": members}
+    return render(request, "team.html", context)
 
 
 @router.get("/people/{employee_id}/plan", dependencies=[PERSON], response_model=None)

@@ -360,3 +360,66 @@ def summary_views(fw: Framework, rows: list[PersonListRow]) -> list[PersonSummar
         )
         for r in rows
     ]
+
+
+class PersonListEntry(_View):
+    """One row of the people page, in words (no ids of the framework)."""
+
+    employee_id: str
+    name: str
+    level: str
+    grade: str | None
+    discipline: str
+    track: str
+    path: str | None
+    team: str | None
+    status: str
+    left: bool
+
+
+def _track_name(fw: Framework, row: PersonListRow) -> str:
+    if fw.has_level(row.level):
+        return fw.placement(row.level).track.name
+    return "Not in the framework"
+
+
+def list_entries(fw: Framework, rows: list[PersonListRow]) -> list[PersonListEntry]:
+    disciplines = {d.id: d.name for d in fw.disciplines}
+    entries = []
+    for r in rows:
+        left = r.status == "exited"
+        path = _path_ref(fw, r.path)
+        entries.append(
+            PersonListEntry(
+                employee_id=r.employee_id,
+                name=r.name or r.employee_id,
+                level=(
+                    f"{r.level} {fw.level(r.level).title}"
+                    if fw.has_level(r.level)
+                    else "Not in the framework"
+                ),
+                grade=r.grade,
+                discipline=disciplines.get(r.discipline or "", "Not in the framework"),
+                track=_track_name(fw, r),
+                path=path.name if path else None,
+                team=r.team,
+                status=(f"Left on {r.exit_date}" if r.exit_date else "Left") if left else "Active",
+                left=left,
+            )
+        )
+    return entries
+
+
+def filter_options(fw: Framework, teams: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The choices of each filter of the people page: (value, words)."""
+    tracks: dict[str, str] = {}
+    for d in fw.disciplines:
+        for t in d.tracks:
+            tracks.setdefault(t.id, t.name)
+    return {
+        "discipline": [(d.id, d.name) for d in fw.disciplines],
+        "track": sorted(tracks.items(), key=lambda kv: kv[1]),
+        "grade": [(g.id, f"{g.id} {g.name}") for g in fw.grades],
+        "team": [(t, t) for t in teams],
+        "status": [("active", "Current staff"), ("exited", "People who left"), ("all", "Everyone")],
+    }
