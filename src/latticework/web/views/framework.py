@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from latticework.framework.model import Framework
 from latticework.framework.overview import grade_rows
+from latticework.framework.promotion_terms import next_level_met_words
 from latticework.services.access import not_found
 
 
@@ -211,5 +212,5 @@ def level_detail(
         ],
         next_level=_ref(fw, nxt.id) if nxt else None,
         bands=_bands(fw, here.level.grade, [level_id]) if with_bands else None,
-        promotion_rule=f"{rule_text} (rating {rule.meets_rating}+ counts as met).",
+        promotion_rule=f"{rule_text}: {next_level_met_words(rule)}.",
     )
