@@ -44,7 +44,7 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
             ["Field", "Value"],
             [
                 ["Employee", f"{p.display_name} ({p.employee_id})"],
-                ["Discipline / track", f"{p.discipline} / {p.track}"],
+                ["Discipline / track", _discipline_and_track(framework, p.level)],
                 ["Current level", f"{p.level} {packet.current_title}"],
                 ["Path", path_name],
                 [
@@ -197,3 +197,10 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _discipline_and_track(framework: Framework, level_id: str) -> str:
+    if not framework.has_level(level_id):
+        return "not in the framework"
+    placement = framework.placement(level_id)
+    return f"{placement.discipline.name} / {placement.track.name}"

@@ -21,7 +21,11 @@ from latticework.reports.document import Bullets, Document, Heading, Paragraph, 
 
 def _who(person: Person, framework: Framework) -> str:
     title = framework.level(person.level).title if framework.has_level(person.level) else "?"
-    path = person.path or "no path"
+    path = (
+        f"{framework.path(person.path).name} path"
+        if person.path and framework.has_path(person.path)
+        else "no path"
+    )
     return f"{person.display_name} ({person.employee_id}), {person.level} {title}, {path}"
 
 
