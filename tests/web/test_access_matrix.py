@@ -217,6 +217,7 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/people/{employee_id}/packet"): PERSON,
     ("GET", "/people/{employee_id}/plan"): PERSON,
     ("POST", "/people/{employee_id}/plan"): PERSON,
+    ("POST", "/people/{employee_id}/plan/items/{item}/checkins"): PERSON,
     ("GET", "/teams"): SIGNED_IN,
     ("GET", "/teams/{team}"): "team",
     ("GET", "/team"): SIGNED_IN,

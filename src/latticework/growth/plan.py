@@ -17,6 +17,12 @@ from latticework.framework.promotion_terms import next_level_met_rating
 from latticework.growth.readiness import ExpectationAssessment, LevelAssessment, Readiness
 
 PLAN_STATUSES = ("planned", "in_progress", "done", "dropped")
+STATUS_WORDS = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
 DEFAULT_WEEKS = 12
 """How long an opportunity without a declared duration is planned to take."""
 

@@ -14,7 +14,7 @@ from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement
 from latticework.growth.impact_summary import ImpactSummary
 from latticework.growth.moves import Move, Position, Route
 from latticework.growth.person_data import Person
-from latticework.growth.plan import DevelopmentPlan
+from latticework.growth.plan import STATUS_WORDS, DevelopmentPlan
 from latticework.growth.readiness import LevelAssessment, Readiness
 from latticework.reports.document import Bullets, Document, Heading, Paragraph, Table
 
@@ -169,7 +169,7 @@ def plan_document(plan: DevelopmentPlan, person: Person, framework: Framework) -
                     i.name,
                     i.goal,
                     i.due_date.isoformat() if i.due_date else "—",
-                    i.status,
+                    STATUS_WORDS.get(i.status, i.status),
                 ]
                 for i in plan.items
             ],

@@ -8,9 +8,11 @@ team reads only those people's rows, so it stays fast at 100,000 people.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from latticework.accounts.model import User
+from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 from latticework.growth.targets import PacketTarget
 from latticework.services import growth, growth_writes
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from latticework.growth.packet import PromotionPacket
     from latticework.growth.person_data import Person
     from latticework.growth.plan import DevelopmentPlan
-    from latticework.storage import TeamSize, UnitOfWork
+    from latticework.storage import StoredCheckin, TeamSize, UnitOfWork
     from latticework.teams.composition import OrgComposition, TeamComposition
 
 
@@ -86,6 +88,57 @@ def save_proposed_plan(
 
 MAX_TEAMS = 50_000
 """The most teams the teams list pages through."""
+
+
+def check_in_plan_item(
+    uow: UnitOfWork,
+    fw: Framework,
+    user: User,
+    employee_id: str,
+    item: int,
+    *,
+    status: str,
+    due_date: str,
+    note: str,
+    checked_on: str,
+) -> DevelopmentPlan:
+    """A check-in on an item of the person's stored plan, by the person, a manager above
+    them or HR (the dates as the form sends them, YYYY-MM-DD; the check-in day defaults to
+    today)."""
+    person_access(uow, user, employee_id)
+    return growth_writes.check_in_plan_item(
+        uow,
+        employee_id,
+        item,
+        status=status,
+        due_date=_form_date(due_date, "due_date") if due_date.strip() else None,
+        note=note,
+        checked_on=_form_date(checked_on, "checked_on") if checked_on.strip() else date.today(),
+        recorded_by=user.username,
+        framework=fw,
+    )
+
+
+def _form_date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise LatticeworkError(
+            Problem(
+                f"'{text}' is not a date.",
+                Location(field=field),
+                "Give the date as YYYY-MM-DD.",
+                "bad-date",
+            )
+        ) from None
+
+
+def plan_checkins(
+    uow: UnitOfWork, user: User, plan: DevelopmentPlan
+) -> dict[int, list[StoredCheckin]]:
+    """The check-ins of the person's stored plan, by item number, newest first."""
+    person_access(uow, user, plan.employee_id)
+    return growth_writes.plan_checkins(uow, plan)
 
 
 def list_teams(uow: UnitOfWork, user: User, query: str = "", limit: int = 500) -> list[TeamSize]:

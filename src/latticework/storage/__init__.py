@@ -37,7 +37,7 @@ from latticework.storage.people import (
     TeamSize,
     Visibility,
 )
-from latticework.storage.plans import NewPlanItem, StoredPlan, StoredPlanItem
+from latticework.storage.plans import NewPlanItem, StoredCheckin, StoredPlan, StoredPlanItem
 from latticework.storage.reading import empty_people_columns
 from latticework.storage.sqlite_wal import WalCheckpointer, app_engine
 from latticework.storage.unit_of_work import UnitOfWork
@@ -52,6 +52,7 @@ __all__ = [
     "PersonRecord",
     "RatingRow",
     "StoredAuditRun",
+    "StoredCheckin",
     "StoredFramework",
     "StoredJustification",
     "StoredPlan",
