@@ -127,12 +127,15 @@ def candidates(framework: Framework, records: CycleRecords) -> list[Candidate]:
             continue
         target = level_title(framework, nomination.to_level)
         to_path = path_name(framework, nomination.to_path)
+        held = nomination.from_level or person.level
+        # The path is known for the level the person holds now; after a later move it is not
+        # the path they were nominated from, so it is left out rather than mixed with it.
         found.append(
             Candidate(
                 employee_id=employee_id,
                 name=person.name or employee_id,
-                title=level_title(framework, nomination.from_level or person.level),
-                path=path_name(framework, person.path),
+                title=level_title(framework, held),
+                path=path_name(framework, person.path) if held == person.level else None,
                 move=MOVE_WORDS.get(nomination.move, "Another move"),
                 target=f"{target}, {to_path} path" if to_path else target,
                 nomination=nomination,
