@@ -183,9 +183,23 @@ def parity(
     framework: Framework, records: CycleRecords, *, protected: bool, min_group: int
 ) -> list[ParityTable]:
     """Parity tables by track and by path; by gender and ethnicity only when `protected`."""
+    # Names looked up once per level and path, not once per person (a cycle has thousands).
+    tracks: dict[str, str] = {}
+    paths: dict[str | None, str] = {}
+
+    def track(p: Participant) -> str:
+        if p.level not in tracks:
+            tracks[p.level] = track_name(framework, p)
+        return tracks[p.level]
+
+    def path(p: Participant) -> str:
+        if p.path not in paths:
+            paths[p.path] = path_name(framework, p.path) or "No path"
+        return paths[p.path]
+
     tables = [
-        _table("By track", records, lambda p: track_name(framework, p), min_group),
-        _table("By path", records, lambda p: path_name(framework, p.path) or "No path", min_group),
+        _table("By track", records, track, min_group),
+        _table("By path", records, path, min_group),
     ]
     if protected:
         tables.append(_table("By gender", records, lambda p: _words(p.gender), min_group))
