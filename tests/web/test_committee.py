@@ -196,3 +196,30 @@ def test_an_unknown_cycle_is_not_found(client: TestClient, cycle: str) -> None:
     log_in(client, "hr")
     assert client.get("/promotions/1999-H1").status_code == 404
     assert "Promotion cycle 2026-H1" in client.get("/promotions").text
+
+
+def test_the_candidate_reads_the_decision_and_its_reason_on_their_profile(
+    client: TestClient, cycle: str
+) -> None:
+    log_in(client, "hr")
+    _nominate(client, "eng_a1", "E7|technical-depth")
+    _post(
+        client,
+        "/promotions/2026-H1/people/eng_a1/calibration",
+        {"pre_rating": "4", "post_rating": "4", "potential": "low"},
+    )
+    _post(
+        client,
+        "/promotions/2026-H1/people/eng_a1/decision",
+        {"outcome": "declined", "reason": "Scope shown in one team so far."},
+    )
+    client.cookies.clear()
+    log_in(client, "chen")
+    profile = client.get("/people/eng_a1").text
+    section = profile.split("<h2>Promotion nominations</h2>")[1].split("</table>")[0]
+    assert "Promotion cycle 2026-H1" in section
+    assert "Declined" in section
+    assert "Scope shown in one team so far." in section
+    # The calibration (ratings and potential) stays with the committee.
+    assert "Low" not in section
+    assert "/promotions/" not in section

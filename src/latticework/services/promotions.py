@@ -290,3 +290,40 @@ def decide(
     decision = Decision(employee_id, outcome, text, today or date.today(), user.username)
     uow.promotions.save_decision(cycle.cycle_id, decision)
     return decision
+
+
+@dataclass(frozen=True)
+class PersonNomination:
+    """One nomination as the person and their managers read it on the profile."""
+
+    cycle_id: str
+    cycle: str
+    move: str
+    target: str
+    outcome: str
+    reason: str | None
+
+
+def nominations_of(
+    uow: UnitOfWork, fw: Framework, user: User, employee_id: str
+) -> list[PersonNomination]:
+    """The person's nominations and the committee's decisions with their reasons, for anyone
+    who may see the person (calibration ratings and potential stay with the committee)."""
+    from latticework.promotion.committee import MOVE_WORDS, level_title, path_name
+
+    access.person_access(uow, user, employee_id)
+    found = []
+    for cycle, nomination, decision in uow.promotions.nominations_of(employee_id):
+        target = level_title(fw, nomination.to_level)
+        to_path = path_name(fw, nomination.to_path)
+        found.append(
+            PersonNomination(
+                cycle_id=cycle.cycle_id,
+                cycle=cycle.name,
+                move=MOVE_WORDS.get(nomination.move, "Another move"),
+                target=f"{target}, {to_path} path" if to_path else target,
+                outcome=OUTCOME_WORDS.get(decision.outcome, "Decided") if decision else "Pending",
+                reason=decision.reason if decision else None,
+            )
+        )
+    return found

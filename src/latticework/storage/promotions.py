@@ -131,6 +131,52 @@ class PromotionRepository:
             for r in self._conn.execute(statement.order_by(people.c.name, people.c.employee_id))
         }
 
+    def nominations_of(self, employee_id: str) -> list[tuple[Cycle, Nomination, Decision | None]]:
+        """Every nomination of the person, the newest cycle first, with its decision (one
+        query: the profile page shows them)."""
+        d = promotion_decisions
+        statement = (
+            sa.select(
+                nominations,
+                promotion_cycles.c.name.label("cycle_name"),
+                promotion_cycles.c.opens_on,
+                promotion_cycles.c.closes_on,
+                promotion_cycles.c.min_months_in_level,
+                d.c.outcome,
+                d.c.reason,
+                d.c.decided_on,
+                d.c.decided_by,
+            )
+            .join(promotion_cycles, promotion_cycles.c.cycle_id == nominations.c.cycle_id)
+            .join(
+                d,
+                sa.and_(
+                    d.c.cycle_id == nominations.c.cycle_id,
+                    d.c.employee_id == nominations.c.employee_id,
+                ),
+                isouter=True,
+            )
+            .where(nominations.c.employee_id == employee_id)
+            .order_by(promotion_cycles.c.opens_on.desc(), nominations.c.cycle_id)
+        )
+        found = []
+        for r in self._conn.execute(statement):
+            cycle = Cycle(
+                str(r.cycle_id), str(r.cycle_name), r.opens_on, r.closes_on, r.min_months_in_level
+            )
+            nomination = Nomination(
+                str(r.employee_id), r.nominator_id, str(r.move), r.from_level, str(r.to_level),
+                r.to_path, r.nominated_on, r.packet,
+            )  # fmt: skip
+            decision = (
+                Decision(str(r.employee_id), str(r.outcome), str(r.reason), r.decided_on,
+                         r.decided_by)
+                if r.outcome is not None
+                else None
+            )  # fmt: skip
+            found.append((cycle, nomination, decision))
+        return found
+
     def save_nomination(self, cycle_id: str, nomination: Nomination) -> None:
         """Add or replace the person's nomination in the cycle (one per person and cycle)."""
         upsert_row(self._conn, nominations, {"cycle_id": cycle_id, **_values(nomination)})

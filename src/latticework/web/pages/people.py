@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from latticework.accounts.model import Role
 from latticework.errors import Location, Problem
-from latticework.services import privacy
+from latticework.services import privacy, promotions
 from latticework.services.people import list_people_page, read_person
 from latticework.services.person_growth import list_teams
 from latticework.storage import PeopleFilter
@@ -79,7 +79,10 @@ async def person_page(
     await state.access_log.record(
         uow, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
-    return render(request, "person.html", {"p": profile_view(fw, read, access)})
+    nominations = promotions.nominations_of(uow, fw, user, employee_id)
+    return render(
+        request, "person.html", {"p": profile_view(fw, read, access), "nominations": nominations}
+    )
 
 
 @router.get(
