@@ -223,3 +223,12 @@ def test_the_candidate_reads_the_decision_and_its_reason_on_their_profile(
     # The calibration (ratings and potential) stays with the committee.
     assert "Low" not in section
     assert "/promotions/" not in section
+
+
+def test_the_nomination_form_says_how_long_the_person_has_been_in_level(
+    client: TestClient, cycle: str
+) -> None:
+    log_in(client, "hr")
+    # Chen Li has been E6 since 2023-01-01: 41 months by the close on 2026-06-30.
+    form = client.get("/promotions/2026-H1/nominate?employee_id=eng_a1").text
+    assert "41 months in level by the cycle's close (2026-06-30); the cycle asks for 12." in form

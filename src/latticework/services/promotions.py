@@ -158,6 +158,32 @@ def nomination_moves(
     return cycle, person, person_growth.packet_moves(uow, fw, user, employee_id)
 
 
+@dataclass(frozen=True)
+class Eligibility:
+    """Months in level by the cycle's close against the cycle's (or framework's) minimum."""
+
+    months: int | None
+    minimum: int
+
+    @property
+    def short(self) -> bool:
+        return self.months is not None and self.months < self.minimum
+
+
+def eligibility(uow: UnitOfWork, fw: Framework, cycle: Cycle, employee_id: str) -> Eligibility:
+    """Shown on the nomination form, not enforced: the committee may make an exception, and
+    its decision says why."""
+    from latticework.framework.promotion_terms import min_months_for
+    from latticework.growth.readiness import months_between
+
+    record = uow.people.get(employee_id)
+    start = (record.level_start_date or record.hire_date) if record else None
+    minimum = cycle.min_months_in_level
+    if minimum is None:
+        minimum = min_months_for(fw, record.level) if record and fw.has_level(record.level) else 0
+    return Eligibility(months_between(start, cycle.closes_on), minimum)
+
+
 def nominate(
     uow: UnitOfWork,
     fw: Framework,

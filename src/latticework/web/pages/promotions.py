@@ -74,6 +74,7 @@ def _nominate_page(
         return render(request, "committee.html", context, status_code=422)
     title = fw.level(person.level).title if fw.has_level(person.level) else "their level"
     context = {"cycle": cycle, "person": person, "title": title, "moves": moves}
+    context["eligibility"] = promotions.eligibility(uow, fw, cycle, person.employee_id)
     return render(
         request,
         "nominate.html",
