@@ -198,6 +198,7 @@ ADMIN_ROLE = "role:admin"
 PERSON = "person"
 SIGNED_IN = "signed-in"
 SELF_OR_HR = "person:self-or-hr"
+COMMITTEE = "role:manager,people"
 
 # Every route of the app, pages and /api, with the access rule it declares
 # (`web/guards.py`). A new route fails `test_every_route_declares_its_access_rule`
@@ -218,6 +219,7 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/people/{employee_id}/packet"): PERSON,
     ("GET", "/people/{employee_id}/plan"): PERSON,
     ("POST", "/people/{employee_id}/plan"): PERSON,
+    ("POST", "/people/{employee_id}/plan/items/{item}/checkins"): PERSON,
     ("GET", "/teams"): SIGNED_IN,
     ("GET", "/teams/{team}"): "team",
     ("GET", "/team"): SIGNED_IN,
@@ -239,6 +241,13 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("POST", "/account/tokens/{token_id}/revoke"): SIGNED_IN,
     ("POST", "/account/password"): SIGNED_IN,
     ("GET", "/access-log"): PEOPLE_ROLE,
+    ("GET", "/promotions"): COMMITTEE,
+    ("GET", "/promotions/{cycle_id}"): COMMITTEE,
+    ("GET", "/promotions/{cycle_id}/nominate"): COMMITTEE,
+    ("POST", "/promotions/{cycle_id}/nominations"): COMMITTEE,
+    ("GET", "/promotions/{cycle_id}/people/{employee_id}"): COMMITTEE,
+    ("POST", "/promotions/{cycle_id}/people/{employee_id}/calibration"): PEOPLE_ROLE,
+    ("POST", "/promotions/{cycle_id}/people/{employee_id}/decision"): PEOPLE_ROLE,
     ("GET", "/api/framework"): SIGNED_IN,
     ("GET", "/api/framework/levels/{level_id}"): SIGNED_IN,
     ("GET", "/api/people"): SIGNED_IN,

@@ -33,6 +33,25 @@ def min_months_for(fw: Framework, level_id: str) -> int:
     return rule.min_months_in_level
 
 
+def next_level_met_rating(rule: PromotionRule) -> int:
+    """The rating at which an expectation of the *next* level counts as met: one step above
+    "Meets" on the current level's scale, i.e. already working at the next level. The one
+    rule for readiness, packets, plans and the level page (an expectation that names a
+    proficiency step is met at that step instead)."""
+    return rule.meets_rating + 1
+
+
+def next_level_met_words(rule: PromotionRule) -> str:
+    """`next_level_met_rating` in words, for every page and document that states it."""
+    rating = next_level_met_rating(rule)
+    label = rule.rating_scale.get(rating)
+    named = f" ({label})" if label else ""
+    return (
+        f"an expectation of the next level counts as met at a rating of {rating}{named} or "
+        "more; one that names a proficiency step, at that step"
+    )
+
+
 def promotion_summary(rule: PromotionRule) -> str:
     """The promotion rule in one sentence, in the framework's own terms.
 

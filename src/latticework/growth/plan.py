@@ -13,9 +13,16 @@ from datetime import date, timedelta
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import DevelopmentOpportunity, Framework
+from latticework.framework.promotion_terms import next_level_met_rating
 from latticework.growth.readiness import ExpectationAssessment, LevelAssessment, Readiness
 
 PLAN_STATUSES = ("planned", "in_progress", "done", "dropped")
+STATUS_WORDS = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
 DEFAULT_WEEKS = 12
 """How long an opportunity without a declared duration is planned to take."""
 
@@ -140,7 +147,7 @@ def propose_plan(
         ]
         target = readiness.next.level if readiness.next else person.level
         level = assess_level(
-            framework, target, path_id, ratings, framework.promotion.meets_rating + 1
+            framework, target, path_id, ratings, next_level_met_rating(framework.promotion)
         )
         notes.append(f"plan for the {framework.path(path_id).name} path, as asked")
     gaps = level.gaps

@@ -21,7 +21,12 @@ from datetime import date
 
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
-from latticework.framework.promotion_terms import min_months_for, min_points_for, threshold_for
+from latticework.framework.promotion_terms import (
+    min_months_for,
+    min_points_for,
+    next_level_met_rating,
+    threshold_for,
+)
 from latticework.growth.person_data import Person, Rating
 
 
@@ -295,7 +300,9 @@ def assess_readiness(
             )
         )
     next_assessment = (
-        assess_level(framework, target, target_path or person.path, ratings, rule.meets_rating + 1)
+        assess_level(
+            framework, target, target_path or person.path, ratings, next_level_met_rating(rule)
+        )
         if target
         else None
     )

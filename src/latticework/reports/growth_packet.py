@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from latticework.framework.model import Framework
+from latticework.framework.promotion_terms import next_level_met_words
 from latticework.growth.impact import CATEGORY_NAMES
 from latticework.growth.packet import PromotionPacket
 from latticework.reports.document import (
@@ -43,7 +44,7 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
             ["Field", "Value"],
             [
                 ["Employee", f"{p.display_name} ({p.employee_id})"],
-                ["Discipline / track", f"{p.discipline} / {p.track}"],
+                ["Discipline / track", _discipline_and_track(framework, p.level)],
                 ["Current level", f"{p.level} {packet.current_title}"],
                 ["Path", path_name],
                 [
@@ -74,10 +75,9 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
             Heading(f"Expectations of {packet.target_level} on the {path_name} path"),
             Paragraph(
                 "Only the expectations of the target level on this person's path are listed; "
-                "competencies weighted 0 on the path are not asked for. An expectation of the "
-                f"next level counts as met at a rating of {framework.promotion.meets_rating + 1} "
-                "or more against the current level; one that names a proficiency step, at "
-                "that step.",
+                "competencies weighted 0 on the path are not asked for. "
+                + _sentence(next_level_met_words(framework.promotion))
+                + ".",
                 tone="note",
             ),
             Table(
@@ -193,3 +193,14 @@ def packet_document(packet: PromotionPacket, framework: Framework) -> Document:
     else:
         doc.add(Paragraph("No other track has a level at this grade.", tone="note"))
     return doc
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _discipline_and_track(framework: Framework, level_id: str) -> str:
+    if not framework.has_level(level_id):
+        return "not in the framework"
+    placement = framework.placement(level_id)
+    return f"{placement.discipline.name} / {placement.track.name}"

@@ -14,14 +14,18 @@ from latticework.growth.impact import CATEGORY_NAMES, ImpactStatement
 from latticework.growth.impact_summary import ImpactSummary
 from latticework.growth.moves import Move, Position, Route
 from latticework.growth.person_data import Person
-from latticework.growth.plan import DevelopmentPlan
+from latticework.growth.plan import STATUS_WORDS, DevelopmentPlan
 from latticework.growth.readiness import LevelAssessment, Readiness
 from latticework.reports.document import Bullets, Document, Heading, Paragraph, Table
 
 
 def _who(person: Person, framework: Framework) -> str:
     title = framework.level(person.level).title if framework.has_level(person.level) else "?"
-    path = person.path or "no path"
+    path = (
+        f"{framework.path(person.path).name} path"
+        if person.path and framework.has_path(person.path)
+        else "no path"
+    )
     return f"{person.display_name} ({person.employee_id}), {person.level} {title}, {path}"
 
 
@@ -165,7 +169,7 @@ def plan_document(plan: DevelopmentPlan, person: Person, framework: Framework) -
                     i.name,
                     i.goal,
                     i.due_date.isoformat() if i.due_date else "—",
-                    i.status,
+                    STATUS_WORDS.get(i.status, i.status),
                 ]
                 for i in plan.items
             ],

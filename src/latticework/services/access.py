@@ -135,3 +135,48 @@ def can_see_team(uow: UnitOfWork, user: User, team: str) -> bool:
 def require_team_access(uow: UnitOfWork, user: User, team: str) -> None:
     if not can_see_team(uow, user, team):
         raise denied(f"see team '{team}'")
+
+
+# -- promotion committees ----------------------------------------------------------
+
+COMMITTEE_ROLES = (Role.PEOPLE, Role.MANAGER)
+"""Who may open a cycle's committee page: the people role (the committee's secretary, who
+records calibrations and decisions for everyone) and managers (who sit on it for their own
+reporting chain and nominate their reports)."""
+DECIDING_ROLES = (Role.PEOPLE,)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeAccess:
+    """What one user sees of a cycle: whose records, with protected attributes or not, and
+    whether they may record calibrations and decisions."""
+
+    visibility: Visibility
+    protected: bool
+    may_decide: bool
+
+
+def committee_access(user: User) -> CommitteeAccess:
+    """The people role: everyone, protected attributes in the parity panel, and the forms to
+    calibrate and decide; a manager: their reporting chain (never themselves), by track and
+    path only; anyone else may not."""
+    if user.role is Role.PEOPLE:
+        return CommitteeAccess(Visibility(everyone=True), protected=True, may_decide=True)
+    if user.role is Role.MANAGER and user.employee_id:
+        return CommitteeAccess(
+            Visibility(manager_id=user.employee_id), protected=False, may_decide=False
+        )
+    raise denied("see promotion committees")
+
+
+def require_nominator(uow: UnitOfWork, user: User, employee_id: str) -> None:
+    """The people role may nominate anyone; a manager, someone in their reporting chain;
+    nobody may nominate themselves."""
+    committee_access(user)
+    person_access(uow, user, employee_id)
+    if user.employee_id == employee_id:
+        raise denied("nominate yourself")
+
+
+def require_decider(user: User, what: str) -> None:
+    require_role(user, *DECIDING_ROLES, what=what)

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from latticework.errors import LatticeworkError, Problem
 from latticework.framework.model import Framework
 from latticework.growth.person_data import ImpactRecord
-from latticework.growth.plan import DevelopmentPlan, PlanItem, check_status
+from latticework.growth.plan import PLAN_STATUSES, DevelopmentPlan, PlanItem, check_status
 from latticework.growth.readiness import Readiness, path_at, require_level
 from latticework.services.frameworks import current_framework
 from latticework.services.growth import readiness
 from latticework.services.growth_data import GrowthData, find_person, person_data
 
 if TYPE_CHECKING:
-    from latticework.storage import StoredPlan, UnitOfWork
+    from latticework.storage import StoredCheckin, StoredPlan, UnitOfWork
 
 
 # -- stored plans ----------------------------------------------------------------
@@ -107,6 +107,89 @@ def set_plan_item_status(
     updated = uow.plans.active(employee_id)
     assert updated is not None
     return _plan_from_stored(updated, framework)
+
+
+MAX_NOTE_CHARS = 2000
+"""The longest check-in note."""
+
+
+def check_in_plan_item(
+    uow: UnitOfWork,
+    employee_id: str,
+    item: int,
+    *,
+    status: str,
+    due_date: date | None,
+    note: str,
+    checked_on: date,
+    recorded_by: str | None,
+    framework: Framework,
+    today: date | None = None,
+) -> DevelopmentPlan:
+    """A check-in on item number `item` (1, 2, …) of the person's active plan: its new status
+    and due date, and a note; every earlier check-in is kept as the item's history."""
+    from latticework.errors import Location
+
+    def refuse(message: str, field: str, fix: str) -> LatticeworkError:
+        return LatticeworkError(Problem(message, Location(field=field), fix, "bad-checkin"))
+
+    if status not in PLAN_STATUSES:
+        raise refuse(
+            "Choose the item's status.", "status", "Choose one of: " + ", ".join(PLAN_STATUSES)
+        )
+    if checked_on > (today or date.today()):
+        raise refuse(
+            "A check-in cannot be in the future.", "checked_on", "Give today or an earlier day."
+        )
+    if len(note) > MAX_NOTE_CHARS:
+        raise refuse(
+            f"The note is longer than {MAX_NOTE_CHARS} characters.",
+            "note",
+            "Shorten it; link to a longer document if there is one.",
+        )
+    stored = uow.plans.active(employee_id)
+    if stored is None:
+        raise LatticeworkError(
+            Problem(
+                "There is no stored development plan to check in on.",
+                fix="Save the proposed plan as the active plan first.",
+                code="no-plan",
+            )
+        )
+    if not 1 <= item <= len(stored.items):
+        raise LatticeworkError(
+            Problem(
+                f"The plan has no item {item}.",
+                fix=f"Use an item number from 1 to {len(stored.items)}.",
+                code="unknown-plan-item",
+            )
+        )
+    uow.plans.check_in(
+        stored.id,
+        stored.items[item - 1].id,
+        checked_on=checked_on,
+        status=status,
+        due_date=due_date,
+        note=note.strip() or None,
+        recorded_by=recorded_by,
+    )
+    updated = uow.plans.active(employee_id)
+    assert updated is not None
+    return _plan_from_stored(updated, framework)
+
+
+def plan_checkins(uow: UnitOfWork, plan: DevelopmentPlan) -> dict[int, list[StoredCheckin]]:
+    """The check-ins of a stored plan by item number (1, 2, …), newest first."""
+    if plan.plan_id is None:
+        return {}
+    stored = uow.plans.active(plan.employee_id)
+    if stored is None or stored.id != plan.plan_id:
+        return {}
+    number = {i.id: n for n, i in enumerate(stored.items, 1)}
+    found: dict[int, list[StoredCheckin]] = {}
+    for c in uow.plans.checkins(stored.id):
+        found.setdefault(number[c.item_id], []).append(c)
+    return found
 
 
 # -- recording impact and ratings --------------------------------------------------

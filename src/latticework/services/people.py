@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from latticework.growth.person_data import ImpactRecord
     from latticework.storage import (
         EventRow,
+        PeopleFilter,
         PersonListRow,
         PersonRecord,
         RatingRow,
@@ -74,3 +75,41 @@ def list_people(
 def impact_of(uow: UnitOfWork, employee_id: str) -> list[ImpactRecord]:
     """A person's impact records, newest first (the caller has checked access)."""
     return uow.impact.of(employee_id)
+
+
+MAX_PER_PAGE = 200
+"""The most rows one page of the people list holds (the page asks for fewer)."""
+
+
+@dataclass(frozen=True)
+class PeoplePage:
+    rows: list[PersonListRow]
+    total: int
+    page: int
+    pages: int
+
+
+def list_people_page(
+    uow: UnitOfWork, user: User, filters: PeopleFilter, page: int = 1, per_page: int = 50
+) -> PeoplePage:
+    """One page of the people `user` may see that match `filters`, and how many pages there
+    are: every match is reachable, never just "the first 200"."""
+    visible = people_visible_to(user, "list people")
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, page)
+    rows, total = uow.people.list_page(visible, filters, (page - 1) * per_page, per_page)
+    pages = max(1, -(-total // per_page))
+    if page > pages:  # past the end (a filter narrowed the list): show the last page
+        page = pages
+        rows, total = uow.people.list_page(visible, filters, (page - 1) * per_page, per_page)
+    return PeoplePage(rows, total, page, pages)
+
+
+def active_team_members(uow: UnitOfWork, team: str) -> list[PersonListRow]:
+    """The team's active members by name (the caller has checked team access)."""
+    from latticework.storage import PeopleFilter, Visibility
+
+    rows, _ = uow.people.list_page(
+        Visibility(everyone=True), PeopleFilter(team=team, status="active"), 0, 10_000
+    )
+    return rows

@@ -7,9 +7,12 @@ team reads only those people's rows, so it stays fast at 100,000 people.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from latticework.accounts.model import User
+from latticework.errors import LatticeworkError, Location, Problem
 from latticework.framework.model import Framework
 from latticework.growth.targets import PacketTarget
 from latticework.services import growth, growth_writes
@@ -25,8 +28,8 @@ if TYPE_CHECKING:
     from latticework.growth.packet import PromotionPacket
     from latticework.growth.person_data import Person
     from latticework.growth.plan import DevelopmentPlan
-    from latticework.storage import TeamSize, UnitOfWork
-    from latticework.teams.composition import OrgComposition
+    from latticework.storage import StoredCheckin, TeamSize, UnitOfWork
+    from latticework.teams.composition import OrgComposition, TeamComposition
 
 
 def _person_data(uow: UnitOfWork, fw: Framework, employee_id: str) -> GrowthData:
@@ -83,10 +86,102 @@ def save_proposed_plan(
     return growth_writes.save_plan(uow, plan, fw)
 
 
+MAX_TEAMS = 50_000
+"""The most teams the teams list pages through."""
+
+
+def check_in_plan_item(
+    uow: UnitOfWork,
+    fw: Framework,
+    user: User,
+    employee_id: str,
+    item: int,
+    *,
+    status: str,
+    due_date: str,
+    note: str,
+    checked_on: str,
+) -> DevelopmentPlan:
+    """A check-in on an item of the person's stored plan, by the person, a manager above
+    them or HR (the dates as the form sends them, YYYY-MM-DD; the check-in day defaults to
+    today)."""
+    person_access(uow, user, employee_id)
+    return growth_writes.check_in_plan_item(
+        uow,
+        employee_id,
+        item,
+        status=status,
+        due_date=_form_date(due_date, "due_date") if due_date.strip() else None,
+        note=note,
+        checked_on=_form_date(checked_on, "checked_on") if checked_on.strip() else date.today(),
+        recorded_by=user.username,
+        framework=fw,
+    )
+
+
+def _form_date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise LatticeworkError(
+            Problem(
+                f"'{text}' is not a date.",
+                Location(field=field),
+                "Give the date as YYYY-MM-DD.",
+                "bad-date",
+            )
+        ) from None
+
+
+def plan_checkins(
+    uow: UnitOfWork, user: User, plan: DevelopmentPlan
+) -> dict[int, list[StoredCheckin]]:
+    """The check-ins of the person's stored plan, by item number, newest first."""
+    person_access(uow, user, plan.employee_id)
+    return growth_writes.plan_checkins(uow, plan)
+
+
 def list_teams(uow: UnitOfWork, user: User, query: str = "", limit: int = 500) -> list[TeamSize]:
     """Teams the user may see (whose name contains `query`), with their active headcount."""
     visible = people_visible_to(user, "see teams")
     return uow.people.teams(visible, query.strip(), max(1, min(limit, 5000)))
+
+
+@dataclass(frozen=True)
+class TeamsPage:
+    teams: list[tuple[TeamSize, TeamComposition | None]]
+    """Each team on the page with its composition (None: no active member to judge)."""
+    total: int
+    page: int
+    pages: int
+
+
+def teams_page(
+    uow: UnitOfWork, fw: Framework, user: User, query: str = "", page: int = 1, per_page: int = 50
+) -> TeamsPage:
+    """One page of the teams the user may see, each with its composition and flags; the
+    composition is computed for the teams on the page only."""
+    every = list_teams(uow, user, query, limit=MAX_TEAMS)
+    per_page = max(1, min(per_page, 200))
+    pages = max(1, -(-len(every) // per_page))
+    page = min(max(1, page), pages)
+    shown = every[(page - 1) * per_page : page * per_page]
+    composed = _compose(uow, fw, [t.team for t in shown]) if shown else None
+    found = {t.team: t for t in composed.teams} if composed else {}
+    return TeamsPage([(t, found.get(t.team)) for t in shown], len(every), page, pages)
+
+
+def _compose(uow: UnitOfWork, fw: Framework, teams: list[str]) -> OrgComposition:
+    from latticework.growth.person_data import Rating, person_from_row
+    from latticework.teams.composition import compose_organisation
+
+    members = [person_from_row(r) for r in uow.people.active_members_of_teams(teams)]
+    ratings: dict[str, list[Rating]] = {}
+    for r in uow.people.manager_ratings_of([m.employee_id for m in members]):
+        ratings.setdefault(r.employee_id, []).append(
+            Rating(r.competency, "manager", r.rating, r.cycle)
+        )
+    return compose_organisation(fw, members, ratings)
 
 
 def team_composition(uow: UnitOfWork, fw: Framework, user: User, team: str) -> OrgComposition:

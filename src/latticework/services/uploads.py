@@ -51,7 +51,8 @@ def check_uploads(uploads: Sequence[Upload], max_bytes: int) -> list[Upload]:
                 Problem(
                     f"The file has {len(upload.content):,} bytes; the limit is {max_bytes:,}.",
                     where,
-                    "Split the export, or import it with `latticework import` on the server.",
+                    "Split the export into smaller files, or ask an administrator to import it "
+                    "on the server.",
                     "too-large",
                 )
             )
@@ -89,19 +90,63 @@ def import_uploads(
             path = Path(folder) / upload.filename
             path.write_bytes(upload.content)
             paths.append(path)
-        report = import_organisation(database_url, paths, dry_run=dry_run)
+        try:
+            report = import_organisation(database_url, paths, dry_run=dry_run)
+        except LatticeworkError as exc:
+            raise LatticeworkError([_for_the_web(p, folder) for p in exc.problems]) from None
         return _without_folder(report, folder)
 
 
+FILE_NAMES_FIX = (
+    "Name each file after its table (people.csv, events.csv, impact.csv, …) or upload one "
+    ".xlsx workbook, then upload again."
+)
+WEB_FIXES = {"unknown-file": FILE_NAMES_FIX, "no-files": FILE_NAMES_FIX}
+"""Fixes that the command line words in terms of a mapping file, which an upload has not."""
+_SERVER_ONLY = re.compile(r"mapping file|`")
+
+
+def _web_fix(problem: Problem) -> str | None:
+    """The problem's fix for someone at the upload form: no mapping file (an upload has none)
+    and no commands; clauses that need them are left out."""
+    if problem.code in WEB_FIXES:
+        return WEB_FIXES[problem.code]
+    fix = problem.fix
+    if not fix or not _SERVER_ONLY.search(fix):
+        return fix
+    clauses = [c.strip(" .") for c in re.split(r",? or ", fix)]
+    kept = [c for c in clauses if c and not _SERVER_ONLY.search(c)]
+    if not kept:
+        return "Correct the file and upload it again."
+    text = ", or ".join(kept)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _for_the_web(p: Problem, folder: str) -> Problem:
+    """A problem naming the files as uploaded, not by the private folder they sat in, with
+    a fix that can be done at the upload form."""
+    prefix = str(Path(folder)) + "/"
+
+    def name(text: str | None) -> str | None:
+        return text.replace(prefix, "").replace(str(Path(folder)), "") if text else text
+
+    return replace(
+        p,
+        message=name(p.message) or p.message,
+        fix=name(_web_fix(p)),
+        location=replace(p.location, file=name(p.location.file)),
+    )
+
+
 def _without_folder(report: ImportReport, folder: str) -> ImportReport:
-    """The report naming the files as uploaded, not by the private folder they sat in."""
+    """The report naming the files as uploaded, with fixes for the upload form."""
     prefix = str(Path(folder)) + "/"
 
     def name(text: str | None) -> str | None:
         return text.replace(prefix, "") if text else text
 
     def problem(p: Problem) -> Problem:
-        return replace(p, location=replace(p.location, file=name(p.location.file)))
+        return _for_the_web(p, folder)
 
     return replace(
         report,

@@ -31,13 +31,14 @@ from latticework.storage.migrate import (
 from latticework.storage.organisation import load_dataset
 from latticework.storage.people import (
     EventRow,
+    PeopleFilter,
     PersonListRow,
     PersonRecord,
     RatingRow,
     TeamSize,
     Visibility,
 )
-from latticework.storage.plans import NewPlanItem, StoredPlan, StoredPlanItem
+from latticework.storage.plans import NewPlanItem, StoredCheckin, StoredPlan, StoredPlanItem
 from latticework.storage.reading import empty_people_columns
 from latticework.storage.sqlite_wal import WalCheckpointer, app_engine
 from latticework.storage.unit_of_work import UnitOfWork
@@ -47,11 +48,13 @@ __all__ = [
     "Engine",
     "EventRow",
     "NewPlanItem",
+    "PeopleFilter",
     "PersonListRow",
     "PersonRecord",
     "RatingRow",
     "StoredAuditJob",
     "StoredAuditRun",
+    "StoredCheckin",
     "StoredFramework",
     "StoredJustification",
     "StoredPlan",

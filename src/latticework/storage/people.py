@@ -75,6 +75,22 @@ class PersonListRow:
     track: str
     path: str | None
     team: str | None
+    discipline: str | None = None
+    status: str | None = None
+    exit_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleFilter:
+    """What the people list is narrowed to; None (or empty text) is no filter."""
+
+    text: str = ""
+    discipline: str | None = None
+    track: str | None = None
+    grade: str | None = None
+    team: str | None = None
+    status: str | None = None
+    """'active' (no status counts as active) or 'exited'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +150,14 @@ def chain_and_self(manager_id: str) -> sa.Select[tuple[str]]:
 
 
 _ACTIVE = sa.func.coalesce(people.c.status, "active") != "exited"
+
+
+def _visible(visibility: Visibility) -> sa.ColumnElement[bool]:
+    if visibility.everyone:
+        return sa.true()
+    if visibility.manager_id is not None:
+        return people.c.employee_id.in_(chain_and_self(visibility.manager_id))
+    return people.c.employee_id == visibility.self_id
 
 
 class PeopleRepository:
@@ -218,7 +242,15 @@ class PeopleRepository:
 
     def active_team_members(self, team: str) -> list[dict[str, object]]:
         """The team's active members as canonical rows (for `growth.person_data`)."""
-        statement = sa.select(people).where(people.c.team == team, _ACTIVE)
+        return self.active_members_of_teams([team])
+
+    def active_members_of_teams(self, teams: list[str]) -> list[dict[str, object]]:
+        """The active members of these teams as canonical rows, by name."""
+        statement = (
+            sa.select(people)
+            .where(people.c.team.in_(teams), _ACTIVE)
+            .order_by(people.c.name, people.c.employee_id)
+        )
         return [dict(r) for r in self._conn.execute(statement).mappings().all()]
 
     def leadership_roles(self, employee_id: str) -> list[str]:
@@ -318,6 +350,47 @@ class PeopleRepository:
             statement.order_by(people.c.name, people.c.employee_id).limit(limit)
         ).mappings()
         return [PersonListRow(**r) for r in rows]
+
+    def list_page(
+        self, visibility: Visibility, filters: PeopleFilter, offset: int, limit: int
+    ) -> tuple[list[PersonListRow], int]:
+        """One page of the people visible under `visibility` that match `filters`, by name,
+        and how many match in all (for the pager)."""
+        where = [_visible(visibility)]
+        if filters.text:
+            pattern = f"%{filters.text.lower()}%"
+            where.append(
+                sa.or_(
+                    sa.func.lower(people.c.name).like(pattern),
+                    sa.func.lower(people.c.employee_id).like(pattern),
+                    sa.func.lower(people.c.team).like(pattern),
+                )
+            )
+        for column in ("discipline", "track", "grade", "team"):
+            value = getattr(filters, column)
+            if value:
+                where.append(people.c[column] == value)
+        if filters.status == "exited":
+            where.append(sa.not_(_ACTIVE))
+        elif filters.status == "active":
+            where.append(_ACTIVE)
+        condition = sa.and_(*where)
+        total = self._conn.execute(
+            sa.select(sa.func.count()).select_from(people).where(condition)
+        ).scalar_one()
+        statement = (
+            sa.select(
+                people.c.employee_id, people.c.name, people.c.level, people.c.grade,
+                people.c.track, people.c.path, people.c.team, people.c.discipline,
+                people.c.status, people.c.exit_date,
+            )
+            .where(condition)
+            .order_by(people.c.name, people.c.employee_id)
+            .offset(offset)
+            .limit(limit)
+        )  # fmt: skip
+        rows = self._conn.execute(statement).mappings()
+        return [PersonListRow(**r) for r in rows], int(total)
 
     def teams(self, visibility: Visibility, text: str, limit: int) -> list[TeamSize]:
         """Teams with someone visible under `visibility` (name containing `text`), with their

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from latticework.storage.people import PeopleRepository
-from latticework.storage.tables import development_plans, plan_items
+from latticework.storage.tables import development_plans, plan_checkins, plan_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,20 @@ class StoredPlan:
     created_at: datetime
     updated_at: datetime
     items: tuple[StoredPlanItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCheckin:
+    """One check-in on a plan item: the status and due date it left, and a note."""
+
+    id: int
+    item_id: int
+    checked_on: date
+    status: str
+    due_date: date | None
+    note: str | None
+    recorded_by: str | None
+    recorded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +161,58 @@ class PlanRepository:
             .values(updated_at=datetime.now(UTC))
         )
         return True
+
+    def check_in(
+        self,
+        plan_id: int,
+        item_id: int,
+        *,
+        checked_on: date,
+        status: str,
+        due_date: date | None,
+        note: str | None,
+        recorded_by: str | None,
+    ) -> bool:
+        """Record a check-in and set the item's status and due date to what it says; earlier
+        check-ins stay as the item's history. False when the item is not in that plan."""
+        now = datetime.now(UTC)
+        result = self._conn.execute(
+            sa.update(plan_items)
+            .where(plan_items.c.id == item_id, plan_items.c.plan_id == plan_id)
+            .values(status=status, due_date=due_date)
+        )
+        if result.rowcount == 0:
+            return False
+        self._conn.execute(
+            sa.insert(plan_checkins).values(
+                plan_id=plan_id,
+                item_id=item_id,
+                checked_on=checked_on,
+                status=status,
+                due_date=due_date,
+                note=note,
+                recorded_by=recorded_by,
+                recorded_at=now,
+            )
+        )
+        self._conn.execute(
+            sa.update(development_plans)
+            .where(development_plans.c.id == plan_id)
+            .values(updated_at=now)
+        )
+        return True
+
+    def checkins(self, plan_id: int) -> list[StoredCheckin]:
+        """Every check-in of the plan, newest first."""
+        rows = self._conn.execute(
+            sa.select(plan_checkins)
+            .where(plan_checkins.c.plan_id == plan_id)
+            .order_by(plan_checkins.c.checked_on.desc(), plan_checkins.c.id.desc())
+        )
+        return [
+            StoredCheckin(
+                r.id, r.item_id, r.checked_on, r.status, r.due_date, r.note, r.recorded_by,
+                r.recorded_at,
+            )
+            for r in rows
+        ]  # fmt: skip

@@ -19,6 +19,7 @@ from latticework.storage.tables import (
     login_attempts,
     login_throttle,
     people,
+    plan_checkins,
     plan_items,
     sessions,
     users,
@@ -54,6 +55,9 @@ class PersonDataRepository:
         )
         tables["plan_items"] = self._rows(
             sa.select(plan_items).where(plan_items.c.plan_id.in_(plan_ids))
+        )
+        tables["plan_checkins"] = self._rows(
+            sa.select(plan_checkins).where(plan_checkins.c.plan_id.in_(plan_ids))
         )
         tables["accounts"] = self._rows(
             sa.select(users.c.username, users.c.role, users.c.created_at, users.c.is_active).where(
@@ -137,6 +141,7 @@ class PersonDataRepository:
         plan_ids = sa.select(development_plans.c.id).where(
             development_plans.c.employee_id == employee_id
         )
+        conn.execute(plan_checkins.delete().where(plan_checkins.c.plan_id.in_(plan_ids)))
         conn.execute(plan_items.delete().where(plan_items.c.plan_id.in_(plan_ids)))
         conn.execute(
             development_plans.delete().where(development_plans.c.employee_id == employee_id)

@@ -133,6 +133,23 @@ plan_items = sa.Table(
     sa.Index(None, "plan_id"),
 )
 
+plan_checkins = sa.Table(
+    "plan_checkins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("plan_id", sa.Integer, nullable=False),
+    sa.Column("item_id", sa.Integer, nullable=False),
+    sa.Column("checked_on", sa.Date, nullable=False, comment="the day of the check-in"),
+    sa.Column("status", sa.String, nullable=False, comment="the item's status after it"),
+    sa.Column("due_date", sa.Date, nullable=True, comment="the item's due date after it"),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("recorded_by", sa.String, nullable=True, comment="the user who recorded it"),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(["plan_id"], ["development_plans.id"], ondelete="CASCADE"),
+    sa.ForeignKeyConstraint(["item_id"], ["plan_items.id"], ondelete="CASCADE"),
+    sa.Index(None, "plan_id"),
+)
+
 users = sa.Table(
     "users",
     metadata,

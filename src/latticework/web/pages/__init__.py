@@ -7,9 +7,21 @@ from latticework.web.pages import (
     growth,
     imports,
     people,
+    promotions,
     remediation,
     team_view,
     users,
 )
 
-MODULES = [audit, auth, framework, growth, imports, people, users, team_view, remediation]
+MODULES = [
+    audit,
+    auth,
+    framework,
+    growth,
+    imports,
+    people,
+    users,
+    team_view,
+    promotions,
+    remediation,
+]

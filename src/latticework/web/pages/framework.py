@@ -7,10 +7,10 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from latticework.services.access import can_see_bands
-from latticework.web.deps import FrameworkDep, StateDep, UserDep
+from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
 from latticework.web.guards import SIGNED_IN
 from latticework.web.rendering import render
-from latticework.web.views.framework import discipline_grid, level_detail
+from latticework.web.views.framework import discipline_grid, level_detail, mark_here
 
 router = APIRouter(include_in_schema=False)
 
@@ -19,11 +19,17 @@ router = APIRouter(include_in_schema=False)
 async def framework_page(
     request: Request,
     user: UserDep,
+    uow: UowDep,
     fw: FrameworkDep,
     state: StateDep,
     discipline: str | None = None,
 ) -> Response:
     bands = can_see_bands(user)
+    # The reader's own level, to mark "You are here"; their discipline is the one shown first.
+    me = uow.people.get(user.employee_id) if user.employee_id else None
+    here = me.level if me is not None and fw.has_level(me.level) else None
+    if discipline is None and here is not None:
+        discipline = fw.placement(here).discipline.id
     grid = state.frameworks.view(
         fw, ("grid", discipline, bands), lambda: discipline_grid(fw, discipline, with_bands=bands)
     )
@@ -35,7 +41,8 @@ async def framework_page(
             state.templates.get_template("_grid.html").render(grid=grid, show_bands=bands)
         ),
     )
-    return render(request, "framework.html", {"grid": grid, "grid_html": grid_html})
+    marked = Markup(mark_here(str(grid_html), here))
+    return render(request, "framework.html", {"grid": grid, "grid_html": marked, "here": here})
 
 
 @router.get("/framework/levels/{level_id}", dependencies=[SIGNED_IN], response_class=HTMLResponse)

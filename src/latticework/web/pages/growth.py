@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from datetime import date
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from latticework.errors import LatticeworkError
+from latticework.growth.plan import STATUS_WORDS
 from latticework.org.columns import IMPACT_CATEGORIES
 from latticework.services import impact, people, person_growth
 from latticework.web.deps import (
@@ -18,7 +23,8 @@ from latticework.web.deps import (
 from latticework.web.documents import DocumentFormat, download
 from latticework.web.guards import PERSON, SIGNED_IN, TEAM
 from latticework.web.rendering import render
-from latticework.web.views.people import impact_views
+from latticework.web.views.people import impact_views, list_entries
+from latticework.web.views.teams import verdict
 
 router = APIRouter(include_in_schema=False)
 
@@ -133,9 +139,12 @@ def packet_page(
 
 
 @router.get("/teams", dependencies=[SIGNED_IN], response_class=HTMLResponse)
-async def teams_page(request: Request, user: UserDep, uow: UowDep, q: str = "") -> Response:
-    teams = person_growth.list_teams(uow, user, q, limit=200)
-    return render(request, "teams.html", {"teams": teams, "q": q})
+async def teams_page(
+    request: Request, user: UserDep, uow: UowDep, fw: FrameworkDep, q: str = "", page: int = 1
+) -> Response:
+    found = person_growth.teams_page(uow, fw, user, q, page, per_page=50)
+    rows = [(t, verdict(fw, c) if c else None) for t, c in found.teams]
+    return render(request, "teams.html", {"found": found, "rows": rows, "q": q})
 
 
 @router.get("/teams/{team}", dependencies=[TEAM], response_class=HTMLResponse)
@@ -146,7 +155,10 @@ async def team_page(
 
     composition = person_growth.team_composition(uow, fw, user, team)
     doc = teams_document(composition, fw, team)
-    return render(request, "team.html", {"doc": doc, "team": composition.teams[0]})
+    members = list_entries(fw, people.active_team_members(uow, team))
+    found = composition.teams[0]
+    context = {"doc": doc, "team": found, "verdict": verdict(fw, found), "members": members}
+    return render(request, "team.html", context)
 
 
 @router.get("/people/{employee_id}/plan", dependencies=[PERSON], response_model=None)
@@ -158,14 +170,69 @@ def plan_page(
     fw: FrameworkDep,
     format: DocumentFormat | None = None,
 ) -> Response:
+    return _plan_page(request, employee_id, user, uow, fw, format)
+
+
+def _plan_page(
+    request: Request,
+    employee_id: str,
+    user: UserDep,
+    uow: UowDep,
+    fw: FrameworkDep,
+    format: DocumentFormat | None = None,
+    problems: list[object] | None = None,
+    values: dict[str, str] | None = None,
+) -> Response:
     from latticework.reports.growth_views import plan_document
 
     plan, person, stored = person_growth.development_plan(uow, fw, user, employee_id)
     doc = plan_document(plan, person, fw)
     if format is not None:
         return download(doc, format, f"plan-{employee_id}")
-    context = {"doc": doc, "stored": stored, "employee_id": employee_id, "plan": plan}
-    return render(request, "plan.html", context)
+    context = {
+        "doc": doc,
+        "stored": stored,
+        "employee_id": employee_id,
+        "plan": plan,
+        "checkins": person_growth.plan_checkins(uow, user, plan) if stored else {},
+        "statuses": list(STATUS_WORDS.items()),
+        "status_words": STATUS_WORDS,
+        "today": date.today().isoformat(),
+        "problems": problems,
+        "values": values or {},
+    }
+    return render(request, "plan.html", context, status_code=422 if problems else 200)
+
+
+@router.post("/people/{employee_id}/plan/items/{item}/checkins", dependencies=[PERSON])
+def check_in(
+    request: Request,
+    employee_id: str,
+    item: int,
+    user: UserDep,
+    uow: UowDep,
+    fw: FrameworkDep,
+    status: Annotated[str, Form()] = "",
+    due_date: Annotated[str, Form()] = "",
+    checked_on: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        person_growth.check_in_plan_item(
+            uow, fw, user, employee_id, item,
+            status=status, due_date=due_date, note=note, checked_on=checked_on,
+        )  # fmt: skip
+    except LatticeworkError as exc:
+        if exc.problems[0].code in ("forbidden", "not-found"):
+            raise
+        values = {"item": str(item), "status": status, "due_date": due_date}
+        values |= {"checked_on": checked_on, "note": note}
+        return _plan_page(
+            request, employee_id, user, uow, fw, problems=list(exc.problems), values=values
+        )
+    return RedirectResponse(
+        f"/people/{quote(employee_id)}/plan?checked={item}#item-{item}", status_code=303
+    )
 
 
 @router.post(

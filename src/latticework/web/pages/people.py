@@ -9,23 +9,59 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from latticework.accounts.model import Role
 from latticework.errors import Location, Problem
-from latticework.services import privacy
-from latticework.services.people import list_people, read_person
+from latticework.services import privacy, promotions
+from latticework.services.people import list_people_page, read_person
+from latticework.services.person_growth import list_teams
+from latticework.storage import PeopleFilter
 from latticework.web.deps import FrameworkDep, StateDep, UowDep, UserDep
 from latticework.web.documents import attachment
 from latticework.web.guards import PERSON, SELF_OR_HR, SIGNED_IN, RequireRole
 from latticework.web.rendering import render
-from latticework.web.views.people import profile_view, summary_views
+from latticework.web.views.people import filter_options, list_entries, profile_view
 
 router = APIRouter(include_in_schema=False)
 
 
+PER_PAGE = 50
+"""Rows per page of the people list."""
+
+
 @router.get("/people", dependencies=[SIGNED_IN], response_class=HTMLResponse)
 async def people_page(
-    request: Request, user: UserDep, uow: UowDep, fw: FrameworkDep, q: str = ""
+    request: Request,
+    user: UserDep,
+    uow: UowDep,
+    fw: FrameworkDep,
+    q: str = "",
+    discipline: str = "",
+    track: str = "",
+    grade: str = "",
+    team: str = "",
+    status: str = "active",
+    page: int = 1,
 ) -> Response:
-    found = summary_views(fw, list_people(uow, user, q, limit=200))
-    return render(request, "people.html", {"people": found, "q": q})
+    filters = PeopleFilter(
+        text=q.strip(),
+        discipline=discipline or None,
+        track=track or None,
+        grade=grade or None,
+        team=team or None,
+        status=status if status in ("active", "exited") else None,
+    )
+    found = list_people_page(uow, user, filters, page, PER_PAGE)
+    teams = [t.team for t in list_teams(uow, user, "", limit=5000)]
+    chosen = {"q": q, "discipline": discipline, "track": track, "grade": grade}
+    chosen |= {"team": team, "status": status if status in ("active", "exited") else "all"}
+    return render(
+        request,
+        "people.html",
+        {
+            "people": list_entries(fw, found.rows),
+            "found": found,
+            "filters": chosen,
+            "options": filter_options(fw, teams),
+        },
+    )
 
 
 @router.get("/people/{employee_id}", dependencies=[PERSON], response_class=HTMLResponse)
@@ -43,7 +79,10 @@ async def person_page(
     await state.access_log.record(
         uow, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
-    return render(request, "person.html", {"p": profile_view(fw, read, access)})
+    nominations = promotions.nominations_of(uow, fw, user, employee_id)
+    return render(
+        request, "person.html", {"p": profile_view(fw, read, access), "nominations": nominations}
+    )
 
 
 @router.get(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from latticework.framework.model import Framework
 from latticework.framework.overview import grade_rows
+from latticework.framework.promotion_terms import next_level_met_words
 from latticework.services.access import not_found
 
 
@@ -45,6 +46,8 @@ class PathRef(_View):
 class GridCell(_View):
     track: str
     levels: list[LevelRef]
+    paths: list[PathRef] = []
+    """The paths open at these levels: each track's paths in its own column."""
 
 
 class GridRow(_View):
@@ -136,6 +139,27 @@ def _path_ref(fw: Framework, path_id: str) -> PathRef:
     return PathRef(id=p.id, name=p.name, kind=p.kind.value, domain=p.domain)
 
 
+def _paths_at(fw: Framework, level_ids: list[str]) -> list[PathRef]:
+    found: dict[str, PathRef] = {}
+    for level_id in level_ids:
+        for path in fw.paths_for_level(level_id):
+            found.setdefault(path.id, _path_ref(fw, path.id))
+    return list(found.values())
+
+
+HERE_MARK = "<!--here:{level}-->"
+"""Where the cached grid HTML marks a level, for `mark_here` to fill in per reader."""
+HERE_BADGE = ' <strong class="here">You are here</strong>'
+
+
+def mark_here(grid_html: str, level_id: str | None) -> str:
+    """The grid with "You are here" at the reader's own level (the grid itself is rendered
+    once for everyone; only this mark differs between readers)."""
+    if not level_id:
+        return grid_html
+    return grid_html.replace(HERE_MARK.format(level=level_id), HERE_BADGE)
+
+
 def discipline_grid(
     fw: Framework, discipline_id: str | None, *, with_bands: bool
 ) -> DisciplineGrid:
@@ -151,7 +175,11 @@ def discipline_grid(
     for row in grade_rows(fw, chosen):
         grade = row.grade
         cells = [
-            GridCell(track=t.id, levels=[_ref(fw, lv.id) for lv in levels])
+            GridCell(
+                track=t.id,
+                levels=[_ref(fw, lv.id) for lv in levels],
+                paths=_paths_at(fw, [lv.id for lv in levels]),
+            )
             for t, levels in row.cells
         ]
         level_ids = [lv.id for lv in row.levels]
@@ -224,7 +252,7 @@ def level_detail(
         ],
         next_level=_ref(fw, nxt.id) if nxt else None,
         bands=_bands(fw, here.level.grade, [level_id]) if with_bands else None,
-        promotion_rule=f"{rule_text} (rating {rule.meets_rating}+ counts as met).",
+        promotion_rule=f"{rule_text}: {next_level_met_words(rule)}.",
         evaluation=_evaluation(fw, level_id),
     )
 

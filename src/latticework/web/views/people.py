@@ -239,14 +239,33 @@ def _moves_from(fw: Framework, level: str, path: str | None) -> list[MoveView]:
     return moves
 
 
-def _event_summary(row: EventRow) -> str:
+def _path_words(fw: Framework, path_id: str | None) -> str:
+    if not path_id:
+        return "—"
+    return fw.path(path_id).name if fw.has_path(path_id) else "a path not in the framework"
+
+
+def _track_words(fw: Framework, track_id: str | None, level_id: str | None) -> str:
+    """A track by its name: the one of the level's discipline, else any track with the id."""
+    if not track_id:
+        return "—"
+    if level_id and fw.has_level(level_id) and fw.placement(level_id).track.id == track_id:
+        return fw.placement(level_id).track.name
+    names = [t.name for d in fw.disciplines for t in d.tracks if t.id == track_id]
+    return names[0] if names else "a track not in the framework"
+
+
+def _event_summary(fw: Framework, row: EventRow) -> str:
+    """What changed, in the framework's words (changes of path or track only when they
+    changed: a promotion keeps both)."""
     parts = []
     if row.from_level or row.to_level:
         parts.append(f"{row.from_level or '—'} → {row.to_level or '—'}")
-    if row.from_path or row.to_path:
-        parts.append(f"path {row.from_path or '—'} → {row.to_path or '—'}")
-    if row.from_track or row.to_track:
-        parts.append(f"track {row.from_track or '—'} → {row.to_track or '—'}")
+    if (row.from_path or row.to_path) and row.from_path != row.to_path:
+        parts.append(f"path {_path_words(fw, row.from_path)} → {_path_words(fw, row.to_path)}")
+    if (row.from_track or row.to_track) and row.from_track != row.to_track:
+        before = _track_words(fw, row.from_track, row.from_level)
+        parts.append(f"track {before} → {_track_words(fw, row.to_track, row.to_level)}")
     return "; ".join(parts)
 
 
@@ -279,7 +298,7 @@ def profile_view(fw: Framework, read: PersonRead, access: PersonAccess) -> Perso
         moves=_moves(fw, person),
         # Pay changes are events too, but their amounts are pay: only the type is shown here.
         history=[
-            EventView(date=e.date, type=e.type, summary=_event_summary(e)) for e in read.events
+            EventView(date=e.date, type=e.type, summary=_event_summary(fw, e)) for e in read.events
         ],
         relation=access.relation.value,
     )
@@ -360,3 +379,66 @@ def summary_views(fw: Framework, rows: list[PersonListRow]) -> list[PersonSummar
         )
         for r in rows
     ]
+
+
+class PersonListEntry(_View):
+    """One row of the people page, in words (no ids of the framework)."""
+
+    employee_id: str
+    name: str
+    level: str
+    grade: str | None
+    discipline: str
+    track: str
+    path: str | None
+    team: str | None
+    status: str
+    left: bool
+
+
+def _track_name(fw: Framework, row: PersonListRow) -> str:
+    if fw.has_level(row.level):
+        return fw.placement(row.level).track.name
+    return "Not in the framework"
+
+
+def list_entries(fw: Framework, rows: list[PersonListRow]) -> list[PersonListEntry]:
+    disciplines = {d.id: d.name for d in fw.disciplines}
+    entries = []
+    for r in rows:
+        left = r.status == "exited"
+        path = _path_ref(fw, r.path)
+        entries.append(
+            PersonListEntry(
+                employee_id=r.employee_id,
+                name=r.name or r.employee_id,
+                level=(
+                    f"{r.level} {fw.level(r.level).title}"
+                    if fw.has_level(r.level)
+                    else "Not in the framework"
+                ),
+                grade=r.grade,
+                discipline=disciplines.get(r.discipline or "", "Not in the framework"),
+                track=_track_name(fw, r),
+                path=path.name if path else None,
+                team=r.team,
+                status=(f"Left on {r.exit_date}" if r.exit_date else "Left") if left else "Active",
+                left=left,
+            )
+        )
+    return entries
+
+
+def filter_options(fw: Framework, teams: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The choices of each filter of the people page: (value, words)."""
+    tracks: dict[str, str] = {}
+    for d in fw.disciplines:
+        for t in d.tracks:
+            tracks.setdefault(t.id, t.name)
+    return {
+        "discipline": [(d.id, d.name) for d in fw.disciplines],
+        "track": sorted(tracks.items(), key=lambda kv: kv[1]),
+        "grade": [(g.id, f"{g.id} {g.name}") for g in fw.grades],
+        "team": [(t, t) for t in teams],
+        "status": [("active", "Current staff"), ("exited", "People who left"), ("all", "Everyone")],
+    }
