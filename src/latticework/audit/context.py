@@ -47,6 +47,8 @@ class AuditOptions:
     """Zones the EU Directive's 5 % rule is applied to although their countries are not all
     EU member states (an organisation that applies it everywhere opts in here)."""
     categories: str = "grade"
+    bootstrap_draws: int = 200
+    """Bootstrap draws for the Oaxaca–Blinder intervals (0: none); cost grows linearly."""
     """Categories of work of equal value: `grade`, or `value` (evaluated value bands)."""
 
 
