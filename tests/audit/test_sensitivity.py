@@ -120,3 +120,28 @@ def test_pay_parity_gaps_have_a_sensitivity_row_each(framework: Framework) -> No
     assert "No controls" in names
     overall = next(r for r in sensitivity.rows if r.cells[0] == "Base pay, all parallel grades")
     assert all(isinstance(v, float) for v in overall.cells[1:])
+
+
+def test_zone_stays_in_every_variant_since_it_carries_the_currency(
+    framework: Framework,
+) -> None:
+    """Dollars and euros in one model without zone would compare currencies, not people."""
+    people = []
+    for i in range(24):
+        zone = "us" if i % 2 else "eu"
+        woman = i % 4 < 2
+        pay = (150_000 if zone == "us" else 100_000) * (0.96 if woman else 1.0) * (1 + 0.01 * i)
+        people.append(person(f"p{i}", "E6", pay, zone=zone, gender="female" if woman else "male"))
+    report = run_audit(
+        org(people), framework, AuditOptions(audits=("demographic",), attributes=("gender",))
+    )
+    sensitivity = table(report, "demographic.gender.sensitivity")
+    names = [c.name for c in sensitivity.columns]
+    assert "Without zone" not in names
+    assert names[-1] == "Only zone (currency)"
+    pay = np.log([float(p["base_salary"]) for p in people])  # type: ignore[arg-type]
+    women = np.array([p["gender"] == "female" for p in people], dtype=float)
+    us = np.array([p["zone"] == "us" for p in people], dtype=float)
+    x = sm.add_constant(np.column_stack([women, us]))
+    expected = math.expm1(float(sm.OLS(pay, x).fit().params[1]))
+    assert sensitivity.rows[0].cells[-1] == pytest.approx(expected, abs=1e-12)
