@@ -51,3 +51,16 @@ def test_a_group_of_five_with_unequal_variance_stays_near_nominal() -> None:
     _, now = calibration().small_cell_rates(5, 500, SIMS, spread=2.0, seed=2)
     low, high = binomial_bounds(0.05, SIMS)
     assert low <= now.at_05 <= high, now
+
+
+def test_the_pooled_promotion_test_is_calibrated_and_finds_a_quarter_rate() -> None:
+    """Before: one period of a G7-like grade found ICs promoted at a quarter of the managers'
+    chance in few simulations at Holm's first cut-off; five periods find it in nearly all."""
+    module = calibration()
+    null = module.promotion_rates(1.0, 5, 600, seed=3)
+    _, high = binomial_bounds(0.05, 600)
+    assert null.at_05 <= high, null
+    one = module.promotion_rates(0.25, 1, 200, seed=4)
+    five = module.promotion_rates(0.25, 5, 200, seed=4)
+    assert one.at_holm < 0.5, one
+    assert five.at_holm >= 0.9, five

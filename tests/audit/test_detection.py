@@ -19,6 +19,7 @@ from latticework.services.audit import audit_dataset
 DOCUMENTED = {
     "IC pay gap at G8": "pay-parity.base.G8",
     "slower IC promotion from G7": "time-in-level.G7",
+    "slower IC promotion from G7, promotion rate over the pooled periods": "advancement.track.G7",
     "ICs under-represented in strategic planning": "influence.strategic-planning.participation",
     "gender pay gap in engineering": "demographic.gender.pay.engineering.female",
 }

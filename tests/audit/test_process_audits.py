@@ -144,3 +144,19 @@ def test_logit_contrast_is_the_formula_logit_contrast() -> None:
     assert est is not None
     assert est.value == pytest.approx(math.exp(float(test.effect[0])), rel=1e-6)
     assert est.p_value == pytest.approx(float(test.pvalue), rel=1e-5)
+
+
+def test_a_quasi_separated_impact_model_is_not_estimable_not_a_traceback(
+    framework: Framework,
+) -> None:
+    """Demo seed 20009 (the calibration benchmark's tenth organisation with disparities): a
+    promotion-odds interval past e^700 overflowed math.exp and the whole audit failed."""
+    from datetime import date
+
+    dataset = generate_organisation(
+        framework, people=1200, seed=20009, as_of=date(2026, 6, 30), disparities=Disparities()
+    )
+    report = run_audit(dataset, framework, AuditOptions(audits=("impact-reward",)))
+    for c in report.sections[0].comparisons:
+        for value in (c.estimate, c.ci_low, c.ci_high):
+            assert value is None or math.isfinite(value)

@@ -54,9 +54,10 @@ def test_a_finding_links_to_the_people_it_is_about(client: TestClient, org: Org)
     people = client.get("/audit/runs/1/findings/1/people")
     assert people.status_code == 200
     assert "F1: ICs at grade G8" in people.text
-    assert 'href="/people/eng_a2"' in people.text  # the one Principal Engineer
+    listed = people.text.split("Groups too small to test")[0]  # (those follow the list)
+    assert 'href="/people/eng_a2"' in listed  # the one Principal Engineer
     for other in ("vp", "mgr_a", "mgr_b", "eng_a1", "eng_b1"):
-        assert f'href="/people/{other}"' not in people.text
+        assert f'href="/people/{other}"' not in listed
     assert "240,000 USD" in people.text
 
 
@@ -106,3 +107,21 @@ def test_a_new_run_is_as_of_today_unless_asked_otherwise(client: TestClient) -> 
     page = client.get("/audit").text
     assert "data as of 2026-06-30" in page
     assert f'name="as_of" type="date" value="{date.today().isoformat()}"' in page
+
+
+def test_the_drill_down_shows_each_person_of_a_group_too_small_to_test(
+    client: TestClient, org: Org, tokens: dict[str, str]
+) -> None:
+    """The California individual method: a standardised residual per person of a suppressed
+    pay group, on the people role's drill-down only (logged), never in the report."""
+    log_in(client, "hr")
+    _start_run(client, as_of="2026-06-30")
+    _add_finding(org, 1, G8_FINDING)
+    page = client.get("/audit/runs/1/findings/1/people").text
+    assert "Groups too small to test, person by person" in page
+    assert "Standardised residual" in page
+    client.cookies.clear()
+    log = client.get("/api/access-log", headers=_auth(tokens["people"])).json()
+    assert "audit.small-cells" in {r["action"] for r in log}
+    report = client.get("/audit?format=json", headers=_auth(tokens["people"])).text
+    assert "residual" not in report.lower()

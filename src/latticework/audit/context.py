@@ -48,6 +48,11 @@ class AuditOptions:
     EU member states (an organisation that applies it everywhere opts in here)."""
     categories: str = "grade"
     """Categories of work of equal value: `grade`, or `value` (evaluated value bands)."""
+    bootstrap_draws: int = 200
+    """Bootstrap draws for the Oaxaca–Blinder intervals (0: none); cost grows linearly."""
+    promotion_cohorts: int = 5
+    """Periods the IC–manager promotion test pools: the period and up to this many − 1
+    earlier ones of the same length, as far back as the events reach (1: the period only)."""
 
 
 @dataclass

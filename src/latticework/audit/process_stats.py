@@ -136,6 +136,8 @@ def logit_contrast(
     value = float(np.asarray(test.effect).ravel()[0])
     low, high = (float(v) for v in np.asarray(test.conf_int(alpha=0.05)).ravel())
     p = float(np.asarray(test.pvalue).ravel()[0])
-    if not all(math.isfinite(v) for v in (value, low, high, p)) or abs(value) > 20:
+    # An interval beyond e^±20 (odds ratios past 10⁸) is quasi-separation: the odds ratio is
+    # not estimable, and its exponential may not even be a float.
+    if not all(math.isfinite(v) for v in (value, low, high, p)) or max(abs(low), abs(high)) > 20:
         return None
     return Estimate(math.exp(value), math.exp(low), math.exp(high), p)

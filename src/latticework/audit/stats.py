@@ -37,6 +37,12 @@ FISHER_ODDS_METHOD = (
     "Fisher's exact test, two-sided, with the conditional maximum-likelihood odds ratio and "
     "its exact interval (SciPy)"
 )
+CMH_PERIODS_METHOD = (
+    "Cochran–Mantel–Haenszel test stratified by period (the period and earlier ones of the "
+    "same length: person-periods, the discrete-time log-rank test), without continuity "
+    "correction, Mantel–Haenszel odds ratio with the Robins–Breslow–Greenland interval "
+    "(statsmodels)"
+)
 KM_METHOD = "Kaplan–Meier (statsmodels SurvfuncRight), log-rank test (statsmodels survdiff)"
 RATE_RATIO_METHOD = "Poisson rate ratio of promotions per month at risk (statsmodels GLM)"
 

@@ -107,6 +107,14 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    bootstrap_draws: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap-draws",
+            min=0,
+            help="Bootstrap draws for the Oaxaca–Blinder intervals (0: no intervals).",
+        ),
+    ] = 200,
     correction: Annotated[
         CorrectionChoice,
         typer.Option(
@@ -176,6 +184,7 @@ def audit(
         correction=Correction(correction.value),
         tolerance=None if tolerance is None else _fraction(tolerance),
         categories=categories.value,
+        bootstrap_draws=bootstrap_draws,
     )
     started_at = utcnow()
     with reported(), _working(), open_unit_of_work(db) as uow:

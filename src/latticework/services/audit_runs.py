@@ -24,6 +24,7 @@ from latticework.services.accounts import utcnow
 if TYPE_CHECKING:
     from latticework.audit.affected import AffectedPeople
     from latticework.audit.model import Finding
+    from latticework.audit.residuals import SmallCell
     from latticework.storage import StoredAuditRun, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -207,3 +208,39 @@ def affected_people_for(
     ids = [str(e) for e in affected.people["employee_id"]]
     accounts.record_access(uow, user, "audit.people", ids, fields)
     return run, finding, affected
+
+
+def small_cells_for(
+    uow: UnitOfWork, user: User, run: AuditRun, finding: Finding
+) -> list[SmallCell]:
+    """People in the finding's audit whose pay group was too small to test, each with the
+    standardised residual from the pay model without the group term (the California
+    individual method): people role only, never in the report; every person is logged."""
+    from latticework.audit.population import build_population
+    from latticework.audit.residuals import small_cells
+    from latticework.services.frameworks import current_framework
+
+    require_role(user, Role.PEOPLE, what="see who a finding is about")
+    if finding.comparison is None:
+        return []
+    # The cells of the finding's measure: pay-parity.base.* for a base-pay gap between the
+    # tracks, demographic.gender.pay.* for a gender pay gap.
+    parts = finding.comparison.split(".")
+    measure = ".".join(parts[: 3 if parts[0] == "demographic" else 2]) + "."
+    suppressed = [
+        c
+        for s in run.report.sections
+        for c in s.comparisons
+        if c.suppressed and c.id.startswith(measure)
+    ]
+    if not suppressed:
+        return []
+    framework = current_framework(uow)
+    people = uow.organisation.table("people")
+    population = build_population(people, framework, run.report.as_of)
+    cells = small_cells(population.active, suppressed, run.report.options.min_group)
+    ids = [str(e) for cell in cells for e in cell.people["employee_id"]]
+    if ids:
+        fields = ["pay", "protected"] if finding.audit == "demographic" else ["pay"]
+        accounts.record_access(uow, user, "audit.small-cells", ids, fields)
+    return cells

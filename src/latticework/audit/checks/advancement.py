@@ -3,14 +3,25 @@
 Rate = people at the grade on the period's first day who were promoted during
 the period / people at the grade on its first day. The impact ratio divides a
 group's rate by the highest rate at that grade; below 0.8 is the four-fifths
-flag. Fisher's exact test says whether the difference is more than chance,
-so a four-fifths flag on a handful of people does not raise an alarm.
+flag. Between paths, Fisher's exact test on the period says whether the
+difference is more than chance, so a four-fifths flag on a handful of people
+does not raise an alarm. Between the tracks at a grade, the test pools the
+period with the earlier periods of the same length (`cohorts`: a stratified
+test of the same hypothesis, with several times the promotions of one year).
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from latticework.audit.cohorts import (
+    Cohort,
+    build_cohort,
+    earlier_cohorts,
+    grade_tables,
+)
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.frames import records
@@ -26,10 +37,17 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
-from latticework.audit.stats import FISHER_METHOD, Estimate, fisher_rates
+from latticework.audit.stats import (
+    CMH_PERIODS_METHOD,
+    FISHER_METHOD,
+    FISHER_ODDS_METHOD,
+    Estimate,
+    fisher_rates,
+    stratified_odds,
+)
 from latticework.audit.suppression import group, hide_sizes, reportable_sizes, row
-from latticework.audit.wording import percent
-from latticework.framework.model import Framework, TrackKind
+from latticework.audit.wording import number, percent
+from latticework.framework.model import TrackKind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +58,8 @@ if TYPE_CHECKING:
     order=30,
     title="Advancement parity: promotion rates",
     summary="Promotion rate per grade, track and path over the period; four-fifths impact "
-    "ratio with Fisher's exact test.",
+    "ratio; ICs vs managers tested over the period and earlier ones (stratified), paths "
+    "with Fisher's exact test.",
 )
 def advancement(ctx: AuditContext) -> AuditSection:
     start, end = ctx.period
@@ -59,6 +78,7 @@ def advancement(ctx: AuditContext) -> AuditSection:
     path_rows: list[TableRow] = []
     parallel = set(ctx.parallel_grades())
     by_track = _rates(cohort, ["grade_rank", "grade", "track_kind"])
+    impact: dict[str, float | None] = {}
     for grade_id, at_grade in _by_grade(by_track):
         best = at_grade.loc[reportable_sizes(at_grade["n"], ctx.min_group), "rate"].max()
         for r in records(at_grade):
@@ -72,7 +92,15 @@ def advancement(ctx: AuditContext) -> AuditSection:
                 )
             )
         if grade_id in parallel and set(at_grade["track_kind"]) >= {"ic", "management"}:
-            comparisons.append(_track_comparison(ctx, at_grade, str(grade_id)))
+            comparison = _track_comparison(ctx, at_grade, str(grade_id))
+            comparisons.append(comparison)
+            rates = at_grade.set_index("track_kind")["rate"]
+            # The chart shows the period's rates, as the table does; the test pools periods.
+            impact[str(grade_id)] = (
+                None
+                if comparison.suppressed or not rates["management"] > 0
+                else float(rates["ic"] / rates["management"])
+            )
     if cohort["path"].notna().any():
         # The lattice: paths leading to the same level are compared with each other.
         on_paths = cohort[cohort["path"].notna()]
@@ -141,10 +169,15 @@ def advancement(ctx: AuditContext) -> AuditSection:
         id="advancement",
         title=title,
         description=description,
-        methods=[FISHER_METHOD, "Four-fifths rule (impact ratio < 0.8)"],
+        methods=[
+            CMH_PERIODS_METHOD,
+            FISHER_ODDS_METHOD,
+            FISHER_METHOD,
+            "Four-fifths rule (impact ratio < 0.8)",
+        ],
         comparisons=comparisons,
         tables=tables,
-        charts=[_impact_chart(ctx, comparisons)],
+        charts=[_impact_chart(ctx, impact)],
         notes=[
             f"Period {start} to {end}. People are counted at the level they held on {start} "
             "(reconstructed from events); the top level of each track is left out, since no "
@@ -161,16 +194,20 @@ def promotion_cohort(ctx: AuditContext) -> pd.DataFrame:
 
 def _build_cohort(ctx: AuditContext) -> pd.DataFrame:
     start, end = ctx.period
-    state = ctx.history.state_at(start)
-    state = state[
-        state["grade_rank"].notna() & state["level"].isin(promotable_levels(ctx.framework))
-    ]
-    promoted = ctx.history.promoted_between(start, end)
-    return state.assign(promoted=state["employee_id"].isin(promoted).astype(int))
+    return build_cohort(ctx.history, ctx.framework, start, end).people
 
 
-def promotable_levels(framework: Framework) -> set[str]:
-    return {p.level.id for p in framework.placements() if framework.next_level(p.level.id)}
+def period_cohorts(ctx: AuditContext) -> list[Cohort]:
+    """The period's cohort, then up to `promotion_cohorts − 1` earlier ones (see cohorts)."""
+
+    def build() -> list[Cohort]:
+        start, end = ctx.period
+        earlier = earlier_cohorts(
+            ctx.history, ctx.framework, start, end, ctx.options.promotion_cohorts
+        )
+        return [Cohort(start, end, promotion_cohort(ctx)), *earlier]
+
+    return ctx.shared("promotion-cohorts", build)
 
 
 def _by_grade(rates: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
@@ -188,20 +225,61 @@ def _rates(cohort: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _track_comparison(ctx: AuditContext, at_grade: pd.DataFrame, grade_id: str) -> Comparison:
+    """ICs vs managers at one grade: the period's groups, the test over its cohorts.
+
+    The groups shown (and suppressed) are the period's; the test pools the
+    period with earlier ones (`cohorts`): Fisher's exact test when one period
+    carries information, else the CMH test stratified by period, so estimate,
+    interval and p come from one method.
+    """
     ic = at_grade[at_grade["track_kind"] == "ic"].iloc[0]
     mgmt = at_grade[at_grade["track_kind"] == "management"].iloc[0]
     ic_label = track_group(ctx, grade_id, TrackKind.IC)
     mgmt_label = track_group(ctx, grade_id, TrackKind.MANAGEMENT)
-    return _rate_comparison(
-        ctx,
-        comparison_id=f"advancement.track.{grade_id}",
-        what=f"Promotion rate, ICs vs managers at grade {grade_id}",
-        labels=(ic_label, mgmt_label),
-        counts=(int(ic["promoted"]), int(ic["n"]), int(mgmt["promoted"]), int(mgmt["n"])),
-        subject=f"{ic_label} at grade {grade_id}",
-        reference=f"{mgmt_label}'",
+    cohorts = period_cohorts(ctx)
+    spec = Compare(
+        id=f"advancement.track.{grade_id}",
+        audit="advancement",
+        what=f"Promotion rate, ICs vs managers at grade {grade_id}, "
+        + (
+            f"{len(cohorts)} periods pooled, stratified by period"
+            if len(cohorts) > 1
+            else "over the period"
+        ),
+        groups=[
+            group(ic_label, int(ic["n"]), ctx.min_group),
+            group(mgmt_label, int(mgmt["n"]), ctx.min_group),
+        ],
+        unit="odds_ratio",
+        method=CMH_PERIODS_METHOD,
         flag_unconfirmed=True,
     )
+    if spec.small:
+        return spec.suppressed()
+    tables = grade_tables(cohorts, grade_id, "track_kind", "ic", "management")
+    est, method = stratified_odds(tables)
+    if method == FISHER_ODDS_METHOD:
+        spec = replace(spec, method=method)
+    (a_hits, a_n), (b_hits, b_n) = (
+        (sum(t[i][0] for t in tables), sum(t[i][0] + t[i][1] for t in tables)) for i in (0, 1)
+    )
+    rate_a, rate_b = a_hits / a_n, b_hits / b_n
+    low, high = sorted((rate_a, rate_b))
+    impact = low / high if high > 0 else 1.0
+    first, (start, end) = cohorts[-1].start, ctx.period
+    per = "in the period"
+    if len(cohorts) > 1:
+        per = "a year" if (end - start).days in (365, 366) else "a period"
+    statement = (
+        f"{ic_label} at grade {grade_id} were promoted at {percent(rate_a)} {per} against "
+        f"{percent(rate_b)} for {mgmt_label} between {first} and {end}"
+    )
+    if est is None:  # no period with a promotion and someone not promoted: p = 1 by construction
+        return spec.result(
+            Estimate(math.nan, None, None, None), statement, material=False, testable=False
+        )
+    statement += f" (odds ratio {number(est.value)})"
+    return spec.result(est, statement, material=impact < ctx.options.four_fifths)
 
 
 def _path_name(ctx: AuditContext, path: str) -> str:
@@ -270,18 +348,16 @@ def _rate_comparison(
     return spec.result(est, statement, material=impact < ctx.options.four_fifths, testable=testable)
 
 
-def _impact_chart(ctx: AuditContext, comparisons: list[Comparison]) -> Chart:
-    tracks = [c for c in comparisons if c.id.startswith("advancement.track.")]
-    grades = [c.id.rsplit(".", 1)[1] for c in tracks]
+def _impact_chart(ctx: AuditContext, impact: dict[str, float | None]) -> Chart:
     return Chart(
         id="advancement.impact-ratio",
         kind="bar",
         title="Promotion rate of ICs relative to managers, by grade (four-fifths line at 0.8)",
-        categories=grades,
+        categories=list(impact),
         series=[
             ChartSeries(
                 name=f"{TRACK_NAMES['ic']} / {TRACK_NAMES['management']}",
-                values=[None if c.suppressed else c.estimate for c in tracks],
+                values=list(impact.values()),
             )
         ],
         y_label="rate ratio",

@@ -28,6 +28,7 @@ from latticework.audit.model import (
     TableRow,
 )
 from latticework.audit.registry import audit
+from latticework.audit.sensitivity import GapModel, sensitivity_table
 from latticework.audit.stats import (
     CMH_METHOD,
     FISHER_ODDS_METHOD,
@@ -82,7 +83,7 @@ def demographic(ctx: AuditContext) -> AuditSection:
         )
         reference = _reference(data[attribute])
         values = [v for v in data[attribute].value_counts().index if v != reference]
-        pay_gaps = _pay_gaps(ctx, data, attribute, reference, values)
+        pay_gaps, models = _pay_gaps(ctx, data, attribute, reference, values)
         comparisons += pay_gaps
         attr_cohort = cohort[cohort[attribute].notna()].assign(
             **{attribute: cohort[attribute].astype(str).str.strip().str.lower()}
@@ -93,6 +94,13 @@ def demographic(ctx: AuditContext) -> AuditSection:
         hidden = {c.id.rsplit(".", 1)[1] for c in pay_gaps if c.suppressed}
         tables.append(_pay_table(ctx, data, attribute, hidden))
         tables.append(_tainted_controls(ctx, data, attribute, reference, values))
+        tables.append(
+            sensitivity_table(
+                f"demographic.{attribute}.sensitivity",
+                f"Sensitivity of the adjusted pay gaps by {attribute} to each control",
+                models,
+            )
+        )
         tables.append(
             ResultTable(
                 id=f"demographic.{attribute}.promotion",
@@ -143,7 +151,8 @@ def _reference_name(value: str) -> str:
 
 def _pay_gaps(
     ctx: AuditContext, data: pd.DataFrame, attribute: str, reference: str, values: list[str]
-) -> list[Comparison]:
+) -> tuple[list[Comparison], list[GapModel]]:
+    """The adjusted gaps, and the models behind them for the sensitivity table."""
     categorical = [
         c for c in ("grade", "track_kind", "zone", "level_discipline") if data[c].nunique() > 1
     ]
@@ -164,6 +173,7 @@ def _pay_gaps(
                 )
             )
     results: list[Comparison] = []
+    fitted: list[tuple[str, str, pd.DataFrame, list[str], dict[str, str]]] = []
     for scope_id, where, frame, controls in scopes:
         sizes = frame[attribute].value_counts()
         # Groups below the minimum leave the model: a group of one has leverage 1 under HC2.
@@ -186,6 +196,7 @@ def _pay_gaps(
             if estimable
             else None
         )
+        fitted.append((scope_id, where, modelled, controls, indicators))
         for value in values:
             spec = Compare(
                 id=f"demographic.{attribute}.pay.{scope_id}.{value}",
@@ -231,7 +242,26 @@ def _pay_gaps(
             )
             material = abs(est.value) >= ctx.options.materiality
             results.append(spec.result(est, statement, material=material))
-    return _hide_overall_sizes(results, attribute)
+    results = _hide_overall_sizes(results, attribute)
+    by_id = {c.id: c for c in results}
+    models = [
+        GapModel(
+            modelled,
+            "base_annual_fte",
+            controls,
+            numeric,
+            [
+                (
+                    f"{_name(value)} vs {_reference_name(reference)}{where}",
+                    indicators.get(value, ""),
+                    by_id[f"demographic.{attribute}.pay.{scope_id}.{value}"],
+                )
+                for value in values
+            ],
+        )
+        for scope_id, where, modelled, controls, indicators in fitted
+    ]
+    return results, models
 
 
 def _hide_overall_sizes(results: list[Comparison], attribute: str) -> list[Comparison]:

@@ -32,13 +32,14 @@ from latticework.audit.model import (
     TableColumn,
     TableRow,
 )
+from latticework.audit.oaxaca import bootstrap_method, oaxaca_blinder_ci
 from latticework.audit.registry import audit
+from latticework.audit.sensitivity import GapModel, sensitivity_table
 from latticework.audit.stats import (
     OAXACA_METHOD,
     OLS_METHOD,
     finite,
     log_pay_gaps,
-    oaxaca_blinder,
 )
 from latticework.audit.suppression import group, hide_total_sizes, is_small, reportable, row
 from latticework.audit.wording import more_or_less, percent
@@ -73,6 +74,7 @@ def pay_parity(ctx: AuditContext) -> AuditSection:
     data = data.assign(is_ic=(data["track_kind"] == "ic").astype(float))
     categorical, numeric, controls = _controls(data)
     comparisons: list[Comparison] = []
+    models: list[GapModel] = []
     for measure, column, words in PAY_MEASURES:
         overall = _overall_gap(
             ctx, data, measure, column, words, ["grade", *categorical], numeric, controls
@@ -83,10 +85,34 @@ def pay_parity(ctx: AuditContext) -> AuditSection:
             if not (at_grade := data[data["grade"] == g]).empty
         ]
         comparisons += [hide_total_sizes(overall, per_grade), *per_grade]
+        models.append(
+            GapModel(
+                _prepare(data, numeric),
+                column,
+                ["grade", *categorical],
+                numeric,
+                [(f"{words.capitalize()}, all parallel grades", "is_ic", overall)],
+            )
+        )
+        models += [
+            GapModel(
+                _prepare(data[data["grade"] == c.id.rsplit(".", 1)[1]], numeric),
+                column,
+                categorical,
+                numeric,
+                [(f"{words.capitalize()}, grade {c.id.rsplit('.', 1)[1]}", "is_ic", c)],
+            )
+            for c in per_grade
+        ]
     tables = [
         _band_position_table(ctx, people),
         _zone_pay_table(ctx, people),
         _oaxaca_table(ctx, data, ["grade", *categorical], numeric),
+        sensitivity_table(
+            "pay-parity.sensitivity",
+            "Sensitivity of the adjusted IC–manager gaps to each control",
+            models,
+        ),
     ]
     suppressed = any(c.suppressed for c in comparisons) or any(
         r.suppressed for t in tables for r in t.rows
@@ -95,7 +121,13 @@ def pay_parity(ctx: AuditContext) -> AuditSection:
         id="pay-parity",
         title=title,
         description=description,
-        methods=[OLS_METHOD, OAXACA_METHOD, "Medians and means within a zone (one currency)"],
+        methods=[
+            OLS_METHOD,
+            bootstrap_method(ctx.options.bootstrap_draws)
+            if ctx.options.bootstrap_draws > 0
+            else OAXACA_METHOD,
+            "Medians and means within a zone (one currency)",
+        ],
         comparisons=comparisons,
         tables=tables,
         charts=[_compa_chart(ctx, people)],
@@ -333,15 +365,24 @@ def _oaxaca_table(
     rows: list[TableRow] = []
     prepared = _prepare(data, numeric)
     n_ic, n_mgmt = int(prepared["is_ic"].sum()), int((1 - prepared["is_ic"]).sum())
+    draws = ctx.options.bootstrap_draws
     for _, column, words in PAY_MEASURES[:1]:  # base pay: what bands govern
-        decomposition = (
+        parts = (
             None
             if is_small(n_ic, n_mgmt, min_group=ctx.min_group)
-            else oaxaca_blinder(prepared, column, "is_ic", categorical, numeric)
+            else oaxaca_blinder_ci(prepared, column, "is_ic", categorical, numeric, draws)
         )
-        numbers: list[Cell] = [None, None, None]
-        if decomposition is not None:
-            numbers = [decomposition.gap, decomposition.explained, decomposition.unexplained]
+        numbers: list[Cell] = [None] * 7
+        if parts is not None:
+            numbers = [
+                parts.point.gap,
+                parts.point.explained,
+                parts.explained_low,
+                parts.explained_high,
+                parts.point.unexplained,
+                parts.unexplained_low,
+                parts.unexplained_high,
+            ]
         rows.append(row([words], numbers, n_ic, n_mgmt, min_group=ctx.min_group))
     return ResultTable(
         id="pay-parity.oaxaca",
@@ -350,13 +391,23 @@ def _oaxaca_table(
             TableColumn(name="Pay"),
             TableColumn(name="Raw gap", kind="number"),
             TableColumn(name="Explained by controls", kind="number"),
+            TableColumn(name="Explained, 95 % CI low", kind="number"),
+            TableColumn(name="Explained, 95 % CI high", kind="number"),
             TableColumn(name="Unexplained", kind="number"),
+            TableColumn(name="Unexplained, 95 % CI low", kind="number"),
+            TableColumn(name="Unexplained, 95 % CI high", kind="number"),
         ],
         rows=rows,
         note="Difference in mean ln(pay), managers minus ICs, at parallel grades; pooled "
         "coefficients. The explained part comes from differences in grade, zone, discipline and "
         "tenure; the unexplained part is what equal characteristics would not account for. "
-        "Descriptive: the adjusted gap above carries the test.",
+        + (
+            f"Intervals: {draws} bootstrap draws resampling each track's people separately, "
+            "percentile method (SciPy), seeded. "
+            if draws > 0
+            else "No intervals (bootstrap draws set to 0). "
+        )
+        + "Descriptive: the adjusted gap above carries the test.",
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from latticework.audit.checks.advancement import promotable_levels
+from latticework.audit.cohorts import promotable_levels
 from latticework.audit.comparison import Compare
 from latticework.audit.context import AuditContext
 from latticework.audit.labels import track_group

@@ -18,6 +18,7 @@ from latticework.services.audit_runs import (
     affected_people_for,
     latest_audit_for,
     previous_audit_for,
+    small_cells_for,
 )
 from latticework.services.remediation import remediable
 from latticework.web.deps import StateDep, UowDep, UserDep
@@ -91,10 +92,12 @@ def affected_people_page(
 ) -> Response:
     run, finding, affected = affected_people_for(uow, user, run_id, number)
     rows = affected.people.to_dict("records")
+    cells = small_cells_for(uow, user, run, finding)
     return render(
         request,
         "audit_people.html",
-        {"run": run, "number": number, "finding": finding, "affected": affected, "rows": rows},
+        {"run": run, "number": number, "finding": finding, "affected": affected, "rows": rows}
+        | {"small_cells": [(c, c.people.to_dict("records")) for c in cells]},
     )
 
 
