@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from latticework.accounts.model import ApiToken, Role, SessionInfo, User
+from latticework.accounts.model import ApiToken, LoginLimits, Role, SessionInfo, User
 from latticework.storage.tables import api_tokens, login_attempts, login_throttle, sessions, users
 
 
@@ -308,8 +308,13 @@ class AccountRepository:
                 if self._conn.dialect.name == "sqlite"
                 else postgresql_insert(login_throttle)
             )
-            statement = insert.values(username=username, ip=ip, **values).on_conflict_do_nothing()
-            return bool(self._conn.execute(statement).rowcount)
+            statement = (
+                insert.values(username=username, ip=ip, **values)
+                .on_conflict_do_nothing()
+                .returning(login_throttle.c.failures)
+            )
+            # A returned row says it was inserted (psycopg's rowcount here is -1 either way).
+            return self._conn.execute(statement).first() is not None
         result = self._conn.execute(
             login_throttle.update()
             .where(
@@ -321,6 +326,22 @@ class AccountRepository:
             .values(**values)
         )
         return bool(result.rowcount)
+
+    def delay_throttle(self, username: str, ip: str, at: datetime, limits: LoginLimits) -> None:
+        """Start the row's wait again from `at` (when the failure was answered)."""
+        row = self.throttle(username, ip)
+        if row is None:
+            return
+        until = at + timedelta(seconds=limits.delay_after(row.failures))
+        self._conn.execute(
+            login_throttle.update()
+            .where(
+                login_throttle.c.username == username,
+                login_throttle.c.ip == ip,
+                login_throttle.c.next_allowed_at < until,
+            )
+            .values(next_allowed_at=until)
+        )
 
     def clear_throttle(self, username: str, ip: str) -> None:
         self._conn.execute(
