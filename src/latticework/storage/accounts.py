@@ -1,4 +1,5 @@
-"""Users, API tokens and log-in attempts as stored (argon2 hashes only, never a password)."""
+"""Users, API tokens, sessions, log-in attempts and the log-in throttle as stored (argon2
+hashes only, never a password; tokens and sessions only as SHA-256 hashes)."""
 
 from __future__ import annotations
 
@@ -41,12 +42,6 @@ class StoredToken:
 
 
 @dataclass(frozen=True, slots=True)
-class Failures:
-    count: int
-    oldest: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class ThrottleRow:
     """Consecutive failed log-ins of one user name from one address."""
 
@@ -68,7 +63,8 @@ def _token(r: sa.Row[tuple[object, ...]]) -> ApiToken:
 
 
 class AccountRepository:
-    """Users, their API tokens and every log-in attempt (for rate limiting)."""
+    """Users, their API tokens and sessions, every log-in attempt (a record the person's
+    export shows) and the throttle counter per user name and address."""
 
     def __init__(self, connection: sa.Connection) -> None:
         self._conn = connection
@@ -143,22 +139,6 @@ class AccountRepository:
         self._conn.execute(
             login_attempts.insert().values(username=username, ip=ip, at=at, success=success)
         )
-
-    def failures_since(
-        self, since: datetime, *, username: str | None = None, ip: str | None = None
-    ) -> Failures:
-        """Failed log-ins since `since` for this user name or this client address."""
-        condition = (
-            login_attempts.c.username == username
-            if username is not None
-            else login_attempts.c.ip == ip
-        )
-        count, oldest = self._conn.execute(
-            sa.select(sa.func.count(), sa.func.min(login_attempts.c.at)).where(
-                login_attempts.c.success.is_(False), login_attempts.c.at >= since, condition
-            )
-        ).one()
-        return Failures(int(count), None if oldest is None else aware(oldest))
 
     # -- API tokens
 
