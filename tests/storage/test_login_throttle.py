@@ -33,7 +33,7 @@ def _try(url: str, password: str, at: datetime, ip: str = "10.0.0.1") -> str:
         try:
             claim = accounts.begin_login(uow, "hr", ip, LIMITS, now=at)
             uow.commit()
-            accounts.finish_login(uow, claim, password)
+            accounts.finish_login(uow, claim, password, LIMITS, now=at)
         except LoginThrottledError as exc:
             return f"wait {exc.retry_after}"
         except AuthenticationError:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -295,6 +296,7 @@ class LoginClaim:
     username: str
     ip: str
     at: datetime
+    started: float = field(default_factory=time.monotonic)
 
 
 def begin_login(
@@ -327,7 +329,13 @@ def begin_login(
     raise LoginThrottledError(retry_after=1)  # the counter kept changing: so many guesses
 
 
-def finish_login(uow: UnitOfWork, claim: LoginClaim, password: str) -> User:
+def finish_login(
+    uow: UnitOfWork,
+    claim: LoginClaim,
+    password: str,
+    limits: LoginLimits = LoginLimits(),
+    now: datetime | None = None,
+) -> User:
     """The user for this password, or AuthenticationError (one message for every case).
 
     Every attempt is recorded (the person's data export lists them); a success
@@ -338,6 +346,10 @@ def finish_login(uow: UnitOfWork, claim: LoginClaim, password: str) -> User:
     active = bool(found and found[0].is_active)
     uow.accounts.record_login(claim.username, claim.ip or None, claim.at, success=ok and active)
     if not (found and ok and active):
+        # The wait runs from the answer, not the claim: checking took time (argon2, a busy
+        # machine), and the next try must still wait the whole delay.
+        checked_at = now or claim.at + timedelta(seconds=time.monotonic() - claim.started)
+        uow.accounts.delay_throttle(claim.username, claim.ip, checked_at, limits)
         log.warning(
             "log-in refused for %r from %s", claim.username, claim.ip or "an unknown address"
         )
@@ -361,7 +373,8 @@ def authenticate(
     now: datetime | None = None,
 ) -> User:
     """`begin_login` and `finish_login` in one transaction (the caller commits once)."""
-    return finish_login(uow, begin_login(uow, username, ip, limits, now), password)
+    claim = begin_login(uow, username, ip, limits, now)
+    return finish_login(uow, claim, password, limits, now)
 
 
 # -- sessions --------------------------------------------------------------------

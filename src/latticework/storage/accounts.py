@@ -1,15 +1,16 @@
-"""Users, API tokens and log-in attempts as stored (argon2 hashes only, never a password)."""
+"""Users, API tokens, sessions, log-in attempts and the log-in throttle as stored (argon2
+hashes only, never a password; tokens and sessions only as SHA-256 hashes)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from latticework.accounts.model import ApiToken, Role, SessionInfo, User
+from latticework.accounts.model import ApiToken, LoginLimits, Role, SessionInfo, User
 from latticework.storage.tables import api_tokens, login_attempts, login_throttle, sessions, users
 
 
@@ -41,12 +42,6 @@ class StoredToken:
 
 
 @dataclass(frozen=True, slots=True)
-class Failures:
-    count: int
-    oldest: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class ThrottleRow:
     """Consecutive failed log-ins of one user name from one address."""
 
@@ -68,7 +63,8 @@ def _token(r: sa.Row[tuple[object, ...]]) -> ApiToken:
 
 
 class AccountRepository:
-    """Users, their API tokens and every log-in attempt (for rate limiting)."""
+    """Users, their API tokens and sessions, every log-in attempt (a record the person's
+    export shows) and the throttle counter per user name and address."""
 
     def __init__(self, connection: sa.Connection) -> None:
         self._conn = connection
@@ -143,22 +139,6 @@ class AccountRepository:
         self._conn.execute(
             login_attempts.insert().values(username=username, ip=ip, at=at, success=success)
         )
-
-    def failures_since(
-        self, since: datetime, *, username: str | None = None, ip: str | None = None
-    ) -> Failures:
-        """Failed log-ins since `since` for this user name or this client address."""
-        condition = (
-            login_attempts.c.username == username
-            if username is not None
-            else login_attempts.c.ip == ip
-        )
-        count, oldest = self._conn.execute(
-            sa.select(sa.func.count(), sa.func.min(login_attempts.c.at)).where(
-                login_attempts.c.success.is_(False), login_attempts.c.at >= since, condition
-            )
-        ).one()
-        return Failures(int(count), None if oldest is None else aware(oldest))
 
     # -- API tokens
 
@@ -308,8 +288,13 @@ class AccountRepository:
                 if self._conn.dialect.name == "sqlite"
                 else postgresql_insert(login_throttle)
             )
-            statement = insert.values(username=username, ip=ip, **values).on_conflict_do_nothing()
-            return bool(self._conn.execute(statement).rowcount)
+            statement = (
+                insert.values(username=username, ip=ip, **values)
+                .on_conflict_do_nothing()
+                .returning(login_throttle.c.failures)
+            )
+            # A returned row says it was inserted (psycopg's rowcount here is -1 either way).
+            return self._conn.execute(statement).first() is not None
         result = self._conn.execute(
             login_throttle.update()
             .where(
@@ -321,6 +306,22 @@ class AccountRepository:
             .values(**values)
         )
         return bool(result.rowcount)
+
+    def delay_throttle(self, username: str, ip: str, at: datetime, limits: LoginLimits) -> None:
+        """Start the row's wait again from `at` (when the failure was answered)."""
+        row = self.throttle(username, ip)
+        if row is None:
+            return
+        until = at + timedelta(seconds=limits.delay_after(row.failures))
+        self._conn.execute(
+            login_throttle.update()
+            .where(
+                login_throttle.c.username == username,
+                login_throttle.c.ip == ip,
+                login_throttle.c.next_allowed_at < until,
+            )
+            .values(next_allowed_at=until)
+        )
 
     def clear_throttle(self, username: str, ip: str) -> None:
         self._conn.execute(

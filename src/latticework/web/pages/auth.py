@@ -59,7 +59,7 @@ def login(
         claim = accounts.begin_login(uow, username, ip, limits)
         # Committed before the password is checked, so concurrent guesses see this one.
         uow.commit()
-        user = accounts.finish_login(uow, claim, password)
+        user = accounts.finish_login(uow, claim, password, limits)
     except (AuthenticationError, LoginThrottledError) as exc:
         # Rendered rather than raised, so the failed attempt is committed and counts.
         status = 429 if isinstance(exc, LoginThrottledError) else 401
