@@ -130,21 +130,31 @@ def demo(
         write_output(json.dumps(result.to_dict(), indent=2), out)
     else:
         write_output(demo_text(result), out)
-    if not no_serve and request.database_url is not None:
-        _serve_demo(request.database_url, port, result.as_of)
+    if request.database_url is None:
+        return
+    address = f"http://127.0.0.1:{port}/"
+    if no_serve:
+        # The log-ins exist whether or not this command serves the app.
+        from latticework.demo.accounts import demo_accounts_text
+
+        stderr_console().print(demo_accounts_text(address, result.accounts), markup=False)
+        stderr_console().print(
+            f"Serve it with: latticework serve --db {request.database_url}", markup=False
+        )
+        return
+    _serve_demo(request.database_url, port, result)
 
 
-def _serve_demo(url: str, port: int, as_of: date) -> None:
-    """Create the demo log-ins (one per role), store a first audit run, serve until Ctrl+C."""
+def _serve_demo(url: str, port: int, result: DemoResult) -> None:
+    """Store a first audit run, print the demo log-ins (one per role, created with the
+    database), serve until Ctrl+C."""
     from latticework.audit.context import AuditOptions
-    from latticework.demo.accounts import create_demo_accounts, demo_accounts_text
+    from latticework.demo.accounts import demo_accounts_text
     from latticework.services.audit_runs import audit_and_store
     from latticework.storage import UnitOfWork
     from latticework.web.server import serve
 
-    with UnitOfWork(url) as uow:
-        accounts = create_demo_accounts(uow)
-        uow.commit()
+    as_of, accounts = result.as_of, result.accounts
     err = stderr_console()
     # The audit dashboard shows stored runs; one run now means the demo opens on findings.
     # Its own transaction: when the run fails, the log-ins above are kept.

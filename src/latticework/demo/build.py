@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from latticework.demo.accounts import DemoAccount, create_demo_accounts
 from latticework.errors import LatticeworkError, Problem
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class DemoResult:
     exported: list[tuple[Path, int]] = field(default_factory=list)
     import_report: ImportReport | None = None
     write_seconds: float = 0.0
+    accounts: list[DemoAccount] = field(default_factory=list)
+    """The four demo log-ins, created (or relinked) with every database write."""
 
     def to_dict(self) -> dict[str, object]:
         report = self.import_report
@@ -75,6 +78,10 @@ class DemoResult:
             "database": self.request.database_url,
             "write_seconds": round(self.write_seconds, 3),
             "warnings": [w.to_dict() for w in report.warnings] if report else [],
+            "accounts": [
+                {"username": a.username, "role": a.role.value, "employee_id": a.employee_id}
+                for a in self.accounts
+            ],
         }
 
 
@@ -121,10 +128,11 @@ def build_demo(request: DemoRequest, step: Step = _quiet) -> DemoResult:
         exported = write_csv_files(dataset.frames(), request.export_to)
     report: ImportReport | None = None
     written = 0.0
+    accounts: list[DemoAccount] = []
     if request.database_url is not None:
         step("Writing the database")
         started = time.perf_counter()
-        report = write_demo_database(
+        report, accounts = _write_database(
             request.database_url, dataset, framework, replace=request.replace
         )
         written = time.perf_counter() - started
@@ -137,13 +145,23 @@ def build_demo(request: DemoRequest, step: Step = _quiet) -> DemoResult:
         exported=exported,
         import_report=report,
         write_seconds=written,
+        accounts=accounts,
     )
 
 
 def write_demo_database(
     url: str, dataset: OrgDataset, framework: Framework, *, replace: bool = False
 ) -> ImportReport:
-    """Write the organisation in one transaction through the import's own checks."""
+    """Write the organisation and the demo log-ins (see `_write_database`)."""
+    return _write_database(url, dataset, framework, replace=replace)[0]
+
+
+def _write_database(
+    url: str, dataset: OrgDataset, framework: Framework, *, replace: bool = False
+) -> tuple[ImportReport, list[DemoAccount]]:
+    """Write the organisation in one transaction through the import's own checks, with the
+    four demo log-ins linked to its people (a rebuilt demo relinks them: --replace clears
+    the people the old links pointed at)."""
     from latticework.services.data import import_dataset, upgrade_database
     from latticework.storage import UnitOfWork
 
@@ -162,5 +180,6 @@ def write_demo_database(
             uow.organisation.clear()
         report = import_dataset(uow, dataset, framework)
         report.raise_for_errors()
+        accounts = create_demo_accounts(uow)
         uow.commit()
-    return report
+    return report, accounts

@@ -295,7 +295,7 @@ def _path_comparison(ctx: AuditContext, cohort: pd.DataFrame, level: str, path: 
     return _rate_comparison(
         ctx,
         comparison_id=f"advancement.path.{level}.{path}",
-        what=f"Promotion rate of {title}s on path {name} vs other paths",
+        what=f"Promotion rate of {plural(title)} on path {name} vs other paths",
         labels=(f"{name} path", "other paths"),
         counts=(hits, n, rest_hits, rest_n),
         subject=f"{plural(title)} on the {name} path",
