@@ -232,3 +232,12 @@ def test_the_nomination_form_says_how_long_the_person_has_been_in_level(
     # Chen Li has been E6 since 2023-01-01: 41 months by the close on 2026-06-30.
     form = client.get("/promotions/2026-H1/nominate?employee_id=eng_a1").text
     assert "41 months in level by the cycle's close (2026-06-30); the cycle asks for 12." in form
+
+
+def test_a_profile_offers_the_committee_a_way_to_nominate(client: TestClient, cycle: str) -> None:
+    log_in(client, "ali")
+    assert "Nominate in Promotion cycle 2026-H1" in client.get("/people/eng_a1").text
+    assert "Nominate in" not in client.get("/people/mgr_a").text  # not themselves
+    client.cookies.clear()
+    log_in(client, "chen")
+    assert "Nominate in" not in client.get("/people/eng_a1").text

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from latticework.accounts.model import Role
 from latticework.errors import Location, Problem
 from latticework.services import privacy, promotions
+from latticework.services.access import COMMITTEE_ROLES
 from latticework.services.people import list_people_page, read_person
 from latticework.services.person_growth import list_teams
 from latticework.storage import PeopleFilter
@@ -80,9 +81,12 @@ async def person_page(
         uow, user, "person.profile", [access.employee_id], access.sensitive_fields
     )
     nominations = promotions.nominations_of(uow, fw, user, employee_id)
-    return render(
-        request, "person.html", {"p": profile_view(fw, read, access), "nominations": nominations}
-    )
+    # The committee's way in from a profile: nominate in the newest cycle.
+    may_nominate = user.role in COMMITTEE_ROLES and user.employee_id != employee_id
+    cycles = promotions.list_cycles(uow, user) if may_nominate else []
+    context = {"p": profile_view(fw, read, access), "nominations": nominations}
+    context["nominate_in"] = cycles[0] if cycles else None
+    return render(request, "person.html", context)
 
 
 @router.get(
