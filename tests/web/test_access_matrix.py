@@ -17,6 +17,7 @@ VISIBLE = {
     "manager": {"mgr_a", "eng_a1", "eng_a2"},
     "people": set(EVERYONE),
     "admin": set(),
+    "representative": set(),
 }
 ROLES = tuple(VISIBLE)
 
@@ -31,6 +32,7 @@ ROLE_ENDPOINTS = [
     ("GET", "/api/audit", {"people"}),
     ("GET", "/api/access-log", {"people"}),
     ("GET", "/api/users", {"admin"}),
+    ("GET", "/api/eu/requests", {"people"}),
 ]
 
 
@@ -196,6 +198,8 @@ ADMIN_ROLE = "role:admin"
 PERSON = "person"
 SIGNED_IN = "signed-in"
 SELF_OR_HR = "person:self-or-hr"
+EU_READERS = "role:people,representative"
+REPRESENTATIVE_ROLE = "role:representative"
 
 # Every route of the app, pages and /api, with the access rule it declares
 # (`web/guards.py`). A new route fails `test_every_route_declares_its_access_rule`
@@ -232,6 +236,18 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("POST", "/account/tokens/{token_id}/revoke"): SIGNED_IN,
     ("POST", "/account/password"): SIGNED_IN,
     ("GET", "/access-log"): PEOPLE_ROLE,
+    ("GET", "/eu"): EU_READERS,
+    ("GET", "/eu/reports/{entity}/{year}"): EU_READERS,
+    ("GET", "/eu/reports/{entity}/{year}/csv/{item}"): EU_READERS,
+    ("GET", "/eu/assessments/{entity}/{year}"): EU_READERS,
+    ("GET", "/eu/justifications/{entity}/{year}"): EU_READERS,
+    ("POST", "/eu/justifications/{entity}/{year}"): PEOPLE_ROLE,
+    ("POST", "/eu/justifications/{entity}/{year}/agreement"): REPRESENTATIVE_ROLE,
+    ("GET", "/eu/requests"): PEOPLE_ROLE,
+    ("POST", "/eu/requests/{request_id}/answer"): PEOPLE_ROLE,
+    ("GET", "/people/{employee_id}/pay-information"): SELF_OR_HR,
+    ("POST", "/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("GET", "/people/{employee_id}/information-requests/{request_id}/letter"): SELF_OR_HR,
     ("GET", "/api/framework"): SIGNED_IN,
     ("GET", "/api/framework/levels/{level_id}"): SIGNED_IN,
     ("GET", "/api/people"): SIGNED_IN,
@@ -258,6 +274,11 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("POST", "/api/users"): ADMIN_ROLE,
     ("PATCH", "/api/users/{user_id}"): ADMIN_ROLE,
     ("GET", "/api/access-log"): PEOPLE_ROLE,
+    ("GET", "/api/eu/reports/{entity}/{year}"): EU_READERS,
+    ("GET", "/api/eu/requests"): PEOPLE_ROLE,
+    ("GET", "/api/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("POST", "/api/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("GET", "/api/people/{employee_id}/information-requests/{request_id}/letter"): SELF_OR_HR,
 }
 
 

@@ -3,6 +3,7 @@
 from latticework.web.pages import (
     audit,
     auth,
+    eu,
     framework,
     growth,
     imports,
@@ -11,4 +12,4 @@ from latticework.web.pages import (
     users,
 )
 
-MODULES = [audit, auth, framework, growth, imports, people, users, team_view]
+MODULES = [audit, auth, eu, framework, growth, imports, people, users, team_view]
