@@ -37,7 +37,7 @@ eu_app = typer.Typer(
     help="EU Pay Transparency Directive: Art. 9 reports, Art. 7 information, Art. 10 assessment.",
     no_args_is_help=True,
 )
-USAGE_CODES = {"eu-entity", "eu-employee", "eu-request", "eu-csv", "eu-factor"}
+USAGE_CODES = {"eu-entity", "eu-employee", "eu-request", "eu-csv", "eu-factor", "audit-option"}
 
 EntityOption = Annotated[
     str, typer.Option("--entity", help="The employer: a legal_entity of the people.")
@@ -85,12 +85,22 @@ def report(
             show_default=False,
         ),
     ] = None,
+    categories: Annotated[
+        str,
+        typer.Option(
+            "--categories",
+            help="Categories of workers: grade (the framework's grades) or value (the value "
+            "bands of the framework's job evaluation). The report says which it used.",
+        ),
+    ] = "grade",
     min_group: MinGroupOption = 5,
     db: DbOption = None,
     output_format: FormatOption = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
-    """The Article 9 report of one employer: items (a)-(g), on gross annual and hourly pay."""
+    """The Article 9 report of one employer: items (a)-(g), on gross annual and hourly pay as
+    of 31 December of the reference year."""
+    from latticework.audit.categories import category_basis
     from latticework.reports.eu_report import csv_file_name, indicator_csv, render_report
     from latticework.services.eu_reports import article9
 
@@ -102,6 +112,7 @@ def report(
                 year=year,
                 submitted_on=_day(submitted_on),
                 min_group=min_group,
+                categories=category_basis(categories),
             )
             log_aggregate_read(uow, f"eu-report:{entity}:{year}")
             uow.commit()

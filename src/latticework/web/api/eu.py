@@ -52,14 +52,27 @@ def _request_view(entry: Any) -> InformationRequest:
 
 @router.get("/eu/reports/{entity}/{year}", dependencies=[READERS], response_model=None)
 def get_report(
-    entity: str, year: int, user: UserDep, uow: UowDep, min_group: int = DEFAULT_MIN_GROUP
+    entity: str,
+    year: int,
+    user: UserDep,
+    uow: UowDep,
+    min_group: int = DEFAULT_MIN_GROUP,
+    categories: str = "grade",
 ) -> Response:
-    """The Article 9 report of an employer (the `eu report --format json` document)."""
+    """The Article 9 report of an employer on pay as of 31 December of `year` (the
+    `eu report --format json` document; `categories`: grade or value)."""
+    from latticework.audit.categories import category_basis
     from latticework.reports.eu_report import report_json
     from latticework.services.eu_information import log_aggregate
     from latticework.services.eu_reports import article9
 
-    report = article9(uow, legal_entity=entity, year=year, min_group=min_group)
+    report = article9(
+        uow,
+        legal_entity=entity,
+        year=year,
+        min_group=min_group,
+        categories=category_basis(categories),
+    )
     log_aggregate(uow, user.username, f"eu-report:{entity}:{year}")
     return Response(report_json(report), media_type="application/json")
 

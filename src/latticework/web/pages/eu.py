@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 
 from latticework.accounts.model import Role, User
 from latticework.audit.context import DEFAULT_MIN_GROUP
+from latticework.compliance.article9 import Article9Report
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.reports.document import Document
 from latticework.web.deps import UowDep, UserDep
@@ -99,11 +100,11 @@ def report_page(
     year: str,
     format: ReportFormat | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
+    categories: str = "grade",
 ) -> Response:
     from latticework.reports.eu_report import render_report, report_document, report_json
-    from latticework.services.eu_reports import article9
 
-    report = article9(uow, legal_entity=entity, year=_year(year), min_group=min_group)
+    report = _report(uow, entity, year, min_group, categories)
     _log(uow, user, f"eu-report:{entity}:{year}")
     doc = report_document(report)
     if format is not None:
@@ -119,7 +120,25 @@ def report_page(
             "csv_items": items,
             "entity": entity,
             "year": year,
+            "categories": report_categories(categories),
         },
+    )
+
+
+def report_categories(text: str) -> str:
+    """The `categories` option as the report's links carry it on."""
+    from latticework.audit.categories import category_basis
+
+    return category_basis(text).value
+
+
+def _report(uow: UowDep, entity: str, year: str, min_group: int, categories: str) -> Article9Report:
+    from latticework.audit.categories import category_basis
+    from latticework.services.eu_reports import article9
+
+    basis = category_basis(categories)
+    return article9(
+        uow, legal_entity=entity, year=_year(year), min_group=min_group, categories=basis
     )
 
 
@@ -131,12 +150,12 @@ def report_csv(
     year: str,
     item: str,
     min_group: int = DEFAULT_MIN_GROUP,
+    categories: str = "grade",
 ) -> Response:
     from latticework.reports.eu_report import csv_file_name, indicator_csv
     from latticework.services.access import not_found
-    from latticework.services.eu_reports import article9
 
-    report = article9(uow, legal_entity=entity, year=_year(year), min_group=min_group)
+    report = _report(uow, entity, year, min_group, categories)
     found = [i for i in report.indicators if i.item == item]
     if not found:
         raise not_found("Art. 9(1) item", item)
