@@ -135,7 +135,8 @@ def test_pay_in_year_y_is_pay_on_31_december_of_y() -> None:
     assert stayed["base_annual_fte"] == 90_000.0 / 0.8
     assert stayed["level"] == "E5"
     assert set(then["status"]) == {"active"}
-    assert "31 December 2025" in notes[0] and "no history" in notes[0]
+    assert "31 December 2025" in notes[0]
+    assert "no history" in notes[0]
     now, notes = year_end(_people(), _events(), 2026)
     assert sorted(now["employee_id"]) == ["hired_later", "stayed"]
     assert now.set_index("employee_id").loc["stayed", "base_salary"] == 100_000.0
@@ -150,7 +151,8 @@ def test_a_past_years_report_counts_that_years_workers_and_pay(
     store(url, dataset, framework)
     now = _report(url, "--year", "2026")
     before = _report(url, "--year", "2024")
-    assert now["pay_date"] == "2026-12-31" and before["pay_date"] == "2024-12-31"
+    assert now["pay_date"] == "2026-12-31"
+    assert before["pay_date"] == "2024-12-31"
     assert now["notes"] == []
     assert "31 December 2024" in str(before["notes"])
     people, events = dataset.people, dataset.events
