@@ -173,13 +173,12 @@ def letter_for_request(
 ) -> tuple[InformationLetter, StoredRequest]:
     """The letter answering one request, logged. The worker sees it once the request is
     answered; the people role also before, to check it before answering."""
-    from latticework.accounts.model import Role
-    from latticework.services.access import not_found
+    from latticework.services.access import may_read_unanswered_letter, not_found
 
     stored = uow.eu.request(request_id)
     if stored is None or stored.employee_id != employee_id:
         raise not_found("information request", str(request_id))
-    if stored.status != "answered" and user.role is not Role.PEOPLE:
+    if stored.status != "answered" and not may_read_unanswered_letter(user):
         raise LatticeworkError(
             Problem(
                 f"Request {request_id} is not answered yet; it is due by {stored.due_on}.",

@@ -16,12 +16,13 @@ from pydantic import BaseModel
 
 from latticework.accounts.model import Role
 from latticework.audit.context import DEFAULT_MIN_GROUP
+from latticework.services.access import PAY_TRANSPARENCY_READERS
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.guards import SELF_OR_HR, RequireRole
 
 router = APIRouter(tags=["eu pay transparency"])
 
-READERS = RequireRole(Role.PEOPLE, Role.REPRESENTATIVE, what="see the pay transparency reports")
+READERS = RequireRole(*PAY_TRANSPARENCY_READERS, what="see the pay transparency reports")
 PEOPLE = RequireRole(Role.PEOPLE, what="manage the pay transparency registers")
 
 

@@ -20,6 +20,7 @@ from latticework.audit.context import DEFAULT_MIN_GROUP
 from latticework.compliance.article9 import Article9Report
 from latticework.errors import LatticeworkError, Location, Problem
 from latticework.reports.document import Document
+from latticework.services.access import PAY_TRANSPARENCY_READERS
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, attachment, download
 from latticework.web.guards import SELF_OR_HR, RequireRole
@@ -27,7 +28,7 @@ from latticework.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
-READERS = RequireRole(Role.PEOPLE, Role.REPRESENTATIVE, what="see the pay transparency reports")
+READERS = RequireRole(*PAY_TRANSPARENCY_READERS, what="see the pay transparency reports")
 """The aggregate reports of the Directive: the people role and the workers' representatives."""
 PEOPLE = RequireRole(Role.PEOPLE, what="manage the pay transparency registers")
 REPRESENTATIVE = RequireRole(Role.REPRESENTATIVE, what="answer for the workers' representatives")
