@@ -171,6 +171,9 @@ def test_a_representative_never_sees_one_persons_pay_or_attributes(
     site: Site, client: TestClient
 ) -> None:
     auth = _auth(site, "representative")
+    home = client.get("/", headers=auth)
+    assert home.status_code == 200
+    assert 'href="/eu"' in home.text
     for path in (
         f"/api/people/{site.her}",
         f"/api/people/{site.her}/export",
