@@ -3,7 +3,8 @@
 Regenerate the reference from the commit *before* the change being checked, never from the
 changed code: check out that commit, then run
 
-    PYTHONPATH=src python -m tests.services.reference_audit tests/services/data/audit_report_2000.json.gz
+    PYTHONPATH=src python -m tests.services.reference_audit \
+        tests/services/data/audit_report_2000.json.gz
 
 and bring the file over to the change.
 """

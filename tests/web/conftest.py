@@ -65,6 +65,7 @@ ROLE_USERS = {
     "manager": ("ali", "manager", "mgr_a"),
     "people": ("hr", "people", None),
     "admin": ("root", "admin", None),
+    "representative": ("rep", "representative", None),
 }
 
 

@@ -17,6 +17,7 @@ VISIBLE = {
     "manager": {"mgr_a", "eng_a1", "eng_a2"},
     "people": set(EVERYONE),
     "admin": set(),
+    "representative": set(),
 }
 ROLES = tuple(VISIBLE)
 
@@ -33,6 +34,7 @@ ROLE_ENDPOINTS = [
     ("GET", "/api/users/1/tokens", {"admin"}),
     ("GET", "/api/users/1/sessions", {"admin"}),
     ("GET", "/api/me/sessions", set(ROLES)),
+    ("GET", "/api/eu/requests", {"people"}),
 ]
 
 
@@ -199,6 +201,8 @@ PERSON = "person"
 SIGNED_IN = "signed-in"
 SELF_OR_HR = "person:self-or-hr"
 COMMITTEE = "role:manager,people"
+EU_READERS = "role:people,representative"
+REPRESENTATIVE_ROLE = "role:representative"
 
 # Every route of the app, pages and /api, with the access rule it declares
 # (`web/guards.py`). A new route fails `test_every_route_declares_its_access_rule`
@@ -248,6 +252,18 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("GET", "/promotions/{cycle_id}/people/{employee_id}"): COMMITTEE,
     ("POST", "/promotions/{cycle_id}/people/{employee_id}/calibration"): PEOPLE_ROLE,
     ("POST", "/promotions/{cycle_id}/people/{employee_id}/decision"): PEOPLE_ROLE,
+    ("GET", "/eu"): EU_READERS,
+    ("GET", "/eu/reports/{entity}/{year}"): EU_READERS,
+    ("GET", "/eu/reports/{entity}/{year}/csv/{item}"): EU_READERS,
+    ("GET", "/eu/assessments/{entity}/{year}"): EU_READERS,
+    ("GET", "/eu/justifications/{entity}/{year}"): EU_READERS,
+    ("POST", "/eu/justifications/{entity}/{year}"): PEOPLE_ROLE,
+    ("POST", "/eu/justifications/{entity}/{year}/agreement"): REPRESENTATIVE_ROLE,
+    ("GET", "/eu/requests"): PEOPLE_ROLE,
+    ("POST", "/eu/requests/{request_id}/answer"): PEOPLE_ROLE,
+    ("GET", "/people/{employee_id}/pay-information"): SELF_OR_HR,
+    ("POST", "/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("GET", "/people/{employee_id}/information-requests/{request_id}/letter"): SELF_OR_HR,
     ("GET", "/api/framework"): SIGNED_IN,
     ("GET", "/api/framework/levels/{level_id}"): SIGNED_IN,
     ("GET", "/api/people"): SIGNED_IN,
@@ -281,6 +297,11 @@ ACCESS_RULES: dict[tuple[str, str], str] = {
     ("POST", "/api/users"): ADMIN_ROLE,
     ("PATCH", "/api/users/{user_id}"): ADMIN_ROLE,
     ("GET", "/api/access-log"): PEOPLE_ROLE,
+    ("GET", "/api/eu/reports/{entity}/{year}"): EU_READERS,
+    ("GET", "/api/eu/requests"): PEOPLE_ROLE,
+    ("GET", "/api/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("POST", "/api/people/{employee_id}/information-requests"): SELF_OR_HR,
+    ("GET", "/api/people/{employee_id}/information-requests/{request_id}/letter"): SELF_OR_HR,
 }
 
 

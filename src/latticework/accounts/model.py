@@ -20,6 +20,9 @@ class Role(StrEnum):
     """HR: everything, audits, imports, the access log."""
     ADMIN = "admin"
     """Users and settings."""
+    REPRESENTATIVE = "representative"
+    """Workers' representatives (EU Directive 2023/970): the Art. 9 reports, the Art. 10
+    joint assessment and its justifications, never one person's pay."""
 
 
 @dataclass(frozen=True, slots=True)

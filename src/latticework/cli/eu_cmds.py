@@ -74,12 +74,22 @@ def report(
             show_default=False,
         ),
     ] = None,
+    categories: Annotated[
+        str,
+        typer.Option(
+            "--categories",
+            help="Categories of workers: grade (the framework's grades) or value (the value "
+            "bands of the framework's job evaluation). The report says which it used.",
+        ),
+    ] = "grade",
     min_group: MinGroupOption = 5,
     db: DbOption = None,
     output_format: FormatOption = OutputFormat.TEXT,
     out: OutOption = None,
 ) -> None:
-    """The Article 9 report of one employer: items (a)-(g), on gross annual and hourly pay."""
+    """The Article 9 report of one employer: items (a)-(g), on gross annual and hourly pay as
+    of 31 December of the reference year."""
+    from latticework.audit.categories import category_basis
     from latticework.reports.eu_report import csv_file_name, indicator_csv, render_report
     from latticework.services.eu_reports import article9
 
@@ -90,6 +100,7 @@ def report(
             year=year,
             submitted_on=day(submitted_on),
             min_group=min_group,
+            categories=category_basis(categories),
         )
         log_aggregate_read(uow, f"eu-report:{entity}:{year}")
         uow.commit()

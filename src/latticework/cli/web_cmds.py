@@ -142,7 +142,7 @@ def _uow(db: str | None) -> UnitOfWork:
 @users_app.command("add")
 def users_add(
     username: Annotated[str, typer.Argument(help="User name to log in with.")],
-    role: Annotated[str, typer.Option(help="employee, manager, people or admin.")],
+    role: Annotated[str, typer.Option(help="employee, manager, people, admin or representative.")],
     employee: Annotated[
         str | None, typer.Option(help="Employee id of the person (employee and manager).")
     ] = None,

@@ -71,6 +71,10 @@ class Article9Report:
     indicators: list[Indicator] = field(default_factory=list)
     category_basis: str = CATEGORY_BASIS
     definition: str = GAP_DEFINITION
+    pay_date: date | None = None
+    """The day the pay is of: 31 December of the reference year."""
+    notes: list[str] = field(default_factory=list)
+    """How the pay of the reference year was found (see `compliance.pay.year_end`)."""
 
     @property
     def suppressed(self) -> bool:
@@ -94,8 +98,11 @@ def article9_report(
     currency: str,
     min_group: int,
     submitted_on: date | None = None,
+    category_basis: str = CATEGORY_BASIS,
+    notes: list[str] | None = None,
 ) -> Article9Report:
-    """The report on `pay` (the `directive_pay` frame of the employer's workers)."""
+    """The report on `pay` (the `directive_pay` frame of the employer's workers, as of
+    31 December of `year`)."""
     data = pay[pay["sex"].isin([WOMEN, MEN])]
     whole_small = too_small(data, min_group)
     indicators = [
@@ -111,7 +118,7 @@ def article9_report(
         ),
         _receiving(data, whole_small),
         _quartiles(data, min_group, whole_small),
-        _categories(data, min_group),
+        _categories(data, min_group, category_basis),
     ]  # fmt: skip
     if whole_small:
         indicators = [_suppress_all(i) for i in indicators]
@@ -127,6 +134,9 @@ def article9_report(
         men=None if hidden else men,
         hours_assumed=int((~data["hours_known"].astype(bool)).sum()),
         indicators=indicators,
+        category_basis=category_basis,
+        pay_date=date(year, 12, 31),
+        notes=list(notes or []),
     )
 
 
@@ -216,7 +226,7 @@ def _quartiles(data: pd.DataFrame, min_group: int, whole_small: bool) -> Indicat
     )
 
 
-def _categories(data: pd.DataFrame, min_group: int) -> Indicator:
+def _categories(data: pd.DataFrame, min_group: int, basis: str) -> Indicator:
     rows: list[list[Cell]] = []
     suppressed: list[bool] = []
     ordered = data.sort_values(["category_rank", "category"], kind="stable")
@@ -240,7 +250,7 @@ def _categories(data: pd.DataFrame, min_group: int) -> Indicator:
         ("text", "text", "int", "int", "percent", "percent", "percent", "text"),
         rows,
         suppressed,
-        f"Categories: {CATEGORY_BASIS}. A gap of 5 % or more in total pay that objective, "
+        f"Categories: {basis}. A gap of 5 % or more in total pay that objective, "
         "gender-neutral criteria do not justify and that is not remedied within six months "
         "calls for a joint pay assessment (Art. 10).",
     )  # fmt: skip

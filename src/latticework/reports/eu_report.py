@@ -48,7 +48,9 @@ def report_document(report: Article9Report) -> Document:
     )
     doc = Document(
         title=f"Pay transparency report (Directive (EU) 2023/970, Art. 9): {report.legal_entity}",
-        subtitle=f"Reference year {report.year}; {submitted}; currency {report.currency or 'n/a'}",
+        subtitle=f"Reference year {report.year}"
+        + (f" (pay as of {report.pay_date.isoformat()})" if report.pay_date else "")
+        + f"; {submitted}; currency {report.currency or 'n/a'}",
     )
     heads = (
         f"{report.women} women and {report.men} men"
@@ -62,6 +64,8 @@ def report_document(report: Article9Report) -> Document:
             "contractual hours. Categories of workers: " + report.category_basis + "."
         )
     )
+    for note in report.notes:
+        doc.add(Paragraph(note, tone="note"))
     if report.hours_assumed:
         doc.add(
             Paragraph(
@@ -103,6 +107,8 @@ def report_dict(report: Article9Report) -> dict[str, object]:
         "men": report.men,
         "hours_assumed": report.hours_assumed,
         "category_basis": report.category_basis,
+        "pay_date": report.pay_date.isoformat() if report.pay_date else None,
+        "notes": report.notes,
         "definition": report.definition,
         "suppressed": report.suppressed,
         "flagged_categories": report.flagged_categories(),

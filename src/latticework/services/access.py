@@ -6,7 +6,12 @@ their tests agree.
   but without protected attributes; bands; teams with people in their chain;
 - people (HR): everyone, with pay and protected attributes; audits, imports,
   the access log;
-- admin: users and settings, and their own record when linked to one.
+- admin: users and settings, and their own record when linked to one;
+- representative (the workers' representatives of the EU Pay Transparency
+  Directive): the Article 9 reports, the Article 10 joint assessment and its
+  justifications register, which hold aggregates only, and their answer to
+  each justification; never one person's pay or protected attributes (they
+  see no one's record but their own, when linked to one).
 
 Pay and protected attributes are personal data: each read of them is written
 to the access log by the service that reads them. A check runs before the
@@ -76,6 +81,16 @@ def not_found(kind: str, key: str) -> NotFoundError:
 def require_role(user: User, *roles: Role, what: str) -> None:
     if user.role not in roles:
         raise denied(what)
+
+
+PAY_TRANSPARENCY_READERS = (Role.PEOPLE, Role.REPRESENTATIVE)
+"""Who reads the Directive's aggregate reports (Art. 9 report, Art. 10 assessment, register)."""
+
+
+def may_read_unanswered_letter(user: User) -> bool:
+    """An Art. 7 letter reaches its worker once the request is answered; the people role
+    reads it before, to check it."""
+    return user.role is Role.PEOPLE
 
 
 def can_see_bands(user: User) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from latticework.compliance.article10 import JointAssessment
-    from latticework.storage import UnitOfWork
+    from latticework.storage import StoredJustification, UnitOfWork
 
 DAYS_PER_YEAR = 365.25
 
@@ -173,3 +173,108 @@ def export_justifications(uow: UnitOfWork, legal_entity: str, year: int) -> str:
              j.agreement or "", j.agreed_by or "", j.agreed_on.isoformat() if j.agreed_on else ""]
         )  # fmt: skip
     return buffer.getvalue()
+
+
+def categories_of(uow: UnitOfWork, legal_entity: str) -> list[str]:
+    """The employer's categories of workers, lowest first (what a justification may name)."""
+    pay = employer_pay(uow, legal_entity).pay.dropna(subset=["category"])
+    ordered = pay.sort_values(["category_rank", "category"])["category"]
+    return list(dict.fromkeys(str(c) for c in ordered))
+
+
+def _justification_error(message: str, fix: str, field: str) -> LatticeworkError:
+    return LatticeworkError(Problem(message, Location(field=field), fix, "eu-justification"))
+
+
+def save_justification(
+    uow: UnitOfWork,
+    *,
+    legal_entity: str,
+    year: int,
+    category: str,
+    factor: str,
+    explanation: str,
+    evidence: str | None,
+) -> StoredJustification:
+    """Add or edit one register row (the people role). Changing the explanation or evidence
+    clears the representatives' answer: they agreed to the text they read, not to a new one.
+    The explained share is never stored: the decomposition measures it from the data."""
+    from latticework.compliance.decomposition import FACTORS
+    from latticework.storage import StoredJustification
+
+    known = categories_of(uow, legal_entity)
+    if category not in known:
+        raise _justification_error(
+            f"'{category}' is not a category of workers of {legal_entity}.",
+            "Use one of: " + ", ".join(known) + ".",
+            "category",
+        )
+    if factor not in FACTORS:
+        raise _justification_error(
+            f"Factor '{factor}' is not one latticework can measure.",
+            "Use one of: " + ", ".join(sorted(FACTORS)) + ".",
+            "factor",
+        )
+    explanation = explanation.strip()
+    if not explanation:
+        raise _justification_error(
+            "The explanation is empty.", "Say why the factor explains the gap.", "explanation"
+        )
+    evidence = (evidence or "").strip() or None
+    before = next(
+        (j for j in uow.eu.justifications(legal_entity, year)
+         if j.category == category and j.factor == factor),
+        None,
+    )  # fmt: skip
+    kept = before is not None and (before.explanation, before.evidence) == (explanation, evidence)
+    row = StoredJustification(
+        legal_entity=legal_entity,
+        year=year,
+        category=category,
+        factor=factor,
+        explanation=explanation,
+        evidence=evidence,
+        agreement=before.agreement if kept and before else None,
+        agreed_by=before.agreed_by if kept and before else None,
+        agreed_on=before.agreed_on if kept and before else None,
+    )
+    uow.eu.save_justifications([row])
+    return row
+
+
+def record_agreement(
+    uow: UnitOfWork,
+    *,
+    legal_entity: str,
+    year: int,
+    category: str,
+    factor: str,
+    agreement: str,
+    by: str,
+    on: date,
+) -> StoredJustification:
+    """The workers' representatives agree or disagree with one justification (who, when)."""
+    from dataclasses import replace
+
+    from latticework.compliance.justifications import AGREEMENTS
+
+    if agreement not in AGREEMENTS:
+        raise _justification_error(
+            f"'{agreement}' is neither agreed nor disagreed.",
+            "Answer agreed or disagreed.",
+            "agreement",
+        )
+    before = next(
+        (j for j in uow.eu.justifications(legal_entity, year)
+         if j.category == category and j.factor == factor),
+        None,
+    )  # fmt: skip
+    if before is None:
+        raise _justification_error(
+            f"No justification of {category} by {factor} is recorded for {legal_entity}, {year}.",
+            "Open the register and answer one of its rows.",
+            "factor",
+        )
+    row = replace(before, agreement=agreement, agreed_by=by, agreed_on=on)
+    uow.eu.save_justifications([row])
+    return row

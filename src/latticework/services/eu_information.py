@@ -11,6 +11,7 @@ from latticework.errors import LatticeworkError, Problem
 from latticework.services.eu_common import employer_pay
 
 if TYPE_CHECKING:
+    from latticework.accounts.model import User
     from latticework.compliance.article7 import InformationLetter
     from latticework.storage import StoredRequest, UnitOfWork
 
@@ -155,3 +156,36 @@ def _log(uow: UnitOfWork, username: str, action: str, subject: str | None) -> No
     from latticework.accounts.model import AccessEntry
 
     uow.access_log.add([AccessEntry(datetime.now(UTC), None, username, action, subject, "pay")])
+
+
+def requests_of(uow: UnitOfWork, employee_id: str, today: date) -> list[RegisterEntry]:
+    """One worker's own requests (the caller has checked they may see that person)."""
+    return register(uow, today, employee_id=employee_id)
+
+
+def letter_for_request(
+    uow: UnitOfWork,
+    user: User,
+    employee_id: str,
+    request_id: int,
+    *,
+    min_group: int = DEFAULT_MIN_GROUP,
+) -> tuple[InformationLetter, StoredRequest]:
+    """The letter answering one request, logged. The worker sees it once the request is
+    answered; the people role also before, to check it before answering."""
+    from latticework.services.access import may_read_unanswered_letter, not_found
+
+    stored = uow.eu.request(request_id)
+    if stored is None or stored.employee_id != employee_id:
+        raise not_found("information request", str(request_id))
+    if stored.status != "answered" and not may_read_unanswered_letter(user):
+        raise LatticeworkError(
+            Problem(
+                f"Request {request_id} is not answered yet; it is due by {stored.due_on}.",
+                fix="The People team answers it; its letter appears here then.",
+                code="eu-request-open",
+            )
+        )
+    letter = information_letter_for(uow, employee_id, min_group=min_group)
+    log_letter(uow, user.username, letter)
+    return letter, stored

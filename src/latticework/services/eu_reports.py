@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from latticework.audit.categories import CategoryBasis
 from latticework.audit.context import DEFAULT_MIN_GROUP
 from latticework.services.eu_common import employer_pay
 
@@ -20,12 +21,15 @@ def article9(
     year: int,
     submitted_on: date | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
+    categories: CategoryBasis = CategoryBasis.GRADE,
 ) -> Article9Report:
-    """The report; with `submitted_on` it is also recorded as the one submitted for that year."""
+    """The report on pay as of 31 December of `year`, in the chosen categories of workers;
+    with `submitted_on` it is also recorded as the one submitted for that year."""
     from latticework.compliance.article9 import article9_report
+    from latticework.compliance.categories import basis_text
     from latticework.reports.eu_report import report_json
 
-    employer = employer_pay(uow, legal_entity)
+    employer = employer_pay(uow, legal_entity, basis=categories, year=year)
     report = article9_report(
         employer.pay,
         legal_entity=legal_entity,
@@ -33,6 +37,8 @@ def article9(
         currency=employer.currency,
         min_group=min_group,
         submitted_on=submitted_on,
+        category_basis=basis_text(categories),
+        notes=list(employer.notes),
     )
     if submitted_on is not None:
         uow.eu.save_submitted_report(

@@ -156,11 +156,18 @@ users = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("username", sa.String, nullable=False, unique=True),
     sa.Column("password_hash", sa.String, nullable=False),
-    sa.Column("role", sa.String, nullable=False, comment="employee | manager | people | admin"),
+    sa.Column(
+        "role",
+        sa.String,
+        nullable=False,
+        comment="employee | manager | people | admin | representative",
+    ),
     sa.Column("employee_id", sa.String, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("is_active", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.CheckConstraint("role IN ('employee', 'manager', 'people', 'admin')", name="role"),
+    sa.CheckConstraint(
+        "role IN ('employee', 'manager', 'people', 'admin', 'representative')", name="role"
+    ),
     sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="SET NULL"),
 )
 

@@ -3,6 +3,7 @@
 from latticework.web.pages import (
     audit,
     auth,
+    eu,
     framework,
     growth,
     imports,
@@ -16,6 +17,7 @@ from latticework.web.pages import (
 MODULES = [
     audit,
     auth,
+    eu,
     framework,
     growth,
     imports,

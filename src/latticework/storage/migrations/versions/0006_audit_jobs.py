@@ -1,7 +1,7 @@
 """The audit job queue: runs asked for from the web, run by a worker in any app process.
 
 Revision ID: 0006_audit_jobs
-Revises: 0004_promotion_cycles
+Revises: 0005_account_security
 Create Date: 2026-12-02
 """
 

@@ -1,7 +1,7 @@
 """Check-ins on development plan items: each status, note and date change, kept as history.
 
 Revision ID: 0007_plan_checkins
-Revises: 0004_promotion_cycles
+Revises: 0006_audit_jobs
 Create Date: 2026-12-02
 """
 
