@@ -14,6 +14,7 @@ from latticework.storage.audit_jobs import StoredAuditJob
 from latticework.storage.audit_runs import StoredAuditRun
 from latticework.storage.engine import (
     create_engine,
+    describe_database,
     display_url,
     dispose_engine,
     engine_for,
@@ -68,6 +69,7 @@ __all__ = [
     "app_engine",
     "create_engine",
     "current_revision",
+    "describe_database",
     "display_url",
     "dispose_engine",
     "empty_people_columns",

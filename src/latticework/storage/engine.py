@@ -94,3 +94,14 @@ def sqlite_file(url: str) -> Path | None:
 def display_url(url: str) -> str:
     """The URL with any password hidden, for pages and messages."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def describe_database(url: str) -> str:
+    """The database in words for a web page: its kind and name, never a server path or a
+    password ("SQLite file latticework.db", "PostgreSQL database test on db.internal")."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        name = Path(parsed.database).name if parsed.database else "in memory"
+        return f"SQLite file {name}"
+    host = f" on {parsed.host}" if parsed.host else ""
+    return f"PostgreSQL database {parsed.database or ''}{host}".replace("  ", " ")

@@ -36,6 +36,7 @@ from latticework.web.documents import document_body
 from latticework.web.security import CSRF_COOKIE, CookieSigner
 from latticework.web.settings import WebSettings
 from latticework.web.state import AppState, FrameworkProvider
+from latticework.web.views.access_log import action_words
 
 API_PREFIX = "/api"
 
@@ -86,6 +87,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     templates.env.globals["title"] = settings.title
     templates.env.globals["document_body"] = document_body
+    templates.env.filters["action_words"] = action_words
     app.state.latticework = AppState(
         settings=settings,
         engine=engine,

@@ -22,10 +22,10 @@ router = APIRouter(include_in_schema=False)
 
 def _settings_rows(settings: WebSettings, fw: Framework) -> list[tuple[str, str]]:
     """The deployment's settings as an admin may read them (no secret, no password)."""
-    from latticework.storage import display_url
+    from latticework.storage import describe_database
 
     return [
-        ("Database", display_url(settings.database_url)),
+        ("Database", describe_database(settings.database_url)),
         ("Framework", f"{fw.organisation} {fw.version}"),
         ("Sessions last", f"{settings.session_max_age_seconds // 3600} hours"),
         ("Cookies over HTTPS only", "yes" if settings.cookie_secure else "no"),
