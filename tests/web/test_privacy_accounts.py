@@ -4,8 +4,11 @@ of the person is left in the raw SQLite file or its write-ahead log."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi.testclient import TestClient
 
+from latticework.storage import UnitOfWork
 from tests.web.conftest import Org, csrf_from, log_in
 
 # eng_b1 in the test organisation, with the user "eli".
@@ -26,6 +29,12 @@ def _eli_has_a_history(app) -> TestClient:  # type: ignore[no-untyped-def]
     csrf = csrf_from(eli.get("/account").text)
     made = eli.post("/api/me/tokens", json={"name": "eli-script"}, headers={"X-CSRF-Token": csrf})
     assert made.status_code == 201
+    # An Art. 7 request in the register (the test organisation has no legal entities, so
+    # it is recorded directly, as `eu request` would).
+    url = app.state.latticework.settings.database_url
+    with UnitOfWork(url) as uow:
+        uow.eu.add_request("eng_b1", date(2026, 10, 1), date(2026, 12, 1))
+        uow.commit()
     return eli
 
 
@@ -41,6 +50,7 @@ def test_the_export_holds_log_ins_tokens_and_sessions_without_secrets(app) -> No
     assert [t["name"] for t in tables["api_tokens"]] == ["eli-script"]
     assert tables["sessions"][0]["ip"] == "198.51.100.23"
     assert tables["reads_by_their_accounts"]
+    assert [r["status"] for r in tables["eu_information_requests"]] == ["open"]
     assert secret
     for forbidden in ("token_hash", "password_hash", "lw_"):
         assert forbidden not in export.text

@@ -16,6 +16,7 @@ from latticework.storage.tables import (
     access_log,
     api_tokens,
     development_plans,
+    eu_information_requests,
     login_attempts,
     login_throttle,
     people,
@@ -49,6 +50,11 @@ class PersonDataRepository:
             tables[name] = self._rows(sa.select(table).where(table.c.employee_id == employee_id))
         plan_ids = sa.select(development_plans.c.id).where(
             development_plans.c.employee_id == employee_id
+        )
+        tables["eu_information_requests"] = self._rows(
+            sa.select(eu_information_requests).where(
+                eu_information_requests.c.employee_id == employee_id
+            )
         )
         tables["development_plans"] = self._rows(
             sa.select(development_plans).where(development_plans.c.employee_id == employee_id)
@@ -140,6 +146,11 @@ class PersonDataRepository:
         # erasure complete on a database that does not enforce them.
         plan_ids = sa.select(development_plans.c.id).where(
             development_plans.c.employee_id == employee_id
+        )
+        conn.execute(
+            eu_information_requests.delete().where(
+                eu_information_requests.c.employee_id == employee_id
+            )
         )
         conn.execute(plan_checkins.delete().where(plan_checkins.c.plan_id.in_(plan_ids)))
         conn.execute(plan_items.delete().where(plan_items.c.plan_id.in_(plan_ids)))
