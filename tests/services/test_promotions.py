@@ -3,8 +3,6 @@ cycle's records as each role sees them, and the people list's filters and pages.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,43 +12,24 @@ from tests.web.conftest import ROLE_USERS, write_org_files
 from tests.web.test_committee import CYCLES_CSV
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The web tests' organisation with one promotion cycle, in either database."""
+@pytest.fixture
+def url(db_url: str, tmp_path: Path) -> str:
+    """The web tests' organisation with one promotion cycle, in either database (the shared
+    `db_url`: a SQLite file or a PostgreSQL schema of its own)."""
     from latticework.services import accounts
     from latticework.services.data import import_organisation, upgrade_database
-    from latticework.storage.engine import dispose_engine
     from latticework.storage.unit_of_work import UnitOfWork
 
-    schema = None
-    if request.param == "sqlite":
-        db = f"sqlite:///{tmp_path / 'org.db'}"
-    else:
-        import psycopg
-
-        server = request.getfixturevalue("postgres_url")
-        schema = f"lw_promo_{uuid.uuid4().hex[:12]}"
-        conninfo = server.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(conninfo, autocommit=True) as admin:
-            admin.execute(f'CREATE SCHEMA "{schema}"')
-        separator = "&" if "?" in server else "?"
-        db = f"{server}{separator}options=-csearch_path%3D{schema}"
-    try:
-        upgrade_database(db)
-        cycles = tmp_path / "promotion_cycles.csv"
-        cycles.write_text(CYCLES_CSV, encoding="utf-8")
-        report = import_organisation(db, [*write_org_files(tmp_path), cycles])
-        assert report.ok, report.errors
-        with UnitOfWork(db) as uow:
-            for username, role, employee_id in ROLE_USERS.values():
-                accounts.create_user(uow, username, "x" * 12, role, employee_id)
-            uow.commit()
-        yield db
-    finally:
-        dispose_engine(db)
-        if schema is not None:
-            with psycopg.connect(conninfo, autocommit=True) as admin:
-                admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    upgrade_database(db_url)
+    cycles = tmp_path / "promotion_cycles.csv"
+    cycles.write_text(CYCLES_CSV, encoding="utf-8")
+    report = import_organisation(db_url, [*write_org_files(tmp_path), cycles])
+    assert report.ok, report.errors
+    with UnitOfWork(db_url) as uow:
+        for username, role, employee_id in ROLE_USERS.values():
+            accounts.create_user(uow, username, "x" * 12, role, employee_id)
+        uow.commit()
+    return db_url
 
 
 def test_a_cycle_recorded_through_the_services_reads_back(url: str) -> None:
