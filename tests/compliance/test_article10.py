@@ -92,6 +92,8 @@ def test_the_trigger_follows_justification_time_and_remedy(
     category = _category(db_url, AS_OF)
     assert category["status"] == "justified"
     assert category["explained_share"] == pytest.approx(1.0, abs=0.02)
+    low, high = category["explained_share_ci"]
+    assert low <= category["explained_share"] <= high
     # The representatives disagree: the justification no longer counts.
     _register(
         db_url,

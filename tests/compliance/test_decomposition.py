@@ -71,3 +71,19 @@ def test_justification_decisions_are_calibrated_by_simulation() -> None:
     assert justified_when_explained >= 0.95
     assert justified_when_direct <= 0.05
     assert abs(np.mean([d.unexplained_gap for d in explained])) < 0.005
+
+
+def test_the_explained_share_gets_a_seeded_bootstrap_interval() -> None:
+    """Section 5 of the defensible-audit issue: the decomposition had no uncertainty."""
+    frame = _frame(3, 200)
+    first = decompose(frame, ["tenure", "country"], draws=200)
+    again = decompose(frame, ["tenure", "country"], draws=200)
+    assert first == again  # seeded: the same data give the same interval
+    assert first.share_low is not None
+    assert first.share_high is not None
+    assert first.share_low < first.explained_share < first.share_high
+    wider = decompose(frame.iloc[:60], ["tenure", "country"], draws=200)
+    assert wider.share_low is not None
+    assert wider.share_high is not None
+    assert wider.share_high - wider.share_low > first.share_high - first.share_low
+    assert decompose(frame, ["tenure", "country"]).share_low is None  # no draws, no interval

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from latticework.audit.model import Comparison
 from latticework.audit.stats import design_matrix, drop_rare_categories, fit_ols
+from latticework.audit.suppression import is_small_group
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,7 +72,7 @@ def _track_cell(
     data = active[(active["grade"] == grade) & active["track_kind"].isin(["ic", "management"])]
     categorical = ["zone", "level_discipline"]
     counts = data["track_kind"].value_counts()
-    small = [k for k in ("ic", "management") if 0 < int(counts.get(k, 0)) < min_group]
+    small = [k for k in ("ic", "management") if is_small_group(int(counts.get(k, 0)), min_group)]
     if not small:
         return None
     words = " and ".join({"ic": "ICs", "management": "managers"}[k] for k in small)

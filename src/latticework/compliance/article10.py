@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from latticework.audit.suppression import is_small
-from latticework.compliance.decomposition import Decomposition, decompose
+from latticework.compliance.decomposition import BOOTSTRAP_DRAWS, Decomposition, decompose
 from latticework.compliance.gaps import SEXES, THRESHOLD, counts, mean_gap, too_small
 from latticework.compliance.requests import add_months
 
@@ -138,7 +138,9 @@ def joint_assessment(
         reported = reported_gaps.get(category, current) if not small else None
         mine = [j for j in justifications if j.category == category]
         factors = sorted({j.factor for j in mine if j.agreement != "disagreed"})
-        decomposition = decompose(here, factors) if factors and not small else None
+        decomposition = (
+            decompose(here, factors, draws=BOOTSTRAP_DRAWS) if factors and not small else None
+        )
         averages = (
             None
             if small

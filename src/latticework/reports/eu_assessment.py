@@ -167,6 +167,8 @@ def _average_rows(c: CategoryAssessment, currency: str) -> list[list[str]]:
 def _reason_rows(c: CategoryAssessment) -> list[list[str]]:
     d = c.decomposition
     share = "n/a" if d is None else percent(d.explained_share)
+    if d is not None and d.share_low is not None and d.share_high is not None:
+        share += f" (95 % CI {percent(d.share_low)} to {percent(d.share_high)})"
     left = "n/a" if d is None else percent(d.unexplained_gap)
     out = []
     for j in c.justifications:
@@ -204,6 +206,9 @@ def assessment_dict(a: JointAssessment) -> dict[str, object]:
                 "explained_share": None
                 if c.decomposition is None
                 else c.decomposition.explained_share,
+                "explained_share_ci": None
+                if c.decomposition is None or c.decomposition.share_low is None
+                else [c.decomposition.share_low, c.decomposition.share_high],
                 "unexplained_gap": None
                 if c.decomposition is None
                 else c.decomposition.unexplained_gap,
