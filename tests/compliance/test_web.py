@@ -407,3 +407,50 @@ def test_an_admin_creates_a_representative(site: Site, client: TestClient) -> No
     assert {"username": "works-council", "role": "representative"}.items() <= next(
         u for u in users if u["username"] == "works-council"
     ).items()
+
+
+def test_the_letter_is_kept_as_answered_not_recomputed(site: Site, client: TestClient) -> None:
+    import sqlalchemy as sa
+
+    from latticework.services.eu_information import answer, record_request
+    from latticework.storage.engine import engine_for
+    from latticework.storage.unit_of_work import UnitOfWork
+
+    worker = _auth(site, "colleague")
+    with UnitOfWork(site.url) as uow:
+        sent = record_request(uow, site.colleague, date.today())
+        answer(uow, sent.id, "hr", date.today())
+        uow.commit()
+    path = f"/api/people/{site.colleague}/information-requests/{sent.id}/letter"
+    before = client.get(path, headers=worker).json()["own"]["basic_annual"]
+    people = sa.table(
+        "people", sa.column("employee_id"), sa.column("base_salary"), sa.column("base_annual_fte")
+    )
+    engine = engine_for(site.url)
+
+    def set_base(factor: float) -> None:
+        with engine.begin() as connection:
+            connection.execute(
+                sa.update(people)
+                .where(people.c.employee_id == site.colleague)
+                .values(
+                    base_salary=people.c.base_salary * factor,
+                    base_annual_fte=people.c.base_annual_fte * factor,
+                )
+            )
+
+    set_base(1.5)  # a later import raised their pay
+    try:
+        with UnitOfWork(site.url) as uow:
+            fresh = record_request(uow, site.colleague, date.today())
+            uow.commit()
+        now = client.get(
+            f"/api/people/{site.colleague}/information-requests/{fresh.id}/letter",
+            headers=_auth(site, "people"),
+        ).json()["own"]["basic_annual"]
+        assert now > before
+        assert client.get(path, headers=worker).json()["own"]["basic_annual"] == before
+        page = client.get(path.removeprefix("/api"), headers=worker).text
+        assert "answered on" in page
+    finally:
+        set_base(1 / 1.5)

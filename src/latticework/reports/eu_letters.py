@@ -156,3 +156,35 @@ def notice_document(
 
 def render_notice(doc: Document, fmt: str) -> str | bytes:
     return to_text(doc) if fmt == "text" else render(doc, fmt)
+
+
+def stored_letter(letter: InformationLetter) -> str:
+    """The letter as kept with the request it answered (`letter_dict` and the name)."""
+    return json.dumps({**letter_dict(letter), "name": letter.name}, ensure_ascii=False)
+
+
+def letter_from_stored(text: str) -> InformationLetter:
+    """The letter as it was sent, from `stored_letter`'s JSON."""
+    d = json.loads(text)
+
+    def figures(f: dict[str, float]) -> PayFigures:
+        return PayFigures(
+            basic_annual=f["basic_annual"],
+            complementary_annual=f["complementary_annual"],
+            basic_hourly=f["basic_hourly"],
+            complementary_hourly=f["complementary_hourly"],
+        )
+
+    averages = d["averages"]
+    return InformationLetter(
+        employee_id=d["employee_id"],
+        name=d.get("name") or "",
+        legal_entity=d["legal_entity"],
+        category=d["category"],
+        currency=d["currency"],
+        own=figures(d["own"]),
+        averages=None if averages is None else {s: figures(f) for s, f in averages.items()},
+        min_group=d["min_group"],
+        criteria=list(d["criteria"]),
+        category_basis=d["category_basis"],
+    )

@@ -86,9 +86,25 @@ def record_request(uow: UnitOfWork, employee_id: str, received_on: date) -> Stor
     return stored
 
 
-def answer(uow: UnitOfWork, request_id: int, answered_by: str, on: date) -> StoredRequest:
+def answer(
+    uow: UnitOfWork,
+    request_id: int,
+    answered_by: str,
+    on: date,
+    *,
+    min_group: int = DEFAULT_MIN_GROUP,
+) -> StoredRequest:
+    """Mark a request answered and keep the letter that answers it, as computed now: the
+    worker later reads what was sent, not figures changed by a later import."""
+    from latticework.reports.eu_letters import stored_letter
 
-    if not uow.eu.answer_request(request_id, answered_by, on):
+    found = uow.eu.request(request_id)
+    letter = None
+    if found is not None:
+        computed = information_letter_for(uow, found.employee_id, min_group=min_group)
+        log_letter(uow, answered_by, computed)
+        letter = stored_letter(computed)
+    if found is None or not uow.eu.answer_request(request_id, answered_by, on, letter):
         raise LatticeworkError(
             Problem(
                 f"There is no information request {request_id}.",
@@ -171,8 +187,8 @@ def letter_for_request(
     *,
     min_group: int = DEFAULT_MIN_GROUP,
 ) -> tuple[InformationLetter, StoredRequest]:
-    """The letter answering one request, logged. The worker sees it once the request is
-    answered; the people role also before, to check it before answering."""
+    """The letter answering one request, logged: the one kept when it was answered. The
+    worker sees it once the request is answered; the people role also before, to check it."""
     from latticework.services.access import may_read_unanswered_letter, not_found
 
     stored = uow.eu.request(request_id)
@@ -186,6 +202,11 @@ def letter_for_request(
                 code="eu-request-open",
             )
         )
-    letter = information_letter_for(uow, employee_id, min_group=min_group)
+    if stored.letter is not None:
+        from latticework.reports.eu_letters import letter_from_stored
+
+        letter = letter_from_stored(stored.letter)
+    else:  # open (the people role checking it), or answered before letters were kept
+        letter = information_letter_for(uow, employee_id, min_group=min_group)
     log_letter(uow, user.username, letter)
     return letter, stored

@@ -39,6 +39,8 @@ class StoredRequest:
     status: str
     answered_by: str | None
     answered_on: date | None
+    letter: str | None = None
+    """The letter that answered it, as JSON (None while open, or answered before 0008)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +132,14 @@ class EuRegisterRepository:
         assert key is not None
         return int(key[0])
 
-    def answer_request(self, request_id: int, answered_by: str, on: date) -> bool:
-        """Mark the request answered; False when there is no such request."""
+    def answer_request(
+        self, request_id: int, answered_by: str, on: date, letter: str | None = None
+    ) -> bool:
+        """Mark the request answered, keeping the letter sent; False when there is none."""
         result = self._conn.execute(
             eu_information_requests.update()
             .where(eu_information_requests.c.id == request_id)
-            .values(status="answered", answered_by=answered_by, answered_on=on)
+            .values(status="answered", answered_by=answered_by, answered_on=on, letter=letter)
         )
         return result.rowcount > 0
 
@@ -154,6 +158,7 @@ class EuRegisterRepository:
                 status=str(r["status"]),
                 answered_by=r["answered_by"],
                 answered_on=r["answered_on"],
+                letter=r["letter"],
             )
             for r in self._conn.execute(statement).mappings()
         ]

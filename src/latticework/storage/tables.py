@@ -302,6 +302,7 @@ eu_information_requests = sa.Table(
     sa.Column("status", sa.String, nullable=False, comment="open | answered"),
     sa.Column("answered_by", sa.String, nullable=True),
     sa.Column("answered_on", sa.Date, nullable=True),
+    sa.Column("letter", sa.Text, nullable=True, comment="the Art. 7 letter as answered, JSON"),
     sa.CheckConstraint("status IN ('open', 'answered')", name="status"),
     sa.ForeignKeyConstraint(["employee_id"], ["people.employee_id"], ondelete="CASCADE"),
     sa.Index(None, "employee_id"),

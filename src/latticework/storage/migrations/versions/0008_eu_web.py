@@ -1,8 +1,10 @@
-"""The representative role: workers' representatives of the EU Pay Transparency Directive.
+"""The representative role, and Article 7 letters kept as answered.
 
-They read the Article 9 reports, the Article 10 joint assessment and the
-justifications register, and record their agreement with a justification;
-the users table's role check gains the value.
+Workers' representatives (EU Pay Transparency Directive) read the Article 9
+reports, the Article 10 joint assessment and the justifications register,
+and record their agreement with a justification: the users table's role
+check gains the value. An information request keeps the letter that
+answered it, so the worker reads what was sent, not today's figures.
 
 Revision ID: 0008_eu_web
 Revises: 0007_plan_checkins
@@ -38,11 +40,19 @@ def _replace_check(condition: str, comment: str, was: str) -> None:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("eu_information_requests") as batch:
+        batch.add_column(
+            sa.Column(
+                "letter", sa.Text(), nullable=True, comment="the Art. 7 letter as answered, JSON"
+            )
+        )
     _replace_check(_AFTER, "employee | manager | people | admin | representative",
                    "employee | manager | people | admin")  # fmt: skip
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("eu_information_requests") as batch:
+        batch.drop_column("letter")
     op.execute("DELETE FROM users WHERE role = 'representative'")
     _replace_check(_BEFORE, "employee | manager | people | admin",
                    "employee | manager | people | admin | representative")  # fmt: skip
