@@ -43,7 +43,8 @@ async def _person(employee_id: str, user: UserDep, uow: UowDep) -> access.Person
 
 
 async def _self_or_hr(employee_id: str, user: UserDep, uow: UowDep) -> access.PersonAccess:
-    return access.require_self_or_hr(uow, user, employee_id, "export this person's data")
+    # Their whole record, or pay information meant for them alone (the export, Art. 7).
+    return access.require_self_or_hr(uow, user, employee_id, "see this person's own records")
 
 
 async def _team(team: str, user: UserDep, uow: UowDep) -> None:
