@@ -3,6 +3,7 @@ material, one at or above it is not (a threshold moved to 0.7 must fail this tes
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -27,8 +28,12 @@ def _track_ratio(framework: Framework, ic_promoted: int) -> tuple[float, bool]:
         audits=("advancement",), period_start=date(2025, 1, 1), period_end=date(2026, 1, 1)
     )
     result = comparison(run_audit(org(people, events), framework, options), "advancement.track.G7")
-    assert result.estimate is not None
-    return result.estimate, result.material
+    # The estimate is the stratified odds ratio; the four-fifths rule reads the rates, which
+    # the statement gives ("promoted at 15.0 % a year against 20.0 % for managers").
+    ic_rate, manager_rate = (
+        float(r) for r in re.findall(r"(\d+(?:\.\d+)?) %", result.statement)[:2]
+    )
+    return ic_rate / manager_rate, result.material
 
 
 def test_the_default_threshold_is_four_fifths() -> None:
