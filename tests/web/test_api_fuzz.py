@@ -85,9 +85,9 @@ def test_no_request_to_the_api_gets_a_server_error(role_app: tuple[object, str])
 def test_an_audit_date_pandas_cannot_hold_is_a_problem_not_a_500(
     client: object, tokens: dict[str, str], day: str
 ) -> None:
-    """What the fuzz run found: `as_of` outside 1677-2262 crashed the audit."""
+    """What the fuzz run found: `as_of` outside 1677-2262 crashed the audit. Asking for a run
+    on such a date is refused before it is queued."""
     auth = {"Authorization": f"Bearer {tokens['people']}"}
-    for method, path in (("GET", "/api/audit"), ("POST", "/api/audit/runs")):
-        response = client.request(method, path, params={"as_of": day}, headers=auth)  # type: ignore[attr-defined]
-        assert response.status_code == 422, (path, response.text)
-        assert response.json()["problems"][0]["code"] == "date-out-of-range"
+    response = client.post("/api/audit", params={"as_of": day}, headers=auth)  # type: ignore[attr-defined]
+    assert response.status_code == 422, response.text
+    assert response.json()["problems"][0]["code"] == "date-out-of-range"

@@ -120,7 +120,13 @@ def queue_audit_for(
 ) -> AuditJob:
     """Queue a run of the whole audit (the caller commits); people role only. The run reads
     everyone's pay and protected attributes, so asking for it is logged."""
+    from latticework.org.validity import recorded_date_problems
+
     require_role(user, Role.PEOPLE, what="run the audit")
+    # Refused now, with its location, rather than failing later in the worker.
+    problems = recorded_date_problems(as_of, "as_of")
+    if problems:
+        raise LatticeworkError(problems)
     options = JobOptions(as_of=as_of, min_group=None if min_group is None else max(2, min_group))
     job_id = uow.audit_jobs.add(
         requested_by=user.username, requested_at=utcnow(), options=options.model_dump_json()
