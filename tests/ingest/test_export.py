@@ -26,7 +26,9 @@ from latticework.ingest.parsing import parse_table
 from latticework.ingest.sources import read_csv
 from latticework.org.columns import TABLES
 
-_FORMULA_START = re.compile(r"^[=+\-@]")
+# Apostrophes before a formula character get one more ("'=quoted" → "''=quoted"): the
+# importer removes one, so text typed with an apostrophe reads back as typed.
+_FORMULA_START = re.compile(r"^'*[=+\-@]")
 
 
 def reference_canonical_text(table: str, frame: pd.DataFrame) -> pd.DataFrame:

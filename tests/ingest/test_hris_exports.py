@@ -185,3 +185,11 @@ def test_a_flood_of_problems_shows_the_first_per_file_and_rule_and_counts_the_re
     assert out.read_text(encoding="utf-8").count("'someday' is not a date") == 3_000
     everything = runner.invoke(app, ["import", str(folder), "--db", url, "--format", "json"])
     assert len(json.loads(everything.stdout)["errors"]) == 3_000
+
+
+def test_pay_below_the_floor_is_not_reported_against_the_band_again(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'org.db'}"
+    rows = _with(2, base_salary="1", pay_period="week")  # e3, E8 in us: a band exists
+    report = import_organisation(url, [_people(tmp_path, rows)])
+    on_row = [p.code for p in [*report.errors, *report.warnings] if p.location.row == 4]
+    assert on_row == ["pay-below-floor"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -150,6 +150,7 @@ cells = st.text(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(names=st.lists(cells, min_size=1, max_size=6))
+@example(names=["'="])  # typed with its apostrophe: found by the lowest-versions run
 def test_any_text_survives_export_and_reading(names: list[str], tmp_path: Path) -> None:
     """The CSV reader gives back exactly what the exporter wrote, whatever people typed."""
     from latticework.ingest.export import canonical_text
@@ -158,7 +159,7 @@ def test_any_text_survives_export_and_reading(names: list[str], tmp_path: Path) 
     path = tmp_path / "people.csv"
     canonical_text("people", frame).to_csv(path, index=False)
     read = read_csv(path)
-    unescaped = read["name"].str.replace(r"^'(?=[=+\-@])", "", regex=True)
+    unescaped = read["name"].str.replace(r"^'(?='*[=+\-@])", "", regex=True)
     expected = list(names)
     # Rows whose every cell is empty are dropped by the reader; ours always have an id.
     assert unescaped.tolist() == expected

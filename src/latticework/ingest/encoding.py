@@ -70,6 +70,18 @@ def first_undecodable(path: Path, encoding: str) -> tuple[int, bytes] | None:
             offset += len(chunk)
 
 
+def holds_nul(path: Path, encoding: str) -> bool:
+    """Whether the text holds a NUL character (U+0000), read in chunks."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(_CHUNK)
+            if "\x00" in decoder.decode(chunk, final=not chunk):
+                return True
+            if not chunk:
+                return False
+
+
 def undecodable_problem(path: Path, encoding: str, delimiter: str, explicit: bool) -> Problem:
     """The problem for a file that is not in `encoding`: its row, column and the bytes."""
     found = first_undecodable(path, encoding)

@@ -30,10 +30,13 @@ _EXACT_INTEGERS = 2.0**53
 
 
 def escape_formulas(series: pd.Series) -> pd.Series:
-    """Prefix text cells that a spreadsheet would evaluate with an apostrophe."""
+    """Prefix text cells that a spreadsheet would evaluate with an apostrophe.
+
+    A cell that already starts with apostrophes before a formula character ("'=x",
+    typed so) gets one more: the importer removes one, so it reads back as typed."""
     if not _may_start_a_formula(series):
         return series
-    starts = series.str.startswith(FORMULA_STARTS, na=False)
+    starts = series.str.match(r"'*[=+\-@]", na=False).astype(bool)
     return series.mask(starts, "'" + series[starts])
 
 
@@ -48,7 +51,7 @@ def _may_start_a_formula(series: pd.Series) -> bool:
     if cells.dtype != "str":  # not known to be all text: let the per-cell test decide
         return True
     joined = "\n" + "\n".join(cells.tolist())
-    return any("\n" + start in joined for start in FORMULA_STARTS)
+    return any("\n" + start in joined for start in (*FORMULA_STARTS, "'"))
 
 
 def canonical_text(table: str, frame: pd.DataFrame) -> pd.DataFrame:

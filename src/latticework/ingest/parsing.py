@@ -55,8 +55,9 @@ OPEN_END_ALLOWED = {("roles", "end_date"), ("events", "end_date"), ("people", "e
 ID_COLUMNS = {"employee_id", "manager_id", "impact_id"}
 
 # A leading apostrophe protects a cell from spreadsheet formula evaluation
-# (our own export writes it); it is not part of the value.
-_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
+# (our own export writes it); it is not part of the value. Only one is removed, so
+# text typed as "'=x" (exported as "''=x") reads back as typed.
+_FORMULA_GUARD = re.compile(r"^'(?='*[=+\-@])")
 _MIDNIGHT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]00:00")
 
 

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from latticework.errors import LatticeworkError, Location, Problem
-from latticework.ingest.encoding import detect_encoding, require_decodable, undecodable_problem
+from latticework.ingest.encoding import (
+    detect_encoding,
+    holds_nul,
+    require_decodable,
+    undecodable_problem,
+)
 from latticework.ingest.limits import ReadLimits, over_limit
 from latticework.ingest.xlsx import check_uncompressed_size, read_sheet_cells
 from latticework.org.columns import TABLES
@@ -237,6 +242,9 @@ def read_csv(
             keep_default_na=False,
             skip_blank_lines=False,
             encoding=chosen,
+            # pandas 3.0's C parser ends a cell at a NUL byte, silently dropping the
+            # rest ("Cy\0rus" → "Cy"); the Python engine keeps it for the NUL check.
+            engine="python" if holds_nul(path, chosen) else "c",
             quoting=csv.QUOTE_MINIMAL,
             sep=separator,
             nrows=max_rows + 2,  # the header, the allowed rows, and one to tell "too many"

@@ -370,14 +370,10 @@ def _people_pay(
         index=rows.index,
     )
     pay = derived["base_annual_fte"]
-    same_currency = merged["band_currency"].eq(merged["currency"])
-    far = (
-        same_currency
-        & ~merged.index.isin(below_floor)
-        & (
-            (pay < FAR_BELOW_BAND * merged["band_min"])
-            | (pay > FAR_ABOVE_BAND * merged["band_max"])
-        )
+    # Pay already flagged as below the floor is not reported against the band as well.
+    same_currency = merged["band_currency"].eq(merged["currency"]) & ~merged.index.isin(below_floor)
+    far = same_currency & (
+        (pay < FAR_BELOW_BAND * merged["band_min"]) | (pay > FAR_ABOVE_BAND * merged["band_max"])
     )
     outside = same_currency & ~far & ((pay < merged["band_min"]) | (pay > merged["band_max"]))
     band_text = (
