@@ -292,6 +292,17 @@ def _add_error_handlers(app: FastAPI) -> None:
         )
         return problems_response(request, [problem], 400)
 
+    # An id in a path beyond the database's 64-bit integers names nothing (the fuzz run
+    # found `/api/audit/jobs/<40 digits>` ending in SQLite's OverflowError).
+    @app.exception_handler(OverflowError)
+    async def overflow_error(request: Request, exc: OverflowError) -> Response:
+        problem = Problem(
+            "Nothing has this id: it is larger than any id the database holds.",
+            fix="Check the number in the address.",
+            code="not-found",
+        )
+        return problems_response(request, [problem], 404)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = {404: "There is no page here.", 405: "This address does not take that method."}
