@@ -10,7 +10,6 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from latticework.accounts.model import Role
-from latticework.errors import LatticeworkError, Location, Problem
 from latticework.reports.document_html import CalloutExtra
 from latticework.services.access import not_found
 from latticework.services.audit_jobs import queue_audit_for, recent_jobs_for
@@ -23,6 +22,7 @@ from latticework.services.audit_runs import (
 from latticework.services.remediation import remediable
 from latticework.web.deps import StateDep, UowDep, UserDep
 from latticework.web.documents import DocumentFormat, download
+from latticework.web.forms import optional_date
 from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
 
@@ -116,23 +116,7 @@ def run_audit_page(
 ) -> Response:
     # Only queues the run: a worker runs it (web.audit_worker) while the dashboard shows
     # its progress. Committed before waking this process's worker, so it finds the job.
-    queue_audit_for(uow, user, as_of=_date(as_of, "as_of"), min_group=min_group)
+    queue_audit_for(uow, user, as_of=optional_date(as_of, "as_of"), min_group=min_group)
     uow.commit()
     state.audit_worker.wake()
     return RedirectResponse("/audit", status_code=303)
-
-
-def _date(text: str, field: str) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise LatticeworkError(
-            Problem(
-                f"'{text}' is not a date.",
-                location=Location(field=field),
-                fix="Give the date as YYYY-MM-DD, or leave it empty for today.",
-                code="invalid-request",
-            )
-        ) from None

@@ -23,6 +23,7 @@ from latticework.reports.document import Document
 from latticework.services.access import PAY_TRANSPARENCY_READERS
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import DocumentFormat, attachment, download
+from latticework.web.forms import optional_date
 from latticework.web.guards import SELF_OR_HR, RequireRole
 from latticework.web.rendering import render
 
@@ -168,22 +169,6 @@ def report_csv(
     )
 
 
-def _as_of(text: str | None) -> date:
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise LatticeworkError(
-            Problem(
-                f"'{text}' is not a date.",
-                Location(field="as_of"),
-                "Write it as 2026-12-31.",
-                "eu-date",
-            )
-        ) from None
-
-
 @router.get("/eu/assessments/{entity}/{year}", dependencies=[READERS], response_model=None)
 def assessment_page(
     request: Request,
@@ -205,7 +190,11 @@ def assessment_page(
     from latticework.services.eu_assessment import assess
 
     result = assess(
-        uow, legal_entity=entity, year=_year(year), as_of=_as_of(as_of), min_group=min_group
+        uow,
+        legal_entity=entity,
+        year=_year(year),
+        as_of=optional_date(as_of, "as_of") or date.today(),
+        min_group=min_group,
     )
     _log(uow, user, f"eu-assess:{entity}:{year}")
     doc = assessment_document(result)

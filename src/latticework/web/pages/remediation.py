@@ -19,6 +19,7 @@ from latticework.reports.remediation_report import remediation_document
 from latticework.services.remediation import plan_files_zip, remediate_finding
 from latticework.web.deps import UowDep, UserDep
 from latticework.web.documents import attachment
+from latticework.web.forms import optional_date
 from latticework.web.guards import RequireRole
 from latticework.web.rendering import render
 
@@ -81,7 +82,7 @@ def remediation_files(
     effective: str = "",
 ) -> Response:
     constraints = _constraints(budget, max_raise, band_max)
-    when = _date(effective, "effective") or date.today()
+    when = optional_date(effective, "effective") or date.today()
     found = remediate_finding(uow, user, run_id, number, constraints)
     return Response(
         plan_files_zip(found.result, when),
@@ -122,17 +123,6 @@ def _number(
         )
         return None
     return value
-
-
-def _date(text: str, field: str) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise LatticeworkError(
-            _problem(field, f"'{text}' is not a date.", "Give the date as YYYY-MM-DD.")
-        ) from None
 
 
 def _problem(field: str, message: str, fix: str) -> Problem:
